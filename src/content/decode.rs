@@ -1,0 +1,423 @@
+//! Decoding [`Node`] trees into content types, reporting every mistake.
+//!
+//! Each accessor returns `None` (or an empty list) after recording a
+//! diagnostic, so a file with five mistakes yields five diagnostics and the
+//! rest of the file is still read.
+
+use crate::date::Date;
+use crate::diagnostics::{Diagnostics, Kind, Located, Problem, Span};
+
+use super::yaml::{Node, Value};
+
+/// A closed set of spellings for a value (a status, a kind): English codes
+/// and their Chinese labels both read as the same value.
+pub trait Choice: Sized + Copy + 'static {
+    /// Accepted spellings and what they mean; the first spelling of each
+    /// value is its canonical code.
+    const SPELLINGS: &'static [(&'static str, Self)];
+}
+
+/// The entries of a YAML mapping, checked against the keys it may have.
+pub struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node)>,
+    span: Span,
+}
+
+impl<'n> Fields<'n> {
+    /// The value under `key`, if written (a `~`/empty value counts as absent).
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+            .filter(|v| v.value != Value::Null)
+    }
+
+    fn get_raw(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+    }
+
+    /// Where the mapping starts, for "missing key" messages.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// Reads nodes into typed values, recording a diagnostic for each mistake.
+pub struct Decoder<'d> {
+    diagnostics: &'d mut Diagnostics,
+}
+
+impl<'d> Decoder<'d> {
+    /// A decoder that records into `diagnostics`.
+    pub fn new(diagnostics: &'d mut Diagnostics) -> Self {
+        Decoder { diagnostics }
+    }
+
+    /// Records a problem found while decoding.
+    pub fn report(&mut self, problem: Problem, span: Span) {
+        self.diagnostics.push(problem, span);
+    }
+
+    /// Opens a mapping whose keys must be among `allowed`.
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        allowed: &'static [&'static str],
+    ) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(Kind::Map, node);
+            return None;
+        };
+        let mut fields = Fields {
+            entries: Vec::with_capacity(entries.len()),
+            span: entries.first().map_or(node.span, |(key, _)| key.span),
+        };
+        for (key, value) in entries {
+            match &key.value {
+                Value::Str(name) if allowed.contains(&name.as_str()) => {
+                    fields.entries.push((name.as_str(), value));
+                }
+                Value::Str(name) => self.report(
+                    Problem::UnknownKey {
+                        key: name.clone(),
+                        allowed,
+                    },
+                    key.span,
+                ),
+                _ => self.wrong_type(Kind::Text, key),
+            }
+        }
+        Some(fields)
+    }
+
+    /// Opens an optional nested mapping.
+    pub fn opt_fields<'n>(
+        &mut self,
+        fields: &Fields<'n>,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<Fields<'n>> {
+        fields.get(key).and_then(|node| self.fields(node, allowed))
+    }
+
+    /// A required, non-empty text.
+    pub fn text(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
+        match fields.get_raw(key) {
+            None => {
+                self.report(Problem::MissingKey { key }, fields.span);
+                None
+            }
+            Some(node) => {
+                let text = self.node_text(node, key);
+                if text.is_none() && node.value == Value::Null {
+                    self.report(Problem::EmptyText { key }, node.span);
+                }
+                text
+            }
+        }
+    }
+
+    /// An optional text; empty counts as absent.
+    pub fn opt_text(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
+        let node = fields.get(key)?;
+        match &node.value {
+            Value::Str(s) if s.trim().is_empty() => None,
+            _ => self.node_text(node, key),
+        }
+    }
+
+    /// Text from one node. Numbers are taken as written (`title: 2025`);
+    /// anything else is a type error. A blank string is reported as empty.
+    pub fn node_text(&mut self, node: &Node, key: &'static str) -> Option<Located<String>> {
+        let text = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Null => return None,
+            _ => {
+                self.wrong_type(Kind::Text, node);
+                return None;
+            }
+        };
+        if text.trim().is_empty() {
+            self.report(Problem::EmptyText { key }, node.span);
+            return None;
+        }
+        Some(Located::new(text, node.span))
+    }
+
+    /// A required date.
+    pub fn date(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<Date>> {
+        match fields.get(key) {
+            Some(node) => self.node_date(node),
+            None => {
+                self.report(Problem::MissingKey { key }, fields.span);
+                None
+            }
+        }
+    }
+
+    /// An optional date.
+    pub fn opt_date(&mut self, fields: &Fields<'_>, key: &str) -> Option<Located<Date>> {
+        fields.get(key).and_then(|node| self.node_date(node))
+    }
+
+    /// A date from one node.
+    pub fn node_date(&mut self, node: &Node) -> Option<Located<Date>> {
+        let text = match &node.value {
+            Value::Str(s) => s.trim().to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            _ => {
+                self.wrong_type(Kind::Date, node);
+                return None;
+            }
+        };
+        match Date::parse(&text) {
+            Some(date) => Some(Located::new(date, node.span)),
+            None => {
+                self.report(Problem::BadDate { text }, node.span);
+                None
+            }
+        }
+    }
+
+    /// A required whole number within `min..=max`.
+    pub fn int(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+        min: u32,
+        max: u32,
+    ) -> Option<Located<u32>> {
+        match fields.get(key) {
+            Some(node) => self.node_int(node, min, max),
+            None => {
+                self.report(Problem::MissingKey { key }, fields.span);
+                None
+            }
+        }
+    }
+
+    /// An optional whole number within `min..=max`.
+    pub fn opt_int(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+        min: u32,
+        max: u32,
+    ) -> Option<Located<u32>> {
+        fields
+            .get(key)
+            .and_then(|node| self.node_int(node, min, max))
+    }
+
+    /// A whole number from one node. `"07"` in quotes is read as 7.
+    pub fn node_int(&mut self, node: &Node, min: u32, max: u32) -> Option<Located<u32>> {
+        let value = match &node.value {
+            Value::Int(i) => *i,
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => *f as i64,
+            Value::Str(s) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse().unwrap_or_default()
+            }
+            _ => {
+                self.wrong_type(Kind::Integer, node);
+                return None;
+            }
+        };
+        match u32::try_from(value) {
+            Ok(v) if (min..=max).contains(&v) => Some(Located::new(v, node.span)),
+            _ => {
+                self.report(
+                    Problem::OutOfRange {
+                        value: value.to_string(),
+                        min: min.into(),
+                        max: max.into(),
+                    },
+                    node.span,
+                );
+                None
+            }
+        }
+    }
+
+    /// A required number (integer or decimal).
+    pub fn number(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<f64>> {
+        match fields.get(key) {
+            Some(node) => self.node_number(node),
+            None => {
+                self.report(Problem::MissingKey { key }, fields.span);
+                None
+            }
+        }
+    }
+
+    /// A number from one node.
+    pub fn node_number(&mut self, node: &Node) -> Option<Located<f64>> {
+        match node.value {
+            Value::Int(i) => Some(Located::new(i as f64, node.span)),
+            Value::Float(f) if f.is_finite() => Some(Located::new(f, node.span)),
+            _ => {
+                self.wrong_type(Kind::Number, node);
+                None
+            }
+        }
+    }
+
+    /// An optional `true`/`false`, `false` when absent.
+    pub fn flag(&mut self, fields: &Fields<'_>, key: &str) -> bool {
+        match fields.get(key) {
+            None => false,
+            Some(Node {
+                value: Value::Bool(b),
+                ..
+            }) => *b,
+            Some(node) => {
+                self.wrong_type(Kind::Bool, node);
+                false
+            }
+        }
+    }
+
+    /// A required value from a closed set.
+    pub fn choice<C: Choice>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+    ) -> Option<Located<C>> {
+        match fields.get(key) {
+            Some(node) => self.node_choice(node),
+            None => {
+                self.report(Problem::MissingKey { key }, fields.span);
+                None
+            }
+        }
+    }
+
+    /// An optional value from a closed set.
+    pub fn opt_choice<C: Choice>(&mut self, fields: &Fields<'_>, key: &str) -> Option<Located<C>> {
+        fields.get(key).and_then(|node| self.node_choice(node))
+    }
+
+    /// A value from a closed set, from one node.
+    pub fn node_choice<C: Choice>(&mut self, node: &Node) -> Option<Located<C>> {
+        let Value::Str(text) = &node.value else {
+            self.wrong_type(Kind::Text, node);
+            return None;
+        };
+        let text = text.trim();
+        if let Some((_, value)) = C::SPELLINGS.iter().find(|(spelling, _)| *spelling == text) {
+            return Some(Located::new(*value, node.span));
+        }
+        self.report(
+            Problem::BadChoice {
+                text: text.to_string(),
+                allowed: C::SPELLINGS.iter().map(|(spelling, _)| *spelling).collect(),
+            },
+            node.span,
+        );
+        None
+    }
+
+    /// A required id: a lower-case ASCII slug, used in addresses.
+    pub fn id(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
+        let text = self.text(fields, key)?;
+        if is_slug(&text.value) {
+            Some(text)
+        } else {
+            self.report(Problem::BadId { text: text.value }, text.span);
+            None
+        }
+    }
+
+    /// The items of an optional list (absent: none).
+    pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
+        match fields.get(key) {
+            None => &[],
+            Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) => items,
+            Some(node) => {
+                self.wrong_type(Kind::List, node);
+                &[]
+            }
+        }
+    }
+
+    /// An optional list of texts; a single text is taken as a list of one.
+    pub fn text_list(&mut self, fields: &Fields<'_>, key: &'static str) -> Vec<Located<String>> {
+        match fields.get(key) {
+            Some(
+                node @ Node {
+                    value: Value::Str(_),
+                    ..
+                },
+            ) => self.node_text(node, key).into_iter().collect(),
+            _ => {
+                let items = self.list(fields, key);
+                items
+                    .iter()
+                    .filter_map(|item| self.node_text(item, key))
+                    .collect()
+            }
+        }
+    }
+
+    /// Records a type error at `node`.
+    pub fn wrong_type(&mut self, expected: Kind, node: &Node) {
+        self.report(
+            Problem::WrongType {
+                expected,
+                found: node.value.kind(),
+            },
+            node.span,
+        );
+    }
+}
+
+/// Whether `text` is a slug: `a-z`, `0-9` and inner hyphens.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::yaml::parse;
+    use crate::diagnostics::FileId;
+
+    #[test]
+    fn reports_every_mistake_of_a_mapping() {
+        let node = parse("titel: x\ndate: 2025-13-01\nnumber: abc\n", FileId(0), 0).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let mut decoder = Decoder::new(&mut diagnostics);
+        let fields = decoder.fields(&node, &["title", "date", "number"]).unwrap();
+        assert!(decoder.text(&fields, "title").is_none());
+        assert!(decoder.date(&fields, "date").is_none());
+        assert!(decoder.int(&fields, "number", 1, 99).is_none());
+        let codes: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.problem.code(), d.span.line))
+            .collect();
+        assert_eq!(codes, [("E011", 1), ("E013", 1), ("E014", 2), ("E012", 3)]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("bajing"));
+        assert!(is_slug("hongyuandong-2"));
+        assert!(!is_slug("Bajing"));
+        assert!(!is_slug("八景"));
+        assert!(!is_slug("-a"));
+    }
+}

@@ -1,0 +1,205 @@
+//! Finding and reading content files: sorted, UTF-8, never outside the root.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
+
+/// What a file under `content/` is, by where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// `content/site.yaml`.
+    Site,
+    /// `content/issues/*.yaml`.
+    Issue,
+    /// `content/notes/**/*.md`.
+    Note,
+    /// `content/policy/*.md`.
+    Policy,
+    /// `content/glossary.yaml`.
+    Glossary,
+    /// `content/people.yaml`.
+    People,
+}
+
+/// A content file found by the walk.
+#[derive(Debug)]
+pub struct Found {
+    /// Its role.
+    pub role: Role,
+    /// Absolute (or root-joined) path to read.
+    pub path: PathBuf,
+    /// Path relative to the site root, with `/`, for messages.
+    pub display: String,
+}
+
+/// Walks `root/content` in sorted order and returns the files with a role.
+/// Symbolic links are followed only while they stay inside the site root;
+/// loops and unreadable folders become diagnostics.
+pub fn discover(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Vec<Found> {
+    let content = root.join("content");
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    let mut walk = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let display = error
+                    .path()
+                    .map_or_else(|| "content".to_string(), |p| display_path(root, p));
+                let file = sources.add(display, String::new());
+                diagnostics.push(
+                    Problem::WalkFailed {
+                        reason: error.to_string(),
+                    },
+                    Span::file_start(file),
+                );
+                continue;
+            }
+        };
+        let display = display_path(root, entry.path());
+        if entry.path_is_symlink() {
+            let target = fs::canonicalize(entry.path());
+            if !matches!(&target, Ok(t) if t.starts_with(&canonical_root)) {
+                let file = sources.add(display, String::new());
+                let target = fs::read_link(entry.path())
+                    .map_or_else(|e| e.to_string(), |t| t.display().to_string());
+                diagnostics.push(Problem::LinkOutsideRoot { target }, Span::file_start(file));
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        let Some(role) = role_of(&display) else {
+            continue;
+        };
+        if entry.file_type().is_dir() {
+            let file = sources.add(display, String::new());
+            diagnostics.push(Problem::NotAFile, Span::file_start(file));
+            walk.skip_current_dir();
+            continue;
+        }
+        found.push(Found {
+            role,
+            path: entry.path().to_path_buf(),
+            display,
+        });
+    }
+    found
+}
+
+fn role_of(display: &str) -> Option<Role> {
+    let rest = display.strip_prefix("content/")?;
+    let yaml = rest.ends_with(".yaml") || rest.ends_with(".yml");
+    let markdown = rest.ends_with(".md");
+    let depth = rest.matches('/').count();
+    match rest {
+        "site.yaml" | "site.yml" => Some(Role::Site),
+        "glossary.yaml" | "glossary.yml" => Some(Role::Glossary),
+        "people.yaml" | "people.yml" => Some(Role::People),
+        _ if rest.starts_with("issues/") && yaml && depth == 1 => Some(Role::Issue),
+        _ if rest.starts_with("notes/") && markdown => Some(Role::Note),
+        _ if rest.starts_with("policy/") && markdown && depth == 1 => Some(Role::Policy),
+        _ => None,
+    }
+}
+
+fn display_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads a file as text: a byte-order mark is dropped and CRLF or CR line
+/// ends become `\n` (files saved by Windows editors are normal here, not
+/// mistakes). Unreadable, non-UTF-8 and empty files are diagnostics; the file
+/// is registered in `sources` either way.
+pub fn read(
+    path: &Path,
+    display: &str,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> (FileId, Option<String>) {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let file = sources.add(display, String::new());
+            let problem = if path.is_dir() {
+                Problem::NotAFile
+            } else {
+                Problem::CannotRead {
+                    reason: error.to_string(),
+                }
+            };
+            diagnostics.push(problem, Span::file_start(file));
+            return (file, None);
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => normalise_line_ends(text),
+        Err(error) => {
+            // Point at the first bad byte; show the valid part for context.
+            let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
+            let valid = normalise_line_ends(&valid);
+            let line = valid.matches('\n').count() as u32 + 1;
+            let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let shown = String::from_utf8_lossy(bytes);
+            let file = sources.add(display, normalise_line_ends(&shown));
+            diagnostics.push(
+                Problem::NotUtf8,
+                Span {
+                    file,
+                    line,
+                    col,
+                    len: 1,
+                },
+            );
+            return (file, None);
+        }
+    };
+    let file = sources.add(display, text.clone());
+    if text.trim().is_empty() {
+        diagnostics.push(Problem::EmptyFile, Span::file_start(file));
+        return (file, None);
+    }
+    (file, Some(text))
+}
+
+fn normalise_line_ends(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_by_place() {
+        assert_eq!(role_of("content/site.yaml"), Some(Role::Site));
+        assert_eq!(role_of("content/issues/07.yaml"), Some(Role::Issue));
+        assert_eq!(role_of("content/issues/old/07.yaml"), None);
+        assert_eq!(role_of("content/notes/2025/08/x.md"), Some(Role::Note));
+        assert_eq!(role_of("content/policy/a.md"), Some(Role::Policy));
+        assert_eq!(role_of("content/evidence/photo.jpg"), None);
+    }
+
+    #[test]
+    fn line_ends_are_normalised() {
+        assert_eq!(normalise_line_ends("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+}

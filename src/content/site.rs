@@ -1,0 +1,287 @@
+//! `content/site.yaml`: the plan document, villages, units, phases,
+//! milestones and site settings.
+
+use crate::date::Date;
+use crate::diagnostics::{FileId, Located};
+
+use super::decode::{Choice, Decoder};
+use super::yaml::Node;
+
+/// Everything in `site.yaml`.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// The file it came from.
+    pub file: FileId,
+    /// The plan document's header and text.
+    pub document: Document,
+    /// The date overdue status is computed against.
+    pub as_of: Option<Located<Date>>,
+    /// Whether progress in the content is sample data (shown as a banner).
+    pub sample_data: bool,
+    /// How residents reach the office (printed on notices).
+    pub contact: Option<Located<String>>,
+    /// Where the site is published, e.g. `https://example.gov.cn/ledger/`.
+    pub base_url: Option<Located<String>>,
+    /// Page language, `zh-CN` by default.
+    pub language: Option<Located<String>>,
+    /// Villages and communities, in the plan's order.
+    pub villages: Vec<Village>,
+    /// Responsible units.
+    pub units: Vec<Unit>,
+    /// Phases of the rectification.
+    pub phases: Vec<Phase>,
+    /// Dated milestones (reports due, spot checks).
+    pub milestones: Vec<Milestone>,
+}
+
+/// The plan document's header and body text.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Issuing authority, e.g. 三江镇人民政府.
+    pub issuer: Located<String>,
+    /// Document number, e.g. 江政发〔2025〕16号.
+    pub number: Located<String>,
+    /// Title of the notice.
+    pub title: Located<String>,
+    /// Title of the plan it carries, if different.
+    pub plan_title: Option<Located<String>>,
+    /// Date of issue.
+    pub date: Located<Date>,
+    /// Addressees, e.g. 各村(社区)、部门单位.
+    pub recipients: Option<Located<String>>,
+    /// The preamble, Markdown.
+    pub preamble: Option<Located<String>>,
+    /// The overall requirements (整体要求), Markdown.
+    pub requirements: Option<Located<String>>,
+    /// Further chapters (实施步骤, 工作要求 …), in order.
+    pub sections: Vec<Section>,
+}
+
+/// A titled chapter of the plan document.
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// Heading.
+    pub title: Located<String>,
+    /// Markdown text.
+    pub body: Located<String>,
+}
+
+/// What kind of place a village is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VillageKind {
+    /// 村.
+    Village,
+    /// 社区.
+    Community,
+    /// 安置区 (a resettlement area).
+    Resettlement,
+}
+
+impl Choice for VillageKind {
+    const SPELLINGS: &'static [(&'static str, Self)] = &[
+        ("村", VillageKind::Village),
+        ("社区", VillageKind::Community),
+        ("安置区", VillageKind::Resettlement),
+        ("village", VillageKind::Village),
+        ("community", VillageKind::Community),
+        ("resettlement", VillageKind::Resettlement),
+    ];
+}
+
+/// A village, community or resettlement area.
+#[derive(Clone, Debug)]
+pub struct Village {
+    /// Slug used in addresses, e.g. `bajing`.
+    pub id: Located<String>,
+    /// Name, e.g. 八景村.
+    pub name: Located<String>,
+    /// 村, 社区 or 安置区.
+    pub kind: VillageKind,
+    /// The village or community it belongs to (for 安置区).
+    pub part_of: Option<Located<String>>,
+}
+
+/// A responsible unit.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// Slug used in addresses.
+    pub id: Located<String>,
+    /// Name, e.g. 农业大面组.
+    pub name: Located<String>,
+    /// True for the collective 各村(社区): it stands for every village.
+    pub all_villages: bool,
+}
+
+/// A phase of the rectification.
+#[derive(Clone, Debug)]
+pub struct Phase {
+    /// Name, e.g. 集中整改阶段.
+    pub name: Located<String>,
+    /// First day.
+    pub start: Located<Date>,
+    /// Last day.
+    pub end: Located<Date>,
+    /// What happens in it, Markdown.
+    pub description: Option<Located<String>>,
+}
+
+/// A dated milestone.
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    /// The date (the first, for a monthly milestone).
+    pub date: Located<Date>,
+    /// What is due.
+    pub title: Located<String>,
+    /// For a milestone repeated monthly, the last date it repeats by.
+    pub monthly_until: Option<Located<Date>>,
+}
+
+const SITE_KEYS: &[&str] = &[
+    "document",
+    "as_of",
+    "sample_data",
+    "contact",
+    "base_url",
+    "language",
+    "villages",
+    "units",
+    "phases",
+    "milestones",
+];
+const DOCUMENT_KEYS: &[&str] = &[
+    "issuer",
+    "number",
+    "title",
+    "plan_title",
+    "date",
+    "recipients",
+    "preamble",
+    "requirements",
+    "sections",
+];
+
+/// Decodes `site.yaml`; `None` when it is too broken to use.
+pub fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Site> {
+    let fields = decoder.fields(root, SITE_KEYS)?;
+    let document = match fields.get("document") {
+        Some(node) => decode_document(node, decoder),
+        None => {
+            decoder.report(
+                crate::diagnostics::Problem::MissingKey { key: "document" },
+                fields.span(),
+            );
+            None
+        }
+    };
+    let villages = decoder
+        .list(&fields, "villages")
+        .iter()
+        .filter_map(|node| {
+            let f = decoder.fields(node, &["id", "name", "kind", "part_of"])?;
+            let id = decoder.id(&f, "id");
+            let name = decoder.text(&f, "name");
+            let kind = decoder
+                .opt_choice(&f, "kind")
+                .map_or(VillageKind::Village, |k| k.value);
+            let part_of = decoder.opt_text(&f, "part_of");
+            Some(Village {
+                id: id?,
+                name: name?,
+                kind,
+                part_of,
+            })
+        })
+        .collect();
+    let units = decoder
+        .list(&fields, "units")
+        .iter()
+        .filter_map(|node| {
+            let f = decoder.fields(node, &["id", "name", "all_villages"])?;
+            let id = decoder.id(&f, "id");
+            let name = decoder.text(&f, "name");
+            let all_villages = decoder.flag(&f, "all_villages");
+            Some(Unit {
+                id: id?,
+                name: name?,
+                all_villages,
+            })
+        })
+        .collect();
+    let phases = decoder
+        .list(&fields, "phases")
+        .iter()
+        .filter_map(|node| {
+            let f = decoder.fields(node, &["name", "start", "end", "description"])?;
+            let name = decoder.text(&f, "name");
+            let start = decoder.date(&f, "start");
+            let end = decoder.date(&f, "end");
+            let description = decoder.opt_text(&f, "description");
+            Some(Phase {
+                name: name?,
+                start: start?,
+                end: end?,
+                description,
+            })
+        })
+        .collect();
+    let milestones = decoder
+        .list(&fields, "milestones")
+        .iter()
+        .filter_map(|node| {
+            let f = decoder.fields(node, &["date", "title", "monthly_until"])?;
+            let date = decoder.date(&f, "date");
+            let title = decoder.text(&f, "title");
+            let monthly_until = decoder.opt_date(&f, "monthly_until");
+            Some(Milestone {
+                date: date?,
+                title: title?,
+                monthly_until,
+            })
+        })
+        .collect();
+    Some(Site {
+        file,
+        as_of: decoder.opt_date(&fields, "as_of"),
+        sample_data: decoder.flag(&fields, "sample_data"),
+        contact: decoder.opt_text(&fields, "contact"),
+        base_url: decoder.opt_text(&fields, "base_url"),
+        language: decoder.opt_text(&fields, "language"),
+        document: document?,
+        villages,
+        units,
+        phases,
+        milestones,
+    })
+}
+
+fn decode_document(node: &Node, decoder: &mut Decoder<'_>) -> Option<Document> {
+    let f = decoder.fields(node, DOCUMENT_KEYS)?;
+    let issuer = decoder.text(&f, "issuer");
+    let number = decoder.text(&f, "number");
+    let title = decoder.text(&f, "title");
+    let date = decoder.date(&f, "date");
+    let sections = decoder
+        .list(&f, "sections")
+        .iter()
+        .filter_map(|node| {
+            let s = decoder.fields(node, &["title", "body"])?;
+            let title = decoder.text(&s, "title");
+            let body = decoder.text(&s, "body");
+            Some(Section {
+                title: title?,
+                body: body?,
+            })
+        })
+        .collect();
+    Some(Document {
+        plan_title: decoder.opt_text(&f, "plan_title"),
+        recipients: decoder.opt_text(&f, "recipients"),
+        preamble: decoder.opt_text(&f, "preamble"),
+        requirements: decoder.opt_text(&f, "requirements"),
+        issuer: issuer?,
+        number: number?,
+        title: title?,
+        date: date?,
+        sections,
+    })
+}

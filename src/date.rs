@@ -1,0 +1,119 @@
+//! Calendar dates (`YYYY-MM-DD`) as the plan writes them, with day arithmetic.
+
+use std::fmt;
+
+/// A proleptic Gregorian calendar date. Ordered by time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Builds a date, or `None` when the day does not exist (2025-02-30).
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Parses the strict ISO form `YYYY-MM-DD` (what YAML editors and
+    /// spreadsheets export); anything else is `None`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = &text[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        Date::new(number(0..4)? as i32, number(5..7)?, number(8..10)?)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+
+    /// Days since 1970-01-01 (negative before), for differences between dates.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil: exact for every Gregorian date.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn parses_iso_dates_only() {
+        assert_eq!(Date::parse("2025-07-18").unwrap().to_string(), "2025-07-18");
+        assert!(Date::parse("2025-02-29").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2025/07/18").is_none());
+        assert!(Date::parse("2025-7-18").is_none());
+        assert!(Date::parse("2025-13-01").is_none());
+        assert!(Date::parse("+025-01-01").is_none());
+        assert!(Date::parse("２０２５-01-01").is_none());
+    }
+
+    #[test]
+    fn counts_days() {
+        let a = Date::parse("1970-01-01").unwrap();
+        assert_eq!(a.days_since_epoch(), 0);
+        let plan = Date::parse("2025-07-18").unwrap();
+        let deadline = Date::parse("2025-09-30").unwrap();
+        assert_eq!(plan.days_until(deadline), 74);
+        assert_eq!(
+            Date::parse("2000-03-01").unwrap().days_since_epoch(),
+            11_017
+        );
+    }
+}

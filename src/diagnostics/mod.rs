@@ -1,0 +1,188 @@
+//! Diagnostics: what went wrong in the content, where, and how to fix it.
+//!
+//! Every user mistake becomes a [`Diagnostic`] pointing at a [`Span`] in a
+//! file of the [`SourceMap`]; the loader and validator collect them all, and
+//! [`render`] prints them in the `path:line:col: error[E…]: message` form.
+
+mod problem;
+mod render;
+
+pub use problem::{AcceptancePart, Kind, Problem, closest};
+pub use render::{Lang, render};
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in the [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A place in a content file: 1-based line and character column, and the
+/// length in characters of what is pointed at (for the caret line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// The file.
+    pub file: FileId,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters (not bytes).
+    pub col: u32,
+    /// Width of the marked text, in characters; at least one caret is drawn.
+    pub len: u32,
+}
+
+impl Span {
+    /// The start of a file, for problems with the file as a whole.
+    pub fn file_start(file: FileId) -> Span {
+        Span {
+            file,
+            line: 1,
+            col: 1,
+            len: 0,
+        }
+    }
+}
+
+/// A value read from content, with where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where the value was written.
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    /// Pairs a value with its place.
+    pub fn new(value: T, span: Span) -> Self {
+        Located { value, span }
+    }
+}
+
+/// How bad a diagnostic is: errors stop a build, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The content is wrong; `check` exits 1 and `build` refuses.
+    Error,
+    /// Worth attention (an overdue task), but the content is valid.
+    Warning,
+}
+
+/// One problem found in the content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// What is wrong; it carries the code, message and hint.
+    pub problem: Problem,
+    /// Where it is.
+    pub span: Span,
+}
+
+impl Diagnostic {
+    /// Whether this stops a build.
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+}
+
+/// The text of every file read, so diagnostics can quote the offending line.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+#[derive(Debug)]
+struct SourceFile {
+    path: PathBuf,
+    text: String,
+}
+
+impl SourceMap {
+    /// Registers a file by its display path (relative to the site root) and
+    /// its text (empty when it could not be read).
+    pub fn add(&mut self, path: impl Into<PathBuf>, text: String) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
+        self.files.push(SourceFile {
+            path: path.into(),
+            text,
+        });
+        id
+    }
+
+    /// The display path of a file.
+    pub fn path(&self, file: FileId) -> &Path {
+        &self.files[file.0 as usize].path
+    }
+
+    /// The text of a file, line ends normalised to `\n`.
+    pub fn text(&self, file: FileId) -> &str {
+        &self.files[file.0 as usize].text
+    }
+
+    /// Line `line` (1-based) of a file, without its line end.
+    pub fn line(&self, file: FileId, line: u32) -> Option<&str> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        self.text(file).split('\n').nth(index)
+    }
+
+    /// Every registered file, in registration order.
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &Path, &str)> {
+        self.files.iter().enumerate().map(|(index, file)| {
+            (
+                FileId(index as u32),
+                file.path.as_path(),
+                file.text.as_str(),
+            )
+        })
+    }
+}
+
+/// All diagnostics of a run, in the order they were found.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records a problem at a place.
+    pub fn push(&mut self, problem: Problem, span: Span) {
+        self.list.push(Diagnostic { problem, span });
+    }
+
+    /// Whether any error (not warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|d| d.severity() == Severity::Error)
+    }
+
+    /// Number of diagnostics of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.list
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+
+    /// The diagnostics sorted by file, line and column, errors before
+    /// warnings at the same place, so output is stable and readable.
+    pub fn sorted(&self, sources: &SourceMap) -> Vec<&Diagnostic> {
+        let mut list: Vec<&Diagnostic> = self.list.iter().collect();
+        list.sort_by(|a, b| {
+            (
+                sources.path(a.span.file),
+                a.span.line,
+                a.span.col,
+                a.severity(),
+            )
+                .cmp(&(
+                    sources.path(b.span.file),
+                    b.span.line,
+                    b.span.col,
+                    b.severity(),
+                ))
+        });
+        list
+    }
+
+    /// Every diagnostic, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter()
+    }
+}

@@ -1,0 +1,13 @@
+//! taizhang (台账) turns a rectification plan — YAML issue files and
+//! Markdown notes — into a ledger site, print packs and a public page.
+//!
+//! The flow runs one way: [`content`] loads files, [`validate`] checks the
+//! rules, and later stages model and render. [`check`] ties the first two
+//! together for the `taizhang check` command.
+
+pub mod check;
+pub mod content;
+pub mod date;
+pub mod diagnostics;
+pub mod scaffold;
+pub mod validate;

@@ -1,0 +1,114 @@
+//! Date rules: records not after the as-of date and in order, deadlines not
+//! before the plan, phases the right way round; and the overdue and stale
+//! warnings.
+
+use crate::content::Content;
+use crate::date::Date;
+use crate::diagnostics::{Diagnostics, Located, Problem, Span};
+
+/// A task with no dated entry for this long gets a warning.
+const STALE_AFTER_DAYS: i64 = 30;
+
+pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Diagnostics) {
+    let plan_date = content.site.as_ref().map(|s| s.document.date.value);
+    if let Some(site) = &content.site {
+        for phase in &site.phases {
+            if phase.end.value < phase.start.value {
+                diagnostics.push(
+                    Problem::PhaseEndsBeforeStart {
+                        start: phase.start.value.to_string(),
+                        end: phase.end.value.to_string(),
+                    },
+                    phase.end.span,
+                );
+            }
+        }
+        if as_of.is_none() {
+            diagnostics.push(Problem::NoAsOf, Span::file_start(site.file));
+        }
+    }
+    for issue in &content.issues {
+        let deadlines = std::iter::once(&issue.deadline)
+            .chain(issue.tasks.iter().filter_map(|t| t.deadline.as_ref()));
+        if let Some(plan) = plan_date {
+            for deadline in deadlines.filter(|d| d.value < plan) {
+                diagnostics.push(
+                    Problem::DeadlineBeforePlan {
+                        deadline: deadline.value.to_string(),
+                        plan: plan.to_string(),
+                    },
+                    deadline.span,
+                );
+            }
+        }
+        for indicator in &issue.indicators {
+            let dates: Vec<_> = std::iter::once(&indicator.baseline)
+                .chain(&indicator.readings)
+                .map(|r| &r.date)
+                .collect();
+            in_order(&dates, diagnostics);
+            not_after(&dates, as_of, diagnostics);
+        }
+        let updates: Vec<_> = issue.updates.iter().map(|u| &u.date).collect();
+        not_after(&updates, as_of, diagnostics);
+        for task in &issue.tasks {
+            let history: Vec<_> = task.history.iter().map(|h| &h.date).collect();
+            in_order(&history, diagnostics);
+            not_after(&history, as_of, diagnostics);
+            if let Some(date) = task.acceptance.as_ref().and_then(|a| a.date.as_ref()) {
+                not_after(&[date], as_of, diagnostics);
+            }
+            let Some(as_of) = as_of else { continue };
+            if task.status.value.is_handed_in() {
+                continue;
+            }
+            let deadline = task.deadline.as_ref().unwrap_or(&issue.deadline).value;
+            if deadline < as_of {
+                diagnostics.push(
+                    Problem::Overdue {
+                        deadline: deadline.to_string(),
+                        days: deadline.days_until(as_of),
+                    },
+                    task.status.span,
+                );
+            } else if let Some(last) = history.last().map(|d| d.value).or(plan_date)
+                && last.days_until(as_of) > STALE_AFTER_DAYS
+            {
+                diagnostics.push(
+                    Problem::Stale {
+                        last: last.to_string(),
+                        days: last.days_until(as_of),
+                    },
+                    task.status.span,
+                );
+            }
+        }
+    }
+}
+
+fn in_order(dates: &[&Located<Date>], diagnostics: &mut Diagnostics) {
+    for pair in dates.windows(2) {
+        if pair[1].value < pair[0].value {
+            diagnostics.push(
+                Problem::DatesOutOfOrder {
+                    date: pair[1].value.to_string(),
+                    previous: pair[0].value.to_string(),
+                },
+                pair[1].span,
+            );
+        }
+    }
+}
+
+fn not_after(dates: &[&Located<Date>], as_of: Option<Date>, diagnostics: &mut Diagnostics) {
+    let Some(as_of) = as_of else { return };
+    for date in dates.iter().filter(|d| d.value > as_of) {
+        diagnostics.push(
+            Problem::DateAfterAsOf {
+                date: date.value.to_string(),
+                as_of: as_of.to_string(),
+            },
+            date.span,
+        );
+    }
+}

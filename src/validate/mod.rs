@@ -1,0 +1,38 @@
+//! Validation: the rules content must obey beyond its shape — unique
+//! numbers and ids, references that resolve, tasks closed only with
+//! acceptance and evidence, dates in order — and the warnings an official
+//! wants before an inspection (overdue and stale tasks).
+
+mod dates;
+mod identity;
+mod ledger;
+mod people;
+mod references;
+
+use crate::content::Content;
+use crate::date::Date;
+use crate::diagnostics::{Diagnostics, SourceMap, Span};
+
+pub use references::Directory;
+
+/// Checks everything in `content`. `as_of` is the date overdue status and
+/// "after the as-of date" are judged against; without one those checks are
+/// skipped (with a warning saying so).
+pub fn validate(
+    content: &Content,
+    as_of: Option<Date>,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+) {
+    let directory = Directory::new(content);
+    identity::check(content, sources, diagnostics);
+    references::check(content, &directory, diagnostics);
+    ledger::check(content, diagnostics);
+    dates::check(content, as_of, diagnostics);
+    people::check(content, sources, diagnostics);
+}
+
+/// `path:line` of a span, for "first defined at" in messages.
+fn place(sources: &SourceMap, span: Span) -> String {
+    format!("{}:{}", sources.path(span.file).display(), span.line)
+}
