@@ -243,6 +243,8 @@ pub enum Problem {
     },
     /// Warning: a task is past its deadline and not yet handed in.
     Overdue {
+        /// Which task: its owner and what it is.
+        task: String,
         /// The deadline.
         deadline: String,
         /// Days late at the as-of date.
@@ -250,6 +252,8 @@ pub enum Problem {
     },
     /// Warning: a task has had no dated update for a long time.
     Stale {
+        /// Which task: its owner and what it is.
+        task: String,
         /// The last dated entry.
         last: String,
         /// Days since then at the as-of date.
@@ -478,17 +482,25 @@ impl Problem {
             Problem::PersonNotMentioned { name } => {
                 format!("`{name}` is in the person register but named nowhere in the content")
             }
-            Problem::Overdue { deadline, days } if zh => {
-                format!("任务已逾期 {days} 天(时限 {deadline})")
+            Problem::Overdue {
+                task,
+                deadline,
+                days,
+            } if zh => {
+                format!("任务“{task}”已逾期 {days} 天(时限 {deadline})")
             }
-            Problem::Overdue { deadline, days } => {
-                format!("the task is {days} days overdue (deadline {deadline})")
+            Problem::Overdue {
+                task,
+                deadline,
+                days,
+            } => {
+                format!("the task “{task}” is {days} days overdue (deadline {deadline})")
             }
-            Problem::Stale { last, days } if zh => {
-                format!("任务已 {days} 天没有进展记录(最后一条 {last})")
+            Problem::Stale { task, last, days } if zh => {
+                format!("任务“{task}”已 {days} 天没有进展记录(最后一条 {last})")
             }
-            Problem::Stale { last, days } => {
-                format!("the task has had no update for {days} days (last {last})")
+            Problem::Stale { task, last, days } => {
+                format!("the task “{task}” has had no update for {days} days (last {last})")
             }
             Problem::NoAsOf if zh => "未设定统计截止日,跳过逾期和日期检查".into(),
             Problem::NoAsOf => "no as-of date: overdue and date checks were skipped".into(),
@@ -518,6 +530,12 @@ impl Problem {
             }
             Problem::YamlSyntax { .. } => {
                 "check indentation (spaces only), the space after each colon, and paired quotes and brackets".into()
+            }
+            Problem::UnknownKey { key, .. } if !key.is_ascii() && zh => {
+                "这看起来是一段被英文逗号截断的文字:在 { } 或 [ ] 里,英文逗号“,”会分隔条目。请给整段文字加引号,或改用中文逗号“,”".into()
+            }
+            Problem::UnknownKey { key, .. } if !key.is_ascii() => {
+                "this looks like text cut at a comma: inside { } or [ ], a `,` separates entries. Quote the whole text, or use the full-width comma “,”".into()
             }
             Problem::UnknownKey { key, allowed } => {
                 let close = closest(key, allowed.iter().copied());

@@ -2,7 +2,7 @@
 //! before the plan, phases the right way round; and the overdue and stale
 //! warnings.
 
-use crate::content::Content;
+use crate::content::{Content, Task};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Located, Problem, Span};
 
@@ -66,6 +66,7 @@ pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Di
             if deadline < as_of {
                 diagnostics.push(
                     Problem::Overdue {
+                        task: label(task),
                         deadline: deadline.to_string(),
                         days: deadline.days_until(as_of),
                     },
@@ -76,6 +77,7 @@ pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Di
             {
                 diagnostics.push(
                     Problem::Stale {
+                        task: label(task),
                         last: last.to_string(),
                         days: last.days_until(as_of),
                     },
@@ -111,4 +113,21 @@ fn not_after(dates: &[&Located<Date>], as_of: Option<Date>, diagnostics: &mut Di
             date.span,
         );
     }
+}
+
+/// A short name for a task in messages: owner and the start of its text.
+fn label(task: &Task) -> String {
+    let owner = [&task.village, &task.unit]
+        .into_iter()
+        .flatten()
+        .map(|o| o.value.as_str())
+        .collect::<Vec<_>>()
+        .join("/");
+    let what: String = task.what.value.chars().take(16).collect();
+    let ellipsis = if task.what.value.chars().count() > 16 {
+        "…"
+    } else {
+        ""
+    };
+    format!("{owner}: {what}{ellipsis}")
 }
