@@ -11,6 +11,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// 1970-01-01, a stand-in where a date could not be read.
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// Builds a date, or `None` when the day does not exist (2025-02-30).
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {

@@ -11,21 +11,21 @@ use super::yaml::{Node, Value};
 
 /// A closed set of spellings for a value (a status, a kind): English codes
 /// and their Chinese labels both read as the same value.
-pub trait Choice: Sized + Copy + 'static {
+pub(super) trait Choice: Sized + Copy + 'static {
     /// Accepted spellings and what they mean; the first spelling of each
     /// value is its canonical code.
     const SPELLINGS: &'static [(&'static str, Self)];
 }
 
 /// The entries of a YAML mapping, checked against the keys it may have.
-pub struct Fields<'n> {
+pub(super) struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node)>,
     span: Span,
 }
 
 impl<'n> Fields<'n> {
     /// The value under `key`, if written (a `~`/empty value counts as absent).
-    pub fn get(&self, key: &str) -> Option<&'n Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries
             .iter()
             .find(|(k, _)| *k == key)
@@ -41,29 +41,29 @@ impl<'n> Fields<'n> {
     }
 
     /// Where the mapping starts, for "missing key" messages.
-    pub fn span(&self) -> Span {
+    pub(super) fn span(&self) -> Span {
         self.span
     }
 }
 
 /// Reads nodes into typed values, recording a diagnostic for each mistake.
-pub struct Decoder<'d> {
+pub(super) struct Decoder<'d> {
     diagnostics: &'d mut Diagnostics,
 }
 
 impl<'d> Decoder<'d> {
     /// A decoder that records into `diagnostics`.
-    pub fn new(diagnostics: &'d mut Diagnostics) -> Self {
+    pub(super) fn new(diagnostics: &'d mut Diagnostics) -> Self {
         Decoder { diagnostics }
     }
 
     /// Records a problem found while decoding.
-    pub fn report(&mut self, problem: Problem, span: Span) {
+    pub(super) fn report(&mut self, problem: Problem, span: Span) {
         self.diagnostics.push(problem, span);
     }
 
     /// Opens a mapping whose keys must be among `allowed`.
-    pub fn fields<'n>(
+    pub(super) fn fields<'n>(
         &mut self,
         node: &'n Node,
         allowed: &'static [&'static str],
@@ -74,7 +74,11 @@ impl<'d> Decoder<'d> {
         };
         let mut fields = Fields {
             entries: Vec::with_capacity(entries.len()),
-            span: entries.first().map_or(node.span, |(key, _)| key.span),
+            // "Missing key" points at the mapping's first key with one caret.
+            span: Span {
+                len: 1,
+                ..entries.first().map_or(node.span, |(key, _)| key.span)
+            },
         };
         for (key, value) in entries {
             match &key.value {
@@ -95,7 +99,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// Opens an optional nested mapping.
-    pub fn opt_fields<'n>(
+    pub(super) fn opt_fields<'n>(
         &mut self,
         fields: &Fields<'n>,
         key: &str,
@@ -105,7 +109,11 @@ impl<'d> Decoder<'d> {
     }
 
     /// A required, non-empty text.
-    pub fn text(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
+    pub(super) fn text(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+    ) -> Option<Located<String>> {
         match fields.get_raw(key) {
             None => {
                 self.report(Problem::MissingKey { key }, fields.span);
@@ -122,7 +130,11 @@ impl<'d> Decoder<'d> {
     }
 
     /// An optional text; empty counts as absent.
-    pub fn opt_text(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
+    pub(super) fn opt_text(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+    ) -> Option<Located<String>> {
         let node = fields.get(key)?;
         match &node.value {
             Value::Str(s) if s.trim().is_empty() => None,
@@ -132,7 +144,7 @@ impl<'d> Decoder<'d> {
 
     /// Text from one node. Numbers are taken as written (`title: 2025`);
     /// anything else is a type error. A blank string is reported as empty.
-    pub fn node_text(&mut self, node: &Node, key: &'static str) -> Option<Located<String>> {
+    pub(super) fn node_text(&mut self, node: &Node, key: &'static str) -> Option<Located<String>> {
         let text = match &node.value {
             Value::Str(s) => s.clone(),
             Value::Int(i) => i.to_string(),
@@ -151,7 +163,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// A required date.
-    pub fn date(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<Date>> {
+    pub(super) fn date(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<Date>> {
         match fields.get(key) {
             Some(node) => self.node_date(node),
             None => {
@@ -162,12 +174,12 @@ impl<'d> Decoder<'d> {
     }
 
     /// An optional date.
-    pub fn opt_date(&mut self, fields: &Fields<'_>, key: &str) -> Option<Located<Date>> {
+    pub(super) fn opt_date(&mut self, fields: &Fields<'_>, key: &str) -> Option<Located<Date>> {
         fields.get(key).and_then(|node| self.node_date(node))
     }
 
     /// A date from one node.
-    pub fn node_date(&mut self, node: &Node) -> Option<Located<Date>> {
+    pub(super) fn node_date(&mut self, node: &Node) -> Option<Located<Date>> {
         let text = match &node.value {
             Value::Str(s) => s.trim().to_string(),
             Value::Int(i) => i.to_string(),
@@ -187,7 +199,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// A required whole number within `min..=max`.
-    pub fn int(
+    pub(super) fn int(
         &mut self,
         fields: &Fields<'_>,
         key: &'static str,
@@ -204,7 +216,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// An optional whole number within `min..=max`.
-    pub fn opt_int(
+    pub(super) fn opt_int(
         &mut self,
         fields: &Fields<'_>,
         key: &str,
@@ -217,7 +229,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// A whole number from one node. `"07"` in quotes is read as 7.
-    pub fn node_int(&mut self, node: &Node, min: u32, max: u32) -> Option<Located<u32>> {
+    pub(super) fn node_int(&mut self, node: &Node, min: u32, max: u32) -> Option<Located<u32>> {
         let value = match &node.value {
             Value::Int(i) => *i,
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => *f as i64,
@@ -246,7 +258,11 @@ impl<'d> Decoder<'d> {
     }
 
     /// A required number (integer or decimal).
-    pub fn number(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<f64>> {
+    pub(super) fn number(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+    ) -> Option<Located<f64>> {
         match fields.get(key) {
             Some(node) => self.node_number(node),
             None => {
@@ -257,7 +273,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// A number from one node.
-    pub fn node_number(&mut self, node: &Node) -> Option<Located<f64>> {
+    pub(super) fn node_number(&mut self, node: &Node) -> Option<Located<f64>> {
         match node.value {
             Value::Int(i) => Some(Located::new(i as f64, node.span)),
             Value::Float(f) if f.is_finite() => Some(Located::new(f, node.span)),
@@ -269,7 +285,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// An optional `true`/`false`, `false` when absent.
-    pub fn flag(&mut self, fields: &Fields<'_>, key: &str) -> bool {
+    pub(super) fn flag(&mut self, fields: &Fields<'_>, key: &str) -> bool {
         match fields.get(key) {
             None => false,
             Some(Node {
@@ -284,7 +300,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// A required value from a closed set.
-    pub fn choice<C: Choice>(
+    pub(super) fn choice<C: Choice>(
         &mut self,
         fields: &Fields<'_>,
         key: &'static str,
@@ -299,12 +315,16 @@ impl<'d> Decoder<'d> {
     }
 
     /// An optional value from a closed set.
-    pub fn opt_choice<C: Choice>(&mut self, fields: &Fields<'_>, key: &str) -> Option<Located<C>> {
+    pub(super) fn opt_choice<C: Choice>(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+    ) -> Option<Located<C>> {
         fields.get(key).and_then(|node| self.node_choice(node))
     }
 
     /// A value from a closed set, from one node.
-    pub fn node_choice<C: Choice>(&mut self, node: &Node) -> Option<Located<C>> {
+    pub(super) fn node_choice<C: Choice>(&mut self, node: &Node) -> Option<Located<C>> {
         let Value::Str(text) = &node.value else {
             self.wrong_type(Kind::Text, node);
             return None;
@@ -324,7 +344,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// A required id: a lower-case ASCII slug, used in addresses.
-    pub fn id(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
+    pub(super) fn id(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<String>> {
         let text = self.text(fields, key)?;
         if is_slug(&text.value) {
             Some(text)
@@ -335,7 +355,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// The items of an optional list (absent: none).
-    pub fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
+    pub(super) fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> &'n [Node] {
         match fields.get(key) {
             None => &[],
             Some(Node {
@@ -350,7 +370,11 @@ impl<'d> Decoder<'d> {
     }
 
     /// An optional list of texts; a single text is taken as a list of one.
-    pub fn text_list(&mut self, fields: &Fields<'_>, key: &'static str) -> Vec<Located<String>> {
+    pub(super) fn text_list(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+    ) -> Vec<Located<String>> {
         match fields.get(key) {
             Some(
                 node @ Node {
@@ -369,7 +393,7 @@ impl<'d> Decoder<'d> {
     }
 
     /// Records a type error at `node`.
-    pub fn wrong_type(&mut self, expected: Kind, node: &Node) {
+    pub(super) fn wrong_type(&mut self, expected: Kind, node: &Node) {
         self.report(
             Problem::WrongType {
                 expected,

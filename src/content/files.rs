@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 
 /// What a file under `content/` is, by where it stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
+pub(super) enum Role {
     /// `content/site.yaml`.
     Site,
     /// `content/issues/*.yaml`.
@@ -26,7 +26,7 @@ pub enum Role {
 
 /// A content file found by the walk.
 #[derive(Debug)]
-pub struct Found {
+pub(super) struct Found {
     /// Its role.
     pub role: Role,
     /// Absolute (or root-joined) path to read.
@@ -38,7 +38,11 @@ pub struct Found {
 /// Walks `root/content` in sorted order and returns the files with a role.
 /// Symbolic links are followed only while they stay inside the site root;
 /// loops and unreadable folders become diagnostics.
-pub fn discover(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Vec<Found> {
+pub(super) fn discover(
+    root: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Found> {
     let content = root.join("content");
     let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
@@ -124,7 +128,7 @@ fn display_path(root: &Path, path: &Path) -> String {
 /// ends become `\n` (files saved by Windows editors are normal here, not
 /// mistakes). Unreadable, non-UTF-8 and empty files are diagnostics; the file
 /// is registered in `sources` either way.
-pub fn read(
+pub(super) fn read(
     path: &Path,
     display: &str,
     sources: &mut SourceMap,

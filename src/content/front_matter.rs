@@ -4,7 +4,7 @@ use crate::diagnostics::Problem;
 
 /// A Markdown file cut in two.
 #[derive(Debug, PartialEq)]
-pub struct Split<'a> {
+pub(super) struct Split<'a> {
     /// The YAML between the fences.
     pub yaml: &'a str,
     /// Lines before the YAML (the opening fence), to offset its line numbers.
@@ -17,7 +17,7 @@ pub struct Split<'a> {
 
 /// Splits `text` (line ends already `\n`). The first line must be `---`;
 /// the front matter ends at the next line that is `---` alone.
-pub fn split(text: &str) -> Result<Split<'_>, Problem> {
+pub(super) fn split(text: &str) -> Result<Split<'_>, Problem> {
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| (text.trim_end() == "---").then_some(""))

@@ -43,6 +43,11 @@ pub struct Issue {
     pub tasks: Vec<Task>,
     /// Dated updates on the issue as a whole.
     pub updates: Vec<Update>,
+    /// False when a required field (number, title, finding, deadline) was
+    /// missing or invalid and holds a stand-in: the file's other mistakes
+    /// are still reported, but rules about those fields are skipped. Such
+    /// content always carries an error, so it never reaches a build.
+    pub complete: bool,
 }
 
 /// A numbered measure (整改措施).
@@ -253,7 +258,7 @@ const TASK_KEYS: &[&str] = &[
 ];
 
 /// Decodes one issue file; `None` when too broken to use.
-pub fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Issue> {
+pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Issue> {
     let f = decoder.fields(root, ISSUE_KEYS)?;
     let number = decoder.int(&f, "number", 1, 9999);
     let title = decoder.text(&f, "title");
@@ -279,18 +284,21 @@ pub fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Is
             audience,
         })
     });
+    let complete = number.is_some() && title.is_some() && finding.is_some() && deadline.is_some();
+    let stand_in = f.span();
     Some(Issue {
         file,
+        complete,
         category: decoder.opt_text(&f, "category"),
         target: decoder.opt_text(&f, "target"),
         ongoing: decoder.flag(&f, "ongoing"),
         lead_unit: decoder.opt_text(&f, "lead_unit"),
         units: decoder.text_list(&f, "units"),
         villages: decoder.text_list(&f, "villages"),
-        number: number?,
-        title: title?,
-        finding: finding?,
-        deadline: deadline?,
+        number: number.unwrap_or(Located::new(0, stand_in)),
+        title: title.unwrap_or(Located::new(String::new(), stand_in)),
+        finding: finding.unwrap_or(Located::new(String::new(), stand_in)),
+        deadline: deadline.unwrap_or(Located::new(Date::EPOCH, stand_in)),
         measures,
         indicators,
         breakdowns,

@@ -81,7 +81,7 @@ pub struct PolicyPage {
 }
 
 /// Decodes a note's front matter; `file_stem` is its file name without extension.
-pub fn decode_note(
+pub(super) fn decode_note(
     front: &Node,
     file: FileId,
     file_stem: &str,
@@ -125,7 +125,7 @@ pub fn decode_note(
 }
 
 /// Decodes a policy page's front matter.
-pub fn decode_policy(
+pub(super) fn decode_policy(
     front: &Node,
     file: FileId,
     file_stem: &str,

@@ -53,7 +53,7 @@ pub struct People {
 }
 
 /// Decodes `glossary.yaml`: a `terms:` list.
-pub fn decode_glossary(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Glossary {
+pub(super) fn decode_glossary(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Glossary {
     let terms = entries(root, &["terms"], decoder)
         .iter()
         .filter_map(|node| {
@@ -73,7 +73,7 @@ pub fn decode_glossary(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> 
 }
 
 /// Decodes `people.yaml`: a `people:` list.
-pub fn decode_people(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> People {
+pub(super) fn decode_people(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> People {
     let persons = entries(root, &["people"], decoder)
         .iter()
         .filter_map(|node| {

@@ -161,7 +161,7 @@ const DOCUMENT_KEYS: &[&str] = &[
 ];
 
 /// Decodes `site.yaml`; `None` when it is too broken to use.
-pub fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Site> {
+pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Site> {
     let fields = decoder.fields(root, SITE_KEYS)?;
     let document = match fields.get("document") {
         Some(node) => decode_document(node, decoder),

@@ -14,7 +14,7 @@ use crate::diagnostics::{FileId, Kind, Problem, Span};
 
 /// A YAML value with its place in the file.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub(super) struct Node {
     /// The value.
     pub value: Value,
     /// Where it was written.
@@ -23,7 +23,7 @@ pub struct Node {
 
 /// A YAML value. Mapping keys are nodes too, so they can be pointed at.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(super) enum Value {
     /// `~`, `null` or nothing.
     Null,
     /// `true` / `false`.
@@ -42,7 +42,7 @@ pub enum Value {
 
 impl Value {
     /// The kind, for type errors.
-    pub fn kind(&self) -> Kind {
+    pub(super) fn kind(&self) -> Kind {
         match self {
             Value::Null => Kind::Null,
             Value::Bool(_) => Kind::Bool,
@@ -58,7 +58,7 @@ impl Value {
 /// Parses one YAML document. `line_offset` is the number of lines before
 /// the YAML in its file (front matter starts on line 2). An empty document
 /// is `Null`.
-pub fn parse(text: &str, file: FileId, line_offset: u32) -> Result<Node, (Problem, Span)> {
+pub(super) fn parse(text: &str, file: FileId, line_offset: u32) -> Result<Node, (Problem, Span)> {
     let mut options = serde_saphyr::Options::default();
     // Our tree is recursive: keep nesting well within the stack.
     if let Some(budget) = options.budget.as_mut() {
@@ -83,12 +83,14 @@ pub fn parse(text: &str, file: FileId, line_offset: u32) -> Result<Node, (Proble
                     line: 1 + line_offset,
                     ..Span::file_start(file)
                 });
-            Err((
-                Problem::YamlSyntax {
-                    detail: bare_message(&error),
+            let detail = bare_message(&error);
+            let problem = match detail.strip_prefix("duplicate mapping key: ") {
+                Some(key) => Problem::DuplicateKey {
+                    key: key.to_string(),
                 },
-                span,
-            ))
+                None => Problem::YamlSyntax { detail },
+            };
+            Err((problem, span))
         }
     }
 }
@@ -243,11 +245,9 @@ mod tests {
 
     #[test]
     fn reports_syntax_errors_plainly() {
-        let (detail, line, col) = syntax_error("a: 1\na: 2\n");
-        assert_eq!(
-            (detail.as_str(), line, col),
-            ("duplicate mapping key: a", 2, 1)
-        );
+        let duplicate = parse("a: 1\na: 2\n", FileId(0), 0).unwrap_err();
+        assert_eq!(duplicate.0, Problem::DuplicateKey { key: "a".into() });
+        assert_eq!((duplicate.1.line, duplicate.1.col), (2, 1));
         let (detail, line, _) = syntax_error("a:\n  b: 1\n c: 2\n");
         assert_eq!(line, 3);
         assert!(!detail.contains("line 3"), "{detail}");

@@ -93,6 +93,11 @@ pub enum Problem {
         /// Every key allowed here.
         allowed: &'static [&'static str],
     },
+    /// A key written twice in one mapping.
+    DuplicateKey {
+        /// The key.
+        key: String,
+    },
     /// A value of the wrong kind.
     WrongType {
         /// What this place takes.
@@ -302,6 +307,7 @@ impl Problem {
             Problem::UnclosedFrontMatter => "E009",
             Problem::YamlSyntax { .. } => "E010",
             Problem::UnknownKey { .. } => "E011",
+            Problem::DuplicateKey { .. } => "E019",
             Problem::WrongType { .. } => "E012",
             Problem::MissingKey { .. } => "E013",
             Problem::BadDate { .. } => "E014",
@@ -374,6 +380,10 @@ impl Problem {
             Problem::YamlSyntax { detail } => format!("YAML syntax error: {detail}"),
             Problem::UnknownKey { key, .. } if zh => format!("未知的键“{key}”"),
             Problem::UnknownKey { key, .. } => format!("unknown key `{key}`"),
+            Problem::DuplicateKey { key } if zh => format!("键“{key}”在同一层写了两次"),
+            Problem::DuplicateKey { key } => {
+                format!("the key `{key}` is written twice at this level")
+            }
             Problem::WrongType { expected, found } if zh => {
                 format!("这里应是{},实际是{}", expected.name(lang), found.name(lang))
             }
@@ -526,11 +536,15 @@ impl Problem {
                 "start the file with ---, then title, date …, then --- on a line of its own".into()
             }
             Problem::YamlSyntax { .. } if zh => {
-                "检查缩进(只能用空格)、冒号后的空格、引号和括号是否成对".into()
+                "检查缩进(只能用空格,同级对齐)、冒号后的空格、引号和括号是否成对;文字里含有“: ”时请给整段加引号".into()
             }
             Problem::YamlSyntax { .. } => {
-                "check indentation (spaces only), the space after each colon, and paired quotes and brackets".into()
+                "check indentation (spaces only, siblings aligned), the space after each colon, and paired quotes and brackets; quote text that contains `: `".into()
             }
+            Problem::DuplicateKey { .. } if zh => "删除或合并其中一个".into(),
+            Problem::DuplicateKey { .. } => "delete or merge one of them".into(),
+            Problem::MissingKey { key } if zh => format!("在这一层添加一行“{key}: …”"),
+            Problem::MissingKey { key } => format!("add a line `{key}: …` at this level"),
             Problem::UnknownKey { key, .. } if !key.is_ascii() && zh => {
                 "这看起来是一段被英文逗号截断的文字:在 { } 或 [ ] 里,英文逗号“,”会分隔条目。请给整段文字加引号,或改用中文逗号“,”".into()
             }

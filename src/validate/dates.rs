@@ -28,7 +28,10 @@ pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Di
         }
     }
     for issue in &content.issues {
-        let deadlines = std::iter::once(&issue.deadline)
+        // An incomplete issue's deadline is a stand-in: judge nothing by it.
+        let issue_deadline = issue.complete.then_some(&issue.deadline);
+        let deadlines = issue_deadline
+            .into_iter()
             .chain(issue.tasks.iter().filter_map(|t| t.deadline.as_ref()));
         if let Some(plan) = plan_date {
             for deadline in deadlines.filter(|d| d.value < plan) {
@@ -62,7 +65,9 @@ pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Di
             if task.status.value.is_handed_in() {
                 continue;
             }
-            let deadline = task.deadline.as_ref().unwrap_or(&issue.deadline).value;
+            let Some(deadline) = task.deadline.as_ref().or(issue_deadline).map(|d| d.value) else {
+                continue;
+            };
             if deadline < as_of {
                 diagnostics.push(
                     Problem::Overdue {
@@ -129,5 +134,9 @@ fn label(task: &Task) -> String {
     } else {
         ""
     };
-    format!("{owner}: {what}{ellipsis}")
+    if owner.is_empty() {
+        format!("{what}{ellipsis}")
+    } else {
+        format!("{owner}: {what}{ellipsis}")
+    }
 }

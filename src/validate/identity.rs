@@ -12,7 +12,8 @@ pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Di
     let mut numbers: HashMap<u32, Span> = HashMap::new();
     for issue in &content.issues {
         let number = &issue.number;
-        match numbers.get(&number.value) {
+        // 0 is the stand-in of an unreadable number, already reported.
+        match numbers.get(&number.value).filter(|_| number.value > 0) {
             Some(first) => diagnostics.push(
                 Problem::DuplicateNumber {
                     number: number.value,

@@ -83,6 +83,11 @@ fn suggest(reference: &str, labels: &[(String, String)]) -> Option<String> {
 }
 
 pub(super) fn check(content: &Content, directory: &Directory, diagnostics: &mut Diagnostics) {
+    if content.site.is_none() {
+        // Without site.yaml every village and unit would be "unknown":
+        // the missing file is the one problem worth reporting.
+        return;
+    }
     let numbers: HashSet<u32> = content.issues.iter().map(|i| i.number.value).collect();
     if let Some(site) = &content.site {
         for village in &site.villages {

@@ -1,0 +1,97 @@
+//! The `taizhang` binary: exit codes, summary line, `init`.
+
+use std::process::Command;
+
+fn taizhang() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_taizhang"))
+}
+
+#[test]
+fn check_on_the_repository_exits_0_with_a_summary() {
+    let out = taizhang()
+        .args([
+            "check",
+            "--quiet",
+            "--lang",
+            "en",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("14 issues, 38 measures, "), "{stdout}");
+    assert!(
+        stdout.contains("10 villages, 12 units, 6 notes, 13 people; 0 errors"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn init_then_check_is_clean_and_init_never_overwrites() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let site = dir.path().join("site");
+    let status = taizhang().arg("init").arg(&site).status().expect("runs");
+    assert!(status.success());
+    let out = taizhang()
+        .args(["check", "--root"])
+        .arg(&site)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no warnings either: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = taizhang().arg("init").arg(&site).output().expect("runs");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+}
+
+#[test]
+fn content_errors_exit_1_and_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    std::fs::write(
+        dir.path().join("content/issues/02.yaml"),
+        "number: 2\ntitle: x\n",
+    )
+    .expect("writes");
+    let before = std::fs::read(dir.path().join("content/issues/02.yaml")).expect("reads");
+    let out = taizhang()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/issues/02.yaml:1:1: error[E013]"),
+        "{stderr}"
+    );
+    let after = std::fs::read(dir.path().join("content/issues/02.yaml")).expect("reads");
+    assert_eq!(before, after, "check changes no file");
+    let usage = taizhang()
+        .args(["check", "--as-of", "2025-13-01"])
+        .output()
+        .expect("runs");
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = taizhang()
+        .args(["check", "--root", "/nonexistent/site"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("error[E007]"));
+}
