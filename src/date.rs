@@ -74,6 +74,16 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The same day `months` months later, clamped to the month's last day
+    /// (08-31 plus one month is 09-30).
+    pub fn plus_months(self, months: u32) -> Date {
+        let index = self.year as i64 * 12 + i64::from(self.month) - 1 + i64::from(months);
+        let year = index.div_euclid(12) as i32;
+        let month = index.rem_euclid(12) as u32 + 1;
+        let day = self.day().min(days_in_month(year, month));
+        Date::new(year, month, day).expect("a clamped day exists in its month")
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()
@@ -92,6 +102,12 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -9,5 +9,7 @@ pub mod check;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
+pub mod markdown;
+pub mod model;
 pub mod scaffold;
 pub mod validate;

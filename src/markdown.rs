@@ -1,0 +1,384 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough,
+//! heading ids; glossary terms linked; raw HTML shown as text; only safe
+//! link schemes; internal links collected for checking.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+
+/// Finds glossary terms (and aliases) in text, longest match first.
+#[derive(Debug)]
+pub struct Glossary {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern, the anchor id of its term.
+    ids: Vec<String>,
+}
+
+impl Glossary {
+    /// Builds the matcher from `(spelling, anchor id)` pairs.
+    pub fn new<'a>(spellings: impl IntoIterator<Item = (&'a str, &'a str)>) -> Glossary {
+        let (patterns, ids): (Vec<&str>, Vec<String>) = spellings
+            .into_iter()
+            .filter(|(spelling, _)| !spelling.is_empty())
+            .map(|(spelling, id)| (spelling, id.to_string()))
+            .unzip();
+        let automaton = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .expect("glossary terms are plain strings of bounded size")
+        });
+        Glossary { automaton, ids }
+    }
+
+    /// A matcher that links nothing.
+    pub fn empty() -> Glossary {
+        Glossary::new([])
+    }
+}
+
+/// Rendered HTML and the internal links it contains.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The HTML. Internal links are written `@/path/`, to be made relative
+    /// to each page that shows it.
+    pub html: String,
+    /// Internal link targets (`@/path/#anchor`) with their byte offset in
+    /// the Markdown source.
+    pub links: Vec<(String, usize)>,
+}
+
+/// How to render one Markdown text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Settings<'a> {
+    /// Prefix for generated heading ids, so several texts can share a page.
+    pub id_prefix: &'a str,
+    /// Term id not to link (on the term's own glossary entry).
+    pub skip_term: Option<&'a str>,
+    /// Whether to link glossary terms at all.
+    pub link_terms: bool,
+}
+
+/// Renders `text` to HTML.
+pub fn render(text: &str, glossary: &Glossary, settings: Settings<'_>) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut rendered = Rendered::default();
+    let mut out: Vec<Event<'_>> = Vec::new();
+    // Depth inside elements where terms are never linked.
+    let mut no_terms = 0usize;
+    let mut linked: HashSet<usize> = HashSet::new();
+    let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let mut emit: Vec<Event<'_>> = Vec::with_capacity(1);
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => emit.push(Event::Text(raw)),
+            Event::Start(Tag::Heading { .. }) => {
+                no_terms += 1;
+                heading = Some((out.len(), Vec::new()));
+                emit.push(event);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                no_terms -= 1;
+                emit.push(event);
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match internal_or_safe(&dest_url) {
+                Some(dest) => {
+                    if dest.starts_with("@/") {
+                        rendered.links.push((dest.clone(), range.start));
+                    }
+                    no_terms += 1;
+                    dropped_links.push(false);
+                    emit.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title,
+                        id,
+                    }));
+                }
+                None => dropped_links.push(true),
+            },
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(true) {
+                    no_terms -= 1;
+                    emit.push(event);
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                // Only images shipped with the site: no request leaves it.
+                no_terms += 1;
+                match internal_or_safe(&dest_url).filter(|d| !d.contains("://")) {
+                    Some(dest) => {
+                        rendered.links.push((dest.clone(), range.start));
+                        emit.push(Event::Start(Tag::Image {
+                            link_type: LinkType::Inline,
+                            dest_url: dest.into(),
+                            title: CowStr::Borrowed(""),
+                            id: CowStr::Borrowed(""),
+                        }));
+                        dropped_links.push(false);
+                    }
+                    None => dropped_links.push(true),
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                no_terms -= 1;
+                if !dropped_links.pop().unwrap_or(true) {
+                    emit.push(event);
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                no_terms += 1;
+                emit.push(event);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                no_terms -= 1;
+                emit.push(event);
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => {
+                linked.clear();
+                emit.push(event);
+            }
+            Event::Text(text) if no_terms == 0 && settings.link_terms => {
+                link_terms(text, glossary, settings.skip_term, &mut linked, &mut emit);
+            }
+            other => emit.push(other),
+        }
+        if let Some((_, buffer)) = heading.as_mut() {
+            let closes = emit
+                .iter()
+                .any(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+            buffer.extend(emit);
+            if closes {
+                let (_, buffer) = heading.take().expect("inside a heading");
+                out.extend(with_heading_id(buffer, settings.id_prefix, &mut used_ids));
+            }
+        } else {
+            out.extend(emit);
+        }
+    }
+    html::push_html(&mut rendered.html, out.into_iter());
+    rendered
+}
+
+/// The link target to write, or `None` for a scheme that could run script
+/// or leave the site unexpectedly (`javascript:`, `data:` …).
+fn internal_or_safe(dest: &str) -> Option<String> {
+    let dest = dest.trim();
+    let lower: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(rest) = dest.strip_prefix("@/") {
+        return Some(format!("@/{rest}"));
+    }
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return Some(format!("@{dest}"));
+    }
+    if dest.starts_with('#') {
+        return Some(dest.to_string());
+    }
+    match lower.split_once(':') {
+        Some((scheme, _))
+            if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') =>
+        {
+            matches!(scheme, "http" | "https" | "mailto" | "tel").then(|| dest.to_string())
+        }
+        _ => Some(dest.to_string()),
+    }
+}
+
+fn link_terms<'a>(
+    text: CowStr<'a>,
+    glossary: &Glossary,
+    skip: Option<&str>,
+    linked: &mut HashSet<usize>,
+    emit: &mut Vec<Event<'a>>,
+) {
+    let Some(automaton) = &glossary.automaton else {
+        emit.push(Event::Text(text));
+        return;
+    };
+    let mut last = 0;
+    let source: &str = &text;
+    let mut pieces: Vec<Event<'a>> = Vec::new();
+    for found in automaton.find_iter(source) {
+        let id = &glossary.ids[found.pattern().as_usize()];
+        let term = glossary
+            .ids
+            .iter()
+            .position(|other| other == id)
+            .unwrap_or(usize::MAX);
+        if skip == Some(id.as_str()) || !linked.insert(term) {
+            continue;
+        }
+        pieces.push(Event::Text(source[last..found.start()].to_string().into()));
+        pieces.push(Event::Html(
+            format!(
+                "<a class=\"term\" href=\"@/policy/glossary/#{}\">",
+                escape_attribute(id)
+            )
+            .into(),
+        ));
+        pieces.push(Event::Text(
+            source[found.start()..found.end()].to_string().into(),
+        ));
+        pieces.push(Event::Html("</a>".into()));
+        last = found.end();
+    }
+    if pieces.is_empty() {
+        emit.push(Event::Text(text));
+        return;
+    }
+    pieces.push(Event::Text(source[last..].to_string().into()));
+    emit.extend(
+        pieces
+            .into_iter()
+            .filter(|e| !matches!(e, Event::Text(t) if t.is_empty())),
+    );
+}
+
+fn with_heading_id<'a>(
+    mut events: Vec<Event<'a>>,
+    prefix: &str,
+    used: &mut HashSet<String>,
+) -> Vec<Event<'a>> {
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Some(Event::Start(Tag::Heading { id, .. })) = events.first_mut() {
+        let base = match id {
+            Some(given) => given.to_string(),
+            None => format!("{prefix}{}", heading_slug(&text)),
+        };
+        let mut unique = base.clone();
+        let mut n = 1;
+        while !used.insert(unique.clone()) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        *id = Some(unique.into());
+    }
+    events
+}
+
+/// An id from heading text: letters and digits (CJK kept), other runs as `-`.
+pub fn heading_slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Escapes text for a double-quoted attribute.
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Glossary {
+        Glossary::new([
+            ("回头看", "huitoukan"),
+            ("“回头看”", "huitoukan"),
+            ("3+1保障", "san-jia-yi"),
+        ])
+    }
+
+    fn html(text: &str) -> String {
+        render(
+            text,
+            &glossary(),
+            Settings {
+                link_terms: true,
+                ..Settings::default()
+            },
+        )
+        .html
+    }
+
+    #[test]
+    fn links_first_occurrence_per_block_only() {
+        let out = html("开展“回头看”。再次回头看。\n\n第二段回头看。");
+        assert_eq!(
+            out.matches("href=\"@/policy/glossary/#huitoukan\"").count(),
+            2,
+            "{out}"
+        );
+        assert!(
+            out.contains("<a class=\"term\" href=\"@/policy/glossary/#huitoukan\">“回头看”</a>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn never_links_in_headings_links_or_code() {
+        let out = html("## 回头看\n\n[回头看](/notes/x/) `回头看`\n\n```\n回头看\n```\n");
+        assert!(!out.contains("class=\"term\""), "{out}");
+        assert!(out.contains("<h2 id=\"回头看\">"), "{out}");
+        assert!(out.contains("href=\"@/notes/x/\""), "{out}");
+    }
+
+    #[test]
+    fn raw_html_and_script_links_are_neutralised() {
+        let out = html(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JaVa\tScRiPt:alert(1)) ![z](https://evil.example/p.png)",
+        );
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.to_lowercase().contains("javascript:"), "{out}");
+        assert!(!out.contains("evil.example"), "{out}");
+    }
+
+    #[test]
+    fn collects_internal_links_with_offsets() {
+        let text = "见[问题7](/issues/07/#tasks)和[外部](https://example.org/)。";
+        let rendered = render(text, &Glossary::empty(), Settings::default());
+        assert_eq!(rendered.links, [("@/issues/07/#tasks".to_string(), 3)]);
+    }
+
+    #[test]
+    fn slugs_keep_chinese() {
+        assert_eq!(heading_slug("一、整体 要求!"), "一-整体-要求");
+        assert_eq!(heading_slug("!!"), "section");
+    }
+}

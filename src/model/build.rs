@@ -1,0 +1,547 @@
+//! Building the [`Model`] from validated content for one audience.
+
+use std::collections::BTreeSet;
+
+use crate::content::{self, Audience, Content, EvidenceKind};
+use crate::date::Date;
+use crate::validate::Directory;
+
+use super::*;
+
+/// Builds the model. `content` must have passed validation without errors:
+/// references then resolve, and anything that does not is skipped rather
+/// than invented. Internal-only notes, tasks, updates and evidence are left
+/// out of a public model, and so are evidence file paths.
+pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
+    let site = content
+        .site
+        .as_ref()
+        .expect("validated content has site.yaml");
+    let directory = Directory::new(content);
+    let public = audience == Audience::Public;
+    let shown = |a: Audience| !public || a == Audience::Public;
+    let village_ref = |reference: &str| {
+        directory.village(reference).map(|i| Ref {
+            id: site.villages[i].id.value.clone(),
+            name: site.villages[i].name.value.clone(),
+        })
+    };
+    let unit_ref = |reference: &str| {
+        directory.unit(reference).map(|i| Ref {
+            id: site.units[i].id.value.clone(),
+            name: site.units[i].name.value.clone(),
+        })
+    };
+    let refs = |list: &[crate::diagnostics::Located<String>],
+                resolve: &dyn Fn(&str) -> Option<Ref>| {
+        list.iter()
+            .filter_map(|r| resolve(&r.value))
+            .collect::<Vec<_>>()
+    };
+
+    let mut villages: Vec<Village> = site
+        .villages
+        .iter()
+        .map(|v| Village {
+            id: v.id.value.clone(),
+            name: v.name.value.clone(),
+            kind: village_kind_label(v.kind),
+            part_of: v.part_of.as_ref().and_then(|p| village_ref(&p.value)),
+            tally: Tally::default(),
+            tasks: Vec::new(),
+            issues: Vec::new(),
+            notes: Vec::new(),
+            figures: Vec::new(),
+        })
+        .collect();
+    let mut units: Vec<Unit> = site
+        .units
+        .iter()
+        .map(|u| Unit {
+            id: u.id.value.clone(),
+            name: u.name.value.clone(),
+            all_villages: u.all_villages,
+            tally: Tally::default(),
+            tasks: Vec::new(),
+            issues: Vec::new(),
+            leads: Vec::new(),
+        })
+        .collect();
+
+    let mut sorted_issues: Vec<&content::Issue> = content.issues.iter().collect();
+    sorted_issues.sort_by_key(|i| i.number.value);
+    let width = sorted_issues
+        .last()
+        .map_or(2, |i| i.number.value.to_string().len().max(2));
+    let mut issues = Vec::with_capacity(sorted_issues.len());
+    let mut tasks = Vec::new();
+    let mut totals = Tally::default();
+    for source in sorted_issues {
+        let number = source.number.value;
+        let slug = format!("{number:0width$}");
+        let mut issue = Issue {
+            number,
+            slug: slug.clone(),
+            title: source.title.value.clone(),
+            category: source.category.as_ref().map(|c| c.value.clone()),
+            finding: source.finding.value.clone(),
+            measures: Vec::new(),
+            target: source.target.as_ref().map(|t| t.value.clone()),
+            deadline: source.deadline.value,
+            ongoing: source.ongoing,
+            lead_unit: source.lead_unit.as_ref().and_then(|u| unit_ref(&u.value)),
+            units: refs(&source.units, &unit_ref),
+            villages: refs(&source.villages, &village_ref),
+            indicators: source.indicators.iter().map(indicator).collect(),
+            breakdowns: Vec::new(),
+            tasks: Vec::new(),
+            updates: source
+                .updates
+                .iter()
+                .filter(|u| shown(u.audience))
+                .map(|u| Update {
+                    date: u.date.value,
+                    text: u.text.value.clone(),
+                })
+                .collect(),
+            tally: Tally::default(),
+            status: None,
+            notes: Vec::new(),
+        };
+        let mut measure_tallies = vec![Tally::default(); source.measures.len()];
+        for task in source.tasks.iter().filter(|t| shown(t.audience)) {
+            let village = task
+                .village
+                .as_ref()
+                .and_then(|v| directory.village(&v.value));
+            let unit = task.unit.as_ref().and_then(|u| directory.unit(&u.value));
+            let deadline = task
+                .deadline
+                .as_ref()
+                .map_or(source.deadline.value, |d| d.value);
+            let status = task.status.value;
+            let overdue = deadline < as_of && !status.is_handed_in();
+            let index = tasks.len();
+            issue.tally.add(status, overdue);
+            totals.add(status, overdue);
+            if let Some(m) = task
+                .measure
+                .as_ref()
+                .and_then(|m| measure_tallies.get_mut(m.value as usize - 1))
+            {
+                m.add(status, overdue);
+            }
+            if let Some(v) = village {
+                villages[v].tally.add(status, overdue);
+                villages[v].tasks.push(index);
+            }
+            // A village's own task (no unit named) belongs to 各村(社区) too.
+            let owners = unit.into_iter().chain(
+                (unit.is_none() && village.is_some())
+                    .then(|| units.iter().position(|u| u.all_villages))
+                    .flatten(),
+            );
+            for u in owners {
+                units[u].tally.add(status, overdue);
+                units[u].tasks.push(index);
+            }
+            issue.tasks.push(index);
+            tasks.push(Task {
+                issue: number,
+                issue_slug: slug.clone(),
+                issue_title: source.title.value.clone(),
+                measure: task.measure.as_ref().map(|m| m.value),
+                measure_label: task.measure.as_ref().map(|m| measure_label(m.value)),
+                village: village.map(|v| Ref {
+                    id: villages[v].id.clone(),
+                    name: villages[v].name.clone(),
+                }),
+                unit: unit.map(|u| Ref {
+                    id: units[u].id.clone(),
+                    name: units[u].name.clone(),
+                }),
+                what: task.what.value.clone(),
+                status: status.into(),
+                deadline,
+                overdue,
+                days_overdue: if overdue {
+                    deadline.days_until(as_of)
+                } else {
+                    0
+                },
+                history: task
+                    .history
+                    .iter()
+                    .map(|h| HistoryEntry {
+                        date: h.date.value,
+                        status: h.status.value.into(),
+                        note: h.note.as_ref().map(|n| n.value.clone()),
+                    })
+                    .collect(),
+                last_update: task.history.last().map(|h| h.date.value),
+                acceptance: task.acceptance.as_ref().map(|a| Acceptance {
+                    date: a.date.as_ref().map(|d| d.value),
+                    by: a.by.as_ref().and_then(|b| unit_ref(&b.value)),
+                    evidence: a
+                        .evidence
+                        .iter()
+                        .filter(|e| shown(e.audience))
+                        .map(|e| Evidence {
+                            title: e.title.value.clone(),
+                            kind: e.kind.as_ref().map(|k| evidence_label(k.value)),
+                            file: if public {
+                                None
+                            } else {
+                                e.file.as_ref().map(|f| f.value.clone())
+                            },
+                        })
+                        .collect(),
+                }),
+            });
+        }
+        issue.measures = source
+            .measures
+            .iter()
+            .zip(measure_tallies)
+            .map(|(m, tally)| Measure {
+                number: m.number,
+                label: measure_label(m.number),
+                text: m.text.value.clone(),
+                units: refs(&m.units, &unit_ref),
+                status: m
+                    .status
+                    .as_ref()
+                    .map(|s| s.value)
+                    .or(tally.overall())
+                    .map(Into::into),
+                tally,
+            })
+            .collect();
+        issue.status = issue.tally.overall().map(Into::into);
+        for breakdown in &source.breakdowns {
+            let unit_of = |column: usize| {
+                breakdown
+                    .columns
+                    .get(column)
+                    .map_or("", |c| c.value.as_str())
+            };
+            let text = |values: &[crate::diagnostics::Located<f64>]| {
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("{}{}", number_text(v.value), unit_of(i)))
+                    .collect::<Vec<_>>()
+            };
+            let rows: Vec<BreakdownRow> = breakdown
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    let index = directory.village(&row.village.value)?;
+                    villages[index].figures.push(VillageFigure {
+                        issue: number,
+                        title: breakdown.title.value.clone(),
+                        values: text(&row.values),
+                    });
+                    Some(BreakdownRow {
+                        village: Ref {
+                            id: villages[index].id.clone(),
+                            name: villages[index].name.clone(),
+                        },
+                        values: text(&row.values),
+                    })
+                })
+                .collect();
+            issue.breakdowns.push(Breakdown {
+                title: breakdown.title.value.clone(),
+                date: breakdown.date.as_ref().map(|d| d.value),
+                columns: breakdown.columns.iter().map(|c| c.value.clone()).collect(),
+                rows,
+                total: text(&breakdown.total),
+            });
+        }
+        let named: BTreeSet<usize> = source
+            .villages
+            .iter()
+            .filter_map(|v| directory.village(&v.value))
+            .chain(
+                issue
+                    .tasks
+                    .iter()
+                    .filter_map(|&t| tasks[t].village.as_ref())
+                    .filter_map(|v| directory.village(&v.id)),
+            )
+            .collect();
+        for v in named {
+            villages[v].issues.push(number);
+        }
+        let responsible: BTreeSet<usize> = source
+            .units
+            .iter()
+            .chain(&source.lead_unit)
+            .filter_map(|u| directory.unit(&u.value))
+            .collect();
+        for u in responsible {
+            units[u].issues.push(number);
+        }
+        if let Some(lead) = source
+            .lead_unit
+            .as_ref()
+            .and_then(|u| directory.unit(&u.value))
+        {
+            units[lead].leads.push(number);
+        }
+        issues.push(issue);
+    }
+
+    let mut notes: Vec<&content::Note> =
+        content.notes.iter().filter(|n| shown(n.audience)).collect();
+    notes.sort_by(|a, b| {
+        b.date
+            .value
+            .cmp(&a.date.value)
+            .then_with(|| a.slug.value.cmp(&b.slug.value))
+    });
+    let notes: Vec<Note> = notes
+        .into_iter()
+        .enumerate()
+        .map(|(index, n)| {
+            let mut issue_numbers: Vec<u32> = n.issues.iter().map(|i| i.value).collect();
+            issue_numbers.sort_unstable();
+            issue_numbers.dedup();
+            for number in &issue_numbers {
+                if let Ok(at) = issues.binary_search_by_key(number, |i| i.number) {
+                    issues[at].notes.push(index);
+                }
+            }
+            let note_villages = refs(&n.villages, &village_ref);
+            for v in n
+                .villages
+                .iter()
+                .filter_map(|v| directory.village(&v.value))
+            {
+                villages[v].notes.push(index);
+            }
+            Note {
+                slug: n.slug.value.clone(),
+                title: n.title.value.clone(),
+                date: n.date.value,
+                kind: note_kind_label(n.kind),
+                issues: issue_numbers,
+                villages: note_villages,
+                body: n.body.clone(),
+            }
+        })
+        .collect();
+
+    let mut policy: Vec<&content::PolicyPage> = content.policy.iter().collect();
+    policy.sort_by(|a, b| {
+        let order = |p: &content::PolicyPage| p.order.as_ref().map_or(u32::MAX, |o| o.value);
+        order(a)
+            .cmp(&order(b))
+            .then_with(|| a.title.value.cmp(&b.title.value))
+    });
+
+    let mut milestones: Vec<Milestone> = site
+        .milestones
+        .iter()
+        .flat_map(|m| {
+            let until = m.monthly_until.as_ref().map_or(m.date.value, |u| u.value);
+            (0..)
+                .map(move |k| m.date.value.plus_months(k))
+                .take_while(move |d| *d <= until)
+                .take(120)
+                .map(move |date| Milestone {
+                    date,
+                    title: m.title.value.clone(),
+                    past: date <= as_of,
+                })
+        })
+        .collect();
+    milestones.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
+
+    let document = &site.document;
+    Model {
+        document: Document {
+            issuer: document.issuer.value.clone(),
+            number: document.number.value.clone(),
+            title: document.title.value.clone(),
+            plan_title: document
+                .plan_title
+                .as_ref()
+                .unwrap_or(&document.title)
+                .value
+                .clone(),
+            date: document.date.value,
+            recipients: document.recipients.as_ref().map(|r| r.value.clone()),
+            preamble: document.preamble.as_ref().map(|p| p.value.clone()),
+            requirements: document.requirements.as_ref().map(|r| r.value.clone()),
+            sections: document
+                .sections
+                .iter()
+                .map(|s| Section {
+                    title: s.title.value.clone(),
+                    body: s.body.value.clone(),
+                })
+                .collect(),
+        },
+        as_of,
+        sample_data: site.sample_data,
+        contact: site.contact.as_ref().map(|c| c.value.clone()),
+        base_url: normalise_base_url(site.base_url.as_ref().map(|b| b.value.as_str())),
+        language: site
+            .language
+            .as_ref()
+            .map_or_else(|| "zh-CN".to_string(), |l| l.value.clone()),
+        audience: audience_code(audience),
+        villages,
+        units,
+        phases: site
+            .phases
+            .iter()
+            .map(|p| Phase {
+                name: p.name.value.clone(),
+                start: p.start.value,
+                end: p.end.value,
+                description: p.description.as_ref().map(|d| d.value.clone()),
+                when: if p.end.value < as_of {
+                    "past"
+                } else if p.start.value > as_of {
+                    "future"
+                } else {
+                    "current"
+                },
+            })
+            .collect(),
+        milestones,
+        measure_count: issues.iter().map(|i| i.measures.len()).sum(),
+        issues,
+        tasks,
+        notes,
+        policy: policy
+            .into_iter()
+            .map(|p| PolicyPage {
+                slug: p.slug.value.clone(),
+                title: p.title.value.clone(),
+                summary: p.summary.as_ref().map(|s| s.value.clone()),
+                sources: p.sources.iter().map(|s| s.value.clone()).collect(),
+                body: p.body.clone(),
+            })
+            .collect(),
+        glossary: content.glossary.as_ref().map_or_else(Vec::new, |g| {
+            g.terms
+                .iter()
+                .map(|t| Term {
+                    term: t.term.value.clone(),
+                    id: t.id.as_ref().unwrap_or(&t.term).value.clone(),
+                    explanation: t.explanation.value.clone(),
+                    aliases: t.aliases.iter().map(|a| a.value.clone()).collect(),
+                    policy: t.policy.as_ref().map(|p| p.value.clone()),
+                })
+                .collect()
+        }),
+        totals,
+        people: content.people.as_ref().map_or_else(Vec::new, |p| {
+            p.persons
+                .iter()
+                .map(|person| Person {
+                    name: person.name.value.clone(),
+                    surname: person.surname.as_ref().map_or_else(
+                        || person.name.value.chars().take(1).collect(),
+                        |s| s.value.clone(),
+                    ),
+                })
+                .collect()
+        }),
+    }
+}
+
+fn indicator(source: &content::Indicator) -> Indicator {
+    let unit = source
+        .unit
+        .as_ref()
+        .map_or_else(String::new, |u| u.value.clone());
+    let reading = |r: &content::Reading, baseline: bool| Reading {
+        date: r.date.value,
+        value: r.value.value,
+        text: format!("{}{unit}", number_text(r.value.value)),
+        note: r.note.as_ref().map(|n| n.value.clone()),
+        baseline,
+    };
+    let readings: Vec<Reading> = std::iter::once(reading(&source.baseline, true))
+        .chain(source.readings.iter().map(|r| reading(r, false)))
+        .collect();
+    Indicator {
+        id: source.id.value.clone(),
+        name: source.name.value.clone(),
+        source: source.source.as_ref().map(|s| s.value.clone()),
+        target: source.target.value,
+        target_text: format!("{}{unit}", number_text(source.target.value)),
+        latest_text: readings.last().map(|r| r.text.clone()).unwrap_or_default(),
+        readings,
+        unit,
+    }
+}
+
+/// 一是, 二是 … 十是, 十一是.
+pub(crate) fn measure_label(number: u32) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let n = number as usize;
+    let text = match n {
+        1..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
+        _ => n.to_string(),
+    };
+    format!("{text}是")
+}
+
+/// A figure as the plan writes it: `83`, `42.68`, `0.43`.
+pub(crate) fn number_text(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn evidence_label(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::Minutes => "会议记录",
+        EvidenceKind::Photo => "照片",
+        EvidenceKind::SignIn => "签到表",
+        EvidenceKind::Ledger => "台账",
+        EvidenceKind::Document => "文件",
+        EvidenceKind::Other => "其他",
+    }
+}
+
+fn normalise_base_url(base: Option<&str>) -> String {
+    let base = base.unwrap_or("/").trim();
+    if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Status;
+
+    #[test]
+    fn labels_measures_as_the_plan_does() {
+        let labels: Vec<String> = [1, 2, 10, 11, 23].into_iter().map(measure_label).collect();
+        assert_eq!(labels, ["一是", "二是", "十是", "十一是", "二十三是"]);
+    }
+
+    #[test]
+    fn writes_figures_without_noise() {
+        assert_eq!(number_text(83.0), "83");
+        assert_eq!(number_text(42.68), "42.68");
+        assert_eq!(number_text(0.43), "0.43");
+    }
+
+    #[test]
+    fn statuses_stay_in_order() {
+        assert!(Status::Closed > Status::AwaitingAcceptance);
+    }
+}

@@ -1,0 +1,480 @@
+//! The model: validated content with references resolved and figures
+//! derived, for one audience. Renderers read only this, never files.
+
+mod build;
+mod tally;
+
+pub use build::build;
+pub use tally::Tally;
+
+use serde::Serialize;
+
+use crate::content::{Audience, NoteKind, Status, VillageKind};
+use crate::date::Date;
+
+/// Everything a renderer needs, for one audience.
+#[derive(Debug, Serialize)]
+pub struct Model {
+    /// The plan document.
+    pub document: Document,
+    /// Date overdue status is judged against.
+    pub as_of: Date,
+    /// Whether progress is sample data.
+    pub sample_data: bool,
+    /// How residents reach the office.
+    pub contact: Option<String>,
+    /// Absolute address of the published site, ending in `/`.
+    pub base_url: String,
+    /// Page language.
+    pub language: String,
+    /// Who the build is for.
+    pub audience: &'static str,
+    /// Villages, in content order.
+    pub villages: Vec<Village>,
+    /// Units, in content order.
+    pub units: Vec<Unit>,
+    /// Phases, in content order.
+    pub phases: Vec<Phase>,
+    /// Milestones with monthly repeats expanded, by date.
+    pub milestones: Vec<Milestone>,
+    /// Issues by number.
+    pub issues: Vec<Issue>,
+    /// Every task; issues, villages and units hold indices into this.
+    pub tasks: Vec<Task>,
+    /// Notes, newest first.
+    pub notes: Vec<Note>,
+    /// Policy explainer pages, in index order.
+    pub policy: Vec<PolicyPage>,
+    /// Glossary terms, in content order.
+    pub glossary: Vec<Term>,
+    /// The whole ledger's figures.
+    pub totals: Tally,
+    /// Measures over all issues.
+    pub measure_count: usize,
+    /// Registered private persons; never serialised into pages.
+    #[serde(skip)]
+    pub people: Vec<Person>,
+}
+
+/// The plan document.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    /// Issuing authority.
+    pub issuer: String,
+    /// Document number.
+    pub number: String,
+    /// Notice title.
+    pub title: String,
+    /// Plan title (the notice title when not given).
+    pub plan_title: String,
+    /// Date of issue.
+    pub date: Date,
+    /// Addressees.
+    pub recipients: Option<String>,
+    /// Preamble, Markdown.
+    pub preamble: Option<String>,
+    /// Overall requirements, Markdown.
+    pub requirements: Option<String>,
+    /// Further chapters.
+    pub sections: Vec<Section>,
+}
+
+/// A chapter of the plan document.
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// Heading.
+    pub title: String,
+    /// Markdown.
+    pub body: String,
+}
+
+/// A link target: id (for the address) and display name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ref {
+    /// Slug.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// A village, community or resettlement area, with its ledger.
+#[derive(Debug, Serialize)]
+pub struct Village {
+    /// Slug.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// 村 / 社区 / 安置区.
+    pub kind: &'static str,
+    /// The village it belongs to.
+    pub part_of: Option<Ref>,
+    /// Its tasks' figures.
+    pub tally: Tally,
+    /// Its tasks (indices into [`Model::tasks`]).
+    pub tasks: Vec<usize>,
+    /// Numbers of issues that name it or assign it a task.
+    pub issues: Vec<u32>,
+    /// Its notes (indices into [`Model::notes`]).
+    pub notes: Vec<usize>,
+    /// Figures the plan gives for it.
+    pub figures: Vec<VillageFigure>,
+}
+
+/// One village's row of a breakdown.
+#[derive(Debug, Serialize)]
+pub struct VillageFigure {
+    /// Issue number.
+    pub issue: u32,
+    /// What is counted.
+    pub title: String,
+    /// "25户 72人".
+    pub values: Vec<String>,
+}
+
+/// A responsible unit and what it owns.
+#[derive(Debug, Serialize)]
+pub struct Unit {
+    /// Slug.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Stands for every village (各村(社区)).
+    pub all_villages: bool,
+    /// Its tasks' figures.
+    pub tally: Tally,
+    /// Its tasks.
+    pub tasks: Vec<usize>,
+    /// Issues it is responsible for (or leads).
+    pub issues: Vec<u32>,
+    /// Issues it leads.
+    pub leads: Vec<u32>,
+}
+
+/// A phase.
+#[derive(Debug, Serialize)]
+pub struct Phase {
+    /// Name.
+    pub name: String,
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Description, Markdown.
+    pub description: Option<String>,
+    /// Where the as-of date stands: "past", "current" or "future".
+    pub when: &'static str,
+}
+
+/// A milestone on one date.
+#[derive(Debug, Serialize)]
+pub struct Milestone {
+    /// Date.
+    pub date: Date,
+    /// What is due.
+    pub title: String,
+    /// Whether it lies on or before the as-of date.
+    pub past: bool,
+}
+
+/// Status as templates see it: code, label, and its place in the order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusView {
+    /// `in_progress`.
+    pub code: &'static str,
+    /// 整改中.
+    pub label: &'static str,
+    /// 0–3, for sorting.
+    pub rank: u8,
+}
+
+impl From<Status> for StatusView {
+    fn from(status: Status) -> Self {
+        StatusView {
+            code: status.code(),
+            label: status.label(),
+            rank: status as u8,
+        }
+    }
+}
+
+/// A problem of the plan.
+#[derive(Debug, Serialize)]
+pub struct Issue {
+    /// Number.
+    pub number: u32,
+    /// Address part: two digits at least (`07`).
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Group.
+    pub category: Option<String>,
+    /// Finding, Markdown.
+    pub finding: String,
+    /// Measures.
+    pub measures: Vec<Measure>,
+    /// Target.
+    pub target: Option<String>,
+    /// Deadline.
+    pub deadline: Date,
+    /// 并长期坚持.
+    pub ongoing: bool,
+    /// Leading unit.
+    pub lead_unit: Option<Ref>,
+    /// Responsible units.
+    pub units: Vec<Ref>,
+    /// Villages named.
+    pub villages: Vec<Ref>,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+    /// Per-village figures.
+    pub breakdowns: Vec<Breakdown>,
+    /// Its tasks.
+    pub tasks: Vec<usize>,
+    /// Dated updates, oldest first.
+    pub updates: Vec<Update>,
+    /// Its tasks' figures.
+    pub tally: Tally,
+    /// Overall status, when it has tasks.
+    pub status: Option<StatusView>,
+    /// Notes about it.
+    pub notes: Vec<usize>,
+}
+
+/// A measure.
+#[derive(Debug, Serialize)]
+pub struct Measure {
+    /// 1-based.
+    pub number: u32,
+    /// 一是, 二是 …
+    pub label: String,
+    /// Markdown.
+    pub text: String,
+    /// Units that carry it out.
+    pub units: Vec<Ref>,
+    /// Set by hand or derived from its tasks.
+    pub status: Option<StatusView>,
+    /// Its tasks' figures.
+    pub tally: Tally,
+}
+
+/// An indicator.
+#[derive(Debug, Serialize)]
+pub struct Indicator {
+    /// Slug.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Unit of measure.
+    pub unit: String,
+    /// Where it comes from.
+    pub source: Option<String>,
+    /// Baseline, then the readings, oldest first.
+    pub readings: Vec<Reading>,
+    /// The value to reach.
+    pub target: f64,
+    /// Target as text ("100%").
+    pub target_text: String,
+    /// The latest value as text.
+    pub latest_text: String,
+}
+
+/// A dated value.
+#[derive(Debug, Serialize)]
+pub struct Reading {
+    /// When.
+    pub date: Date,
+    /// Value.
+    pub value: f64,
+    /// Value with its unit, as text ("42.68%").
+    pub text: String,
+    /// Remark.
+    pub note: Option<String>,
+    /// Whether this is the baseline.
+    pub baseline: bool,
+}
+
+/// Figures of a finding split by village.
+#[derive(Debug, Serialize)]
+pub struct Breakdown {
+    /// What is counted.
+    pub title: String,
+    /// When.
+    pub date: Option<Date>,
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows.
+    pub rows: Vec<BreakdownRow>,
+    /// Totals as text, if stated.
+    pub total: Vec<String>,
+}
+
+/// One village's values.
+#[derive(Debug, Serialize)]
+pub struct BreakdownRow {
+    /// The village.
+    pub village: Ref,
+    /// Values as text.
+    pub values: Vec<String>,
+}
+
+/// A dated update.
+#[derive(Debug, Serialize)]
+pub struct Update {
+    /// When.
+    pub date: Date,
+    /// Markdown.
+    pub text: String,
+}
+
+/// A ledger row.
+#[derive(Debug, Serialize)]
+pub struct Task {
+    /// Its issue's number.
+    pub issue: u32,
+    /// Its issue's address part.
+    pub issue_slug: String,
+    /// Its issue's title.
+    pub issue_title: String,
+    /// Measure number and label.
+    pub measure: Option<u32>,
+    /// 一是 …
+    pub measure_label: Option<String>,
+    /// Village.
+    pub village: Option<Ref>,
+    /// Unit.
+    pub unit: Option<Ref>,
+    /// What is to be done.
+    pub what: String,
+    /// Where it stands.
+    pub status: StatusView,
+    /// Its deadline (its own or the issue's).
+    pub deadline: Date,
+    /// Past the deadline and not handed in.
+    pub overdue: bool,
+    /// Days past the deadline, when overdue.
+    pub days_overdue: i64,
+    /// Dated status changes, oldest first.
+    pub history: Vec<HistoryEntry>,
+    /// Date of the last dated entry.
+    pub last_update: Option<Date>,
+    /// Acceptance.
+    pub acceptance: Option<Acceptance>,
+}
+
+/// A dated status change.
+#[derive(Debug, Serialize)]
+pub struct HistoryEntry {
+    /// When.
+    pub date: Date,
+    /// Status from then.
+    pub status: StatusView,
+    /// What happened.
+    pub note: Option<String>,
+}
+
+/// An acceptance record.
+#[derive(Debug, Serialize)]
+pub struct Acceptance {
+    /// When.
+    pub date: Option<Date>,
+    /// Accepting unit.
+    pub by: Option<Ref>,
+    /// Evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A piece of evidence.
+#[derive(Debug, Serialize)]
+pub struct Evidence {
+    /// Title.
+    pub title: String,
+    /// Kind label (会议记录 …).
+    pub kind: Option<&'static str>,
+    /// File path (internal builds only).
+    pub file: Option<String>,
+}
+
+/// A note.
+#[derive(Debug, Serialize)]
+pub struct Note {
+    /// Address part.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: Date,
+    /// Kind label (工作动态 …).
+    pub kind: &'static str,
+    /// Issues it concerns.
+    pub issues: Vec<u32>,
+    /// Villages it concerns.
+    pub villages: Vec<Ref>,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// A policy explainer page.
+#[derive(Debug, Serialize)]
+pub struct PolicyPage {
+    /// Address part.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Documents explained.
+    pub sources: Vec<String>,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// A glossary term.
+#[derive(Debug, Serialize)]
+pub struct Term {
+    /// The term.
+    pub term: String,
+    /// Anchor on the glossary page.
+    pub id: String,
+    /// Plain-language explanation, Markdown.
+    pub explanation: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Policy page explaining it at length.
+    pub policy: Option<String>,
+}
+
+/// A registered private person.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Full name.
+    pub name: String,
+    /// Surname.
+    pub surname: String,
+}
+
+/// Chinese label of a village kind.
+pub(crate) fn village_kind_label(kind: VillageKind) -> &'static str {
+    match kind {
+        VillageKind::Village => "村",
+        VillageKind::Community => "社区",
+        VillageKind::Resettlement => "安置区",
+    }
+}
+
+/// Chinese label of a note kind.
+pub(crate) fn note_kind_label(kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Progress => "工作动态",
+        NoteKind::Minutes => "会议纪要",
+        NoteKind::Acceptance => "验收",
+        NoteKind::Notice => "通知",
+    }
+}
+
+/// Code of an audience.
+pub(crate) fn audience_code(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => "public",
+        Audience::Internal => "internal",
+    }
+}
