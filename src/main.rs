@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use taizhang::check::Checked;
+use taizhang::content::Audience;
 use taizhang::date::Date;
 use taizhang::diagnostics::{Lang, Severity, render};
+use taizhang::site::{BuildError, BuildOptions};
 
 /// taizhang (台账): build a rectification ledger site from YAML and Markdown.
 #[derive(Parser)]
@@ -20,25 +23,47 @@ struct Cli {
 enum Command {
     /// Check the content and report every problem (changes no file).
     Check {
-        /// Site root (the folder holding `content/`).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Judge overdue tasks and future dates against this date (YYYY-MM-DD)
-        /// instead of `as_of` in site.yaml.
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<Date>,
-        /// Language of messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-        lang: LangArg,
-        /// Show errors only, not warnings.
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Check, then build the site into public/ (replaced only on success).
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder [default: public/, or public-internal/ for --audience internal].
         #[arg(long)]
-        quiet: bool,
+        out: Option<PathBuf>,
+        /// Absolute address the site is published at, for the feed and sitemap.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Links end in index.html, so the folder works opened from disk (USB stick).
+        #[arg(long)]
+        portable: bool,
+        /// Who the site is for.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
+        audience: AudienceArg,
     },
     /// Write a small, valid example site into DIR.
     Init {
         /// Folder to create (must be empty or absent).
         dir: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Site root (the folder holding `content/`).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Judge overdue tasks against this date (YYYY-MM-DD) instead of `as_of` in site.yaml.
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+    /// Show errors only, not warnings.
+    #[arg(long)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -49,35 +74,107 @@ enum LangArg {
     En,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    /// Residents: the transparency site (default).
+    Public,
+    /// Officials: the intranet ledger.
+    Internal,
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("`{text}` is not a date in the form YYYY-MM-DD"))
 }
 
+impl Common {
+    fn lang(&self) -> Lang {
+        match self.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn print_diagnostics(checked: &Checked, common: &Common) {
+    for diagnostic in checked.diagnostics.sorted(&checked.sources) {
+        if common.quiet && diagnostic.severity() == Severity::Warning {
+            continue;
+        }
+        eprintln!("{}", render(diagnostic, &checked.sources, common.lang()));
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Check {
-            root,
-            as_of,
-            lang,
-            quiet,
-        } => {
-            let lang = match lang {
-                LangArg::Zh => Lang::Zh,
-                LangArg::En => Lang::En,
-            };
-            let checked = taizhang::check::check(&root, as_of);
-            for diagnostic in checked.diagnostics.sorted(&checked.sources) {
-                if quiet && diagnostic.severity() == Severity::Warning {
-                    continue;
-                }
-                eprintln!("{}", render(diagnostic, &checked.sources, lang));
-            }
-            println!("{}", checked.summary(lang));
+    match Cli::parse().command {
+        Command::Check { common } => {
+            let checked = taizhang::check::check(&common.root, common.as_of);
+            print_diagnostics(&checked, &common);
+            println!("{}", checked.summary(common.lang()));
             if checked.diagnostics.has_errors() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Build {
+            common,
+            out,
+            base_url,
+            portable,
+            audience,
+        } => {
+            let options = BuildOptions {
+                root: common.root.clone(),
+                out,
+                as_of: common.as_of,
+                base_url,
+                portable,
+                audience: match audience {
+                    AudienceArg::Public => Audience::Public,
+                    AudienceArg::Internal => Audience::Internal,
+                },
+            };
+            match taizhang::site::build(&options) {
+                Ok(built) => {
+                    print_diagnostics(&built.checked, &common);
+                    let warnings = built.checked.diagnostics.count(Severity::Warning);
+                    match common.lang() {
+                        Lang::Zh => println!(
+                            "已生成 {} 个页面(共 {} 个文件),{} 个警告,用时 {} 毫秒 → {}",
+                            built.pages,
+                            built.files,
+                            warnings,
+                            built.elapsed_ms,
+                            built.out.display()
+                        ),
+                        Lang::En => println!(
+                            "built {} pages ({} files), {} warnings, in {} ms → {}",
+                            built.pages,
+                            built.files,
+                            warnings,
+                            built.elapsed_ms,
+                            built.out.display()
+                        ),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Content(checked)) => {
+                    print_diagnostics(&checked, &common);
+                    println!("{}", checked.summary(common.lang()));
+                    eprintln!(
+                        "{}",
+                        match common.lang() {
+                            Lang::Zh => "内容有错误,未生成网站;原有输出保持不变。",
+                            Lang::En =>
+                                "the content has errors: nothing was written, the previous output is unchanged",
+                        }
+                    );
+                    ExitCode::from(1)
+                }
+                Err(BuildError::Other(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
             }
         }
         Command::Init { dir } => match taizhang::scaffold::init(&dir) {

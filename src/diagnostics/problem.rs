@@ -246,6 +246,11 @@ pub enum Problem {
         /// The name.
         name: String,
     },
+    /// A link in content to a page or anchor the build does not produce.
+    BrokenLink {
+        /// The target as written.
+        target: String,
+    },
     /// Warning: a task is past its deadline and not yet handed in.
     Overdue {
         /// Which task: its owner and what it is.
@@ -331,6 +336,7 @@ impl Problem {
             Problem::BreakdownWidth { .. } => "E060",
             Problem::BreakdownTotal { .. } => "E061",
             Problem::PersonNotMentioned { .. } => "E070",
+            Problem::BrokenLink { .. } => "E080",
             Problem::Overdue { .. } => "W101",
             Problem::Stale { .. } => "W102",
             Problem::NoAsOf => "W103",
@@ -506,6 +512,10 @@ impl Problem {
             } => {
                 format!("the task “{task}” is {days} days overdue (deadline {deadline})")
             }
+            Problem::BrokenLink { target } if zh => format!("链接“{target}”指向的页面或锚点不存在"),
+            Problem::BrokenLink { target } => {
+                format!("the link `{target}` leads to no page or anchor of the site")
+            }
             Problem::Stale { task, last, days } if zh => {
                 format!("任务“{task}”已 {days} 天没有进展记录(最后一条 {last})")
             }
@@ -633,6 +643,12 @@ impl Problem {
             }
             Problem::PersonNotMentioned { .. } => {
                 "remove the entry from people.yaml, or check the spelling in the content".into()
+            }
+            Problem::BrokenLink { .. } if zh => {
+                "站内链接写作 /issues/07/、/villages/bajing/、/policy/glossary/#术语 等;检查编号、标识和 # 后的锚点".into()
+            }
+            Problem::BrokenLink { .. } => {
+                "internal links look like /issues/07/, /villages/bajing/, /policy/glossary/#term; check the number, id and anchor".into()
             }
             Problem::Stale { .. } if zh => "在任务的 history 中补充最新进展".into(),
             Problem::Stale { .. } => "add the latest progress to the task's history".into(),

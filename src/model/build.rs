@@ -7,6 +7,14 @@ use crate::date::Date;
 use crate::validate::Directory;
 
 use super::*;
+use crate::diagnostics::{Located, Span};
+
+fn markdown(text: &Located<String>) -> Markdown {
+    Markdown {
+        text: text.value.clone(),
+        origin: text.span,
+    }
+}
 
 /// Builds the model. `content` must have passed validation without errors:
 /// references then resolve, and anything that does not is skipped rather
@@ -32,8 +40,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
             name: site.units[i].name.value.clone(),
         })
     };
-    let refs = |list: &[crate::diagnostics::Located<String>],
-                resolve: &dyn Fn(&str) -> Option<Ref>| {
+    let refs = |list: &[Located<String>], resolve: &dyn Fn(&str) -> Option<Ref>| {
         list.iter()
             .filter_map(|r| resolve(&r.value))
             .collect::<Vec<_>>()
@@ -84,7 +91,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
             slug: slug.clone(),
             title: source.title.value.clone(),
             category: source.category.as_ref().map(|c| c.value.clone()),
-            finding: source.finding.value.clone(),
+            finding: markdown(&source.finding),
             measures: Vec::new(),
             target: source.target.as_ref().map(|t| t.value.clone()),
             deadline: source.deadline.value,
@@ -101,7 +108,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .filter(|u| shown(u.audience))
                 .map(|u| Update {
                     date: u.date.value,
-                    text: u.text.value.clone(),
+                    text: markdown(&u.text),
                 })
                 .collect(),
             tally: Tally::default(),
@@ -206,7 +213,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
             .map(|(m, tally)| Measure {
                 number: m.number,
                 label: measure_label(m.number),
-                text: m.text.value.clone(),
+                text: markdown(&m.text),
                 units: refs(&m.units, &unit_ref),
                 status: m
                     .status
@@ -225,7 +232,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                     .get(column)
                     .map_or("", |c| c.value.as_str())
             };
-            let text = |values: &[crate::diagnostics::Located<f64>]| {
+            let text = |values: &[Located<f64>]| {
                 values
                     .iter()
                     .enumerate()
@@ -239,6 +246,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                     let index = directory.village(&row.village.value)?;
                     villages[index].figures.push(VillageFigure {
                         issue: number,
+                        issue_slug: slug.clone(),
                         title: breakdown.title.value.clone(),
                         values: text(&row.values),
                     });
@@ -328,7 +336,15 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                 kind: note_kind_label(n.kind),
                 issues: issue_numbers,
                 villages: note_villages,
-                body: n.body.clone(),
+                body: Markdown {
+                    text: n.body.clone(),
+                    origin: Span {
+                        file: n.file,
+                        line: n.body_line,
+                        col: 1,
+                        len: 0,
+                    },
+                },
             }
         })
         .collect();
@@ -373,14 +389,14 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .clone(),
             date: document.date.value,
             recipients: document.recipients.as_ref().map(|r| r.value.clone()),
-            preamble: document.preamble.as_ref().map(|p| p.value.clone()),
-            requirements: document.requirements.as_ref().map(|r| r.value.clone()),
+            preamble: document.preamble.as_ref().map(markdown),
+            requirements: document.requirements.as_ref().map(markdown),
             sections: document
                 .sections
                 .iter()
                 .map(|s| Section {
                     title: s.title.value.clone(),
-                    body: s.body.value.clone(),
+                    body: markdown(&s.body),
                 })
                 .collect(),
         },
@@ -402,7 +418,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                 name: p.name.value.clone(),
                 start: p.start.value,
                 end: p.end.value,
-                description: p.description.as_ref().map(|d| d.value.clone()),
+                description: p.description.as_ref().map(markdown),
                 when: if p.end.value < as_of {
                     "past"
                 } else if p.start.value > as_of {
@@ -424,7 +440,15 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                 title: p.title.value.clone(),
                 summary: p.summary.as_ref().map(|s| s.value.clone()),
                 sources: p.sources.iter().map(|s| s.value.clone()).collect(),
-                body: p.body.clone(),
+                body: Markdown {
+                    text: p.body.clone(),
+                    origin: Span {
+                        file: p.file,
+                        line: p.body_line,
+                        col: 1,
+                        len: 0,
+                    },
+                },
             })
             .collect(),
         glossary: content.glossary.as_ref().map_or_else(Vec::new, |g| {
@@ -433,7 +457,7 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .map(|t| Term {
                     term: t.term.value.clone(),
                     id: t.id.as_ref().unwrap_or(&t.term).value.clone(),
-                    explanation: t.explanation.value.clone(),
+                    explanation: markdown(&t.explanation),
                     aliases: t.aliases.iter().map(|a| a.value.clone()).collect(),
                     policy: t.policy.as_ref().map(|p| p.value.clone()),
                 })

@@ -11,6 +11,23 @@ use serde::Serialize;
 
 use crate::content::{Audience, NoteKind, Status, VillageKind};
 use crate::date::Date;
+use crate::diagnostics::Span;
+
+/// Markdown text with where it was written, so that a broken link in it
+/// can be reported at its file and line.
+#[derive(Clone, Debug)]
+pub struct Markdown {
+    /// The Markdown source.
+    pub text: String,
+    /// Where the text starts (for YAML block scalars: the `|` line).
+    pub origin: Span,
+}
+
+impl Serialize for Markdown {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
 
 /// Everything a renderer needs, for one audience.
 #[derive(Debug, Serialize)]
@@ -72,9 +89,9 @@ pub struct Document {
     /// Addressees.
     pub recipients: Option<String>,
     /// Preamble, Markdown.
-    pub preamble: Option<String>,
+    pub preamble: Option<Markdown>,
     /// Overall requirements, Markdown.
-    pub requirements: Option<String>,
+    pub requirements: Option<Markdown>,
     /// Further chapters.
     pub sections: Vec<Section>,
 }
@@ -85,7 +102,7 @@ pub struct Section {
     /// Heading.
     pub title: String,
     /// Markdown.
-    pub body: String,
+    pub body: Markdown,
 }
 
 /// A link target: id (for the address) and display name.
@@ -125,6 +142,8 @@ pub struct Village {
 pub struct VillageFigure {
     /// Issue number.
     pub issue: u32,
+    /// Issue address part.
+    pub issue_slug: String,
     /// What is counted.
     pub title: String,
     /// "25户 72人".
@@ -160,7 +179,7 @@ pub struct Phase {
     /// Last day.
     pub end: Date,
     /// Description, Markdown.
-    pub description: Option<String>,
+    pub description: Option<Markdown>,
     /// Where the as-of date stands: "past", "current" or "future".
     pub when: &'static str,
 }
@@ -209,7 +228,7 @@ pub struct Issue {
     /// Group.
     pub category: Option<String>,
     /// Finding, Markdown.
-    pub finding: String,
+    pub finding: Markdown,
     /// Measures.
     pub measures: Vec<Measure>,
     /// Target.
@@ -248,7 +267,7 @@ pub struct Measure {
     /// 一是, 二是 …
     pub label: String,
     /// Markdown.
-    pub text: String,
+    pub text: Markdown,
     /// Units that carry it out.
     pub units: Vec<Ref>,
     /// Set by hand or derived from its tasks.
@@ -323,7 +342,7 @@ pub struct Update {
     /// When.
     pub date: Date,
     /// Markdown.
-    pub text: String,
+    pub text: Markdown,
 }
 
 /// A ledger row.
@@ -410,7 +429,7 @@ pub struct Note {
     /// Villages it concerns.
     pub villages: Vec<Ref>,
     /// Markdown body.
-    pub body: String,
+    pub body: Markdown,
 }
 
 /// A policy explainer page.
@@ -425,7 +444,7 @@ pub struct PolicyPage {
     /// Documents explained.
     pub sources: Vec<String>,
     /// Markdown body.
-    pub body: String,
+    pub body: Markdown,
 }
 
 /// A glossary term.
@@ -436,7 +455,7 @@ pub struct Term {
     /// Anchor on the glossary page.
     pub id: String,
     /// Plain-language explanation, Markdown.
-    pub explanation: String,
+    pub explanation: Markdown,
     /// Other spellings.
     pub aliases: Vec<String>,
     /// Policy page explaining it at length.

@@ -1,0 +1,173 @@
+//! Internal links: templates and Markdown write `@/path/`; each page gets
+//! them rewritten relative to itself, so a site works under any sub-path
+//! and, with `index.html` appended (`--portable`), straight from disk.
+
+use std::collections::{HashMap, HashSet};
+
+/// How a page's `@/` links are written out.
+#[derive(Clone, Debug)]
+pub(crate) struct Relinker {
+    prefix: String,
+    portable: bool,
+}
+
+impl Relinker {
+    /// For the page whose output file is `file` (e.g. `issues/07/index.html`).
+    pub(crate) fn for_file(file: &str, portable: bool) -> Relinker {
+        let depth = file.matches('/').count();
+        Relinker {
+            prefix: "../".repeat(depth),
+            portable,
+        }
+    }
+
+    /// For a page served at any depth (`404.html`): links from the site's
+    /// base path, e.g. `/sanjiang/`.
+    pub(crate) fn absolute(base_path: &str, portable: bool) -> Relinker {
+        Relinker {
+            prefix: base_path.to_string(),
+            portable,
+        }
+    }
+
+    /// The address of internal `target` (after `@/`) from this page.
+    pub(crate) fn url(&self, target: &str) -> String {
+        let (path, anchor) = match target.find(['#', '?']) {
+            Some(at) => target.split_at(at),
+            None => (target, ""),
+        };
+        let index = if self.portable && (path.is_empty() || path.ends_with('/')) {
+            "index.html"
+        } else {
+            ""
+        };
+        let url = format!("{}{path}{index}{anchor}", self.prefix);
+        if url.is_empty() || url.starts_with('#') {
+            format!("./{url}")
+        } else {
+            url
+        }
+    }
+
+    /// Rewrites every `"@/…"` attribute value in `html`.
+    pub(crate) fn rewrite(&self, html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find("\"@/") {
+            out.push_str(&rest[..=at]);
+            let value = &rest[at + 3..];
+            let end = value.find('"').unwrap_or(value.len());
+            out.push_str(&self.url(&value[..end]));
+            rest = &value[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The pages a build produces and the ids on each, to check links against.
+#[derive(Debug, Default)]
+pub(crate) struct LinkTargets {
+    pages: HashMap<String, HashSet<String>>,
+}
+
+impl LinkTargets {
+    /// Records a produced file (`issues/07/index.html`, `static/style.css`)
+    /// and, for HTML, the ids it defines.
+    pub(crate) fn add(&mut self, file: &str, html: Option<&str>) {
+        let address = file.strip_suffix("index.html").unwrap_or(file).to_string();
+        let ids = html.map(ids).unwrap_or_default();
+        self.pages.insert(address, ids);
+    }
+
+    /// Whether `target` (after `@/`, e.g. `issues/07/#tasks`) resolves.
+    pub(crate) fn resolves(&self, target: &str) -> bool {
+        let (path, anchor) = match target.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (target, None),
+        };
+        let path = path.split('?').next().unwrap_or_default();
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        match self.pages.get(path) {
+            None => false,
+            Some(ids) => anchor.is_none_or(|a| a.is_empty() || ids.contains(&percent_decode(a))),
+        }
+    }
+}
+
+fn ids(html: &str) -> HashSet<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|piece| piece.split('"').next())
+        .map(unescape)
+        .collect()
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Decodes `%E5%9B%9E` sequences, as a browser does before matching an id.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_relative_to_the_page() {
+        let issue = Relinker::for_file("issues/07/index.html", false);
+        assert_eq!(
+            issue.rewrite(r#"<a href="@/list/">x</a><a href="@/">h</a>"#),
+            r#"<a href="../../list/">x</a><a href="../../">h</a>"#
+        );
+        let home = Relinker::for_file("index.html", false);
+        assert_eq!(home.url(""), "./");
+        assert_eq!(home.url("static/style.css"), "static/style.css");
+        let portable = Relinker::for_file("index.html", true);
+        assert_eq!(portable.url(""), "index.html");
+        assert_eq!(
+            portable.url("policy/glossary/#jiance"),
+            "policy/glossary/index.html#jiance"
+        );
+        assert_eq!(
+            Relinker::absolute("/sanjiang/", false).url("list/"),
+            "/sanjiang/list/"
+        );
+    }
+
+    #[test]
+    fn checks_pages_and_anchors() {
+        let mut targets = LinkTargets::default();
+        targets.add(
+            "issues/07/index.html",
+            Some(r#"<h2 id="tasks">x</h2><dt id="回头看">"#),
+        );
+        assert!(targets.resolves("issues/07/"));
+        assert!(targets.resolves("issues/07/#tasks"));
+        assert!(targets.resolves("issues/07/index.html#%E5%9B%9E%E5%A4%B4%E7%9C%8B"));
+        assert!(!targets.resolves("issues/08/"));
+        assert!(!targets.resolves("issues/07/#nope"));
+    }
+}

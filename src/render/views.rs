@@ -1,0 +1,233 @@
+//! What each template sees: small serialisable views that borrow from the
+//! model and carry rendered HTML.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::model::{Document, Issue, Model, Note, Ref, StatusView, Tally, Task};
+
+/// Site-wide values every template may use as `site`.
+#[derive(Serialize)]
+pub(crate) struct SiteView<'a> {
+    pub(crate) document: &'a Document,
+    pub(crate) as_of: Date,
+    pub(crate) sample_data: bool,
+    pub(crate) contact: Option<&'a str>,
+    pub(crate) language: &'a str,
+    pub(crate) audience: &'a str,
+    pub(crate) base_url: &'a str,
+    pub(crate) totals: Tally,
+    pub(crate) issue_count: usize,
+    pub(crate) measure_count: usize,
+}
+
+impl<'a> SiteView<'a> {
+    pub(crate) fn new(model: &'a Model) -> Self {
+        SiteView {
+            document: &model.document,
+            as_of: model.as_of,
+            sample_data: model.sample_data,
+            contact: model.contact.as_deref(),
+            language: &model.language,
+            audience: model.audience,
+            base_url: &model.base_url,
+            totals: model.totals,
+            issue_count: model.issues.len(),
+            measure_count: model.measure_count,
+        }
+    }
+}
+
+/// Title, navigation section and breadcrumbs of a page, as `page`.
+#[derive(Serialize)]
+pub(crate) struct PageMeta {
+    pub(crate) title: String,
+    pub(crate) section: &'static str,
+    pub(crate) crumbs: Vec<Crumb>,
+}
+
+/// One breadcrumb; the last has no link.
+#[derive(Serialize)]
+pub(crate) struct Crumb {
+    pub(crate) label: String,
+    pub(crate) href: Option<String>,
+}
+
+impl Crumb {
+    pub(crate) fn link(label: &str, href: &str) -> Crumb {
+        Crumb {
+            label: label.to_string(),
+            href: Some(href.to_string()),
+        }
+    }
+
+    pub(crate) fn here(label: &str) -> Crumb {
+        Crumb {
+            label: label.to_string(),
+            href: None,
+        }
+    }
+}
+
+/// An issue as a link.
+#[derive(Serialize)]
+pub(crate) struct IssueLink<'a> {
+    pub(crate) number: u32,
+    pub(crate) slug: &'a str,
+    pub(crate) title: &'a str,
+}
+
+impl<'a> From<&'a Issue> for IssueLink<'a> {
+    fn from(issue: &'a Issue) -> Self {
+        IssueLink {
+            number: issue.number,
+            slug: &issue.slug,
+            title: &issue.title,
+        }
+    }
+}
+
+/// A row of the rectification list.
+#[derive(Serialize)]
+pub(crate) struct ListRow<'a> {
+    pub(crate) number: u32,
+    pub(crate) slug: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) measures: Vec<MeasureSummary>,
+    pub(crate) units: &'a [Ref],
+    pub(crate) deadline: Date,
+    pub(crate) ongoing: bool,
+    pub(crate) status: Option<StatusView>,
+    pub(crate) tally: Tally,
+}
+
+/// A measure in one line.
+#[derive(Serialize)]
+pub(crate) struct MeasureSummary {
+    pub(crate) label: String,
+    pub(crate) summary: String,
+}
+
+impl<'a> From<&'a Issue> for ListRow<'a> {
+    fn from(issue: &'a Issue) -> Self {
+        ListRow {
+            number: issue.number,
+            slug: &issue.slug,
+            title: &issue.title,
+            measures: issue
+                .measures
+                .iter()
+                .map(|m| MeasureSummary {
+                    label: m.label.clone(),
+                    summary: summary(&m.text.text),
+                })
+                .collect(),
+            units: &issue.units,
+            deadline: issue.deadline,
+            ongoing: issue.ongoing,
+            status: issue.status,
+            tally: issue.tally,
+        }
+    }
+}
+
+/// The first clause of a measure, for the list: "明确监测对象纳入标准".
+pub(crate) fn summary(text: &str) -> String {
+    const LIMIT: usize = 40;
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '#'))
+        .collect();
+    let clause = plain
+        .split([',', ',', ';', ';', '。', ':', ':', '\n'])
+        .map(str::trim)
+        .find(|c| !c.is_empty());
+    let clause = clause.unwrap_or_default();
+    if clause.chars().count() > LIMIT {
+        format!("{}…", clause.chars().take(LIMIT).collect::<String>())
+    } else {
+        clause.to_string()
+    }
+}
+
+/// A measure with its HTML.
+#[derive(Serialize)]
+pub(crate) struct MeasureView<'a> {
+    pub(crate) number: u32,
+    pub(crate) label: &'a str,
+    pub(crate) status: Option<StatusView>,
+    pub(crate) tally: Tally,
+    pub(crate) units: &'a [Ref],
+    pub(crate) html: &'a str,
+}
+
+/// A dated text with its HTML.
+#[derive(Serialize)]
+pub(crate) struct DatedHtml<'a> {
+    pub(crate) date: Date,
+    pub(crate) html: &'a str,
+}
+
+/// A phase with its length, for the timeline.
+#[derive(Serialize)]
+pub(crate) struct PhaseView<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) start: Date,
+    pub(crate) end: Date,
+    pub(crate) when: &'a str,
+    pub(crate) days: i64,
+}
+
+/// A glossary term with its HTML.
+#[derive(Serialize)]
+pub(crate) struct TermView<'a> {
+    pub(crate) term: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) aliases: &'a [String],
+    pub(crate) policy: Option<&'a str>,
+    pub(crate) html: &'a str,
+}
+
+/// A feed entry.
+#[derive(Serialize)]
+pub(crate) struct FeedEntry<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) slug: &'a str,
+    pub(crate) date: Date,
+    pub(crate) kind: &'a str,
+    pub(crate) html: String,
+}
+
+/// Tasks by index.
+pub(crate) fn tasks<'a>(model: &'a Model, indices: &[usize]) -> Vec<&'a Task> {
+    indices.iter().map(|&i| &model.tasks[i]).collect()
+}
+
+/// Notes by index.
+pub(crate) fn notes<'a>(model: &'a Model, indices: &[usize]) -> Vec<&'a Note> {
+    indices.iter().map(|&i| &model.notes[i]).collect()
+}
+
+/// Issues by number, as links.
+pub(crate) fn issue_links<'a>(model: &'a Model, numbers: &[u32]) -> Vec<IssueLink<'a>> {
+    numbers
+        .iter()
+        .filter_map(|n| model.issues.binary_search_by_key(n, |i| i.number).ok())
+        .map(|at| IssueLink::from(&model.issues[at]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary;
+
+    #[test]
+    fn summarises_to_the_first_clause() {
+        assert_eq!(
+            summary("明确监测对象纳入标准,对“3+1”保障不到位……"),
+            "明确监测对象纳入标准"
+        );
+        assert_eq!(summary("**逐笔核实分类处置。**对存量…"), "逐笔核实分类处置");
+        assert_eq!(summary(&"长".repeat(50)).chars().count(), 41);
+    }
+}

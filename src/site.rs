@@ -1,0 +1,163 @@
+//! `taizhang build`: check, model, render, write — the whole pipeline.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::check::{Checked, check};
+use crate::content::Audience;
+use crate::date::Date;
+use crate::diagnostics::{Problem, SourceMap, Span};
+use crate::model;
+use crate::output;
+use crate::render::{self, BrokenLink};
+use crate::theme::Theme;
+
+/// What to build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// Output folder; `public/` (or `public-internal/`) under the root by default.
+    pub out: Option<PathBuf>,
+    /// Overrides `as_of` in site.yaml.
+    pub as_of: Option<Date>,
+    /// Overrides `base_url` in site.yaml.
+    pub base_url: Option<String>,
+    /// Relative links ending in `index.html`, for opening from disk.
+    pub portable: bool,
+    /// Who the build is for.
+    pub audience: Audience,
+}
+
+impl BuildOptions {
+    /// The output folder these options write to.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| {
+            self.root.join(match self.audience {
+                Audience::Public => "public",
+                Audience::Internal => "public-internal",
+            })
+        })
+    }
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct Built {
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    /// Where.
+    pub out: PathBuf,
+    /// Milliseconds from start to the swapped-in site.
+    pub elapsed_ms: u128,
+    /// Load and validation results (warnings may be in it).
+    pub checked: Checked,
+}
+
+/// Why a build stopped. The previous output is untouched in every case.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content has errors: the diagnostics say which.
+    Content(Box<Checked>),
+    /// Something else, explained in the text (a template error, a disk error).
+    Other(String),
+}
+
+/// Builds the site. Content errors stop it before anything is written.
+pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
+    let started = Instant::now();
+    let mut checked = check(&options.root, options.as_of);
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::Content(Box::new(checked)));
+    }
+    let Some(as_of) = checked.as_of else {
+        return Err(BuildError::Other(
+            "no as-of date: set `as_of: YYYY-MM-DD` in content/site.yaml or pass --as-of (the build never uses today's date, so that output is reproducible)"
+                .into(),
+        ));
+    };
+    let out = options.out_dir();
+    refuse_unsafe_output(&options.root, &out)?;
+    let mut model = model::build(&checked.content, as_of, options.audience);
+    if let Some(base_url) = &options.base_url {
+        model.base_url = if base_url.ends_with('/') {
+            base_url.clone()
+        } else {
+            format!("{base_url}/")
+        };
+    }
+    let theme = Theme::load(&options.root).map_err(BuildError::Other)?;
+    let rendered = render::render(
+        &model,
+        &theme,
+        render::Options {
+            portable: options.portable,
+        },
+    )
+    .map_err(|e| BuildError::Other(format!("template error: {e}")))?;
+    if !rendered.broken_links.is_empty() {
+        for link in &rendered.broken_links {
+            let span = locate(link, &checked.sources);
+            checked.diagnostics.push(
+                Problem::BrokenLink {
+                    target: link.target.replacen("@/", "/", 1),
+                },
+                span,
+            );
+        }
+        return Err(BuildError::Content(Box::new(checked)));
+    }
+    output::write_atomically(&out, &rendered.files)
+        .map_err(|e| BuildError::Other(format!("cannot write {}: {e}", out.display())))?;
+    Ok(Built {
+        pages: rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
+        files: rendered.files.len(),
+        out,
+        elapsed_ms: started.elapsed().as_millis(),
+        checked,
+    })
+}
+
+/// The line of a broken link in its file. A YAML block scalar (`|`) starts
+/// on the line after its key.
+fn locate(link: &BrokenLink, sources: &SourceMap) -> Span {
+    let origin = link.origin;
+    let block = sources.line(origin.file, origin.line).is_some_and(|l| {
+        matches!(l.trim_end().chars().last(), Some('|' | '>' | '-' | '+')) && origin.col > 1
+    });
+    let line = origin.line + u32::from(block) + link.line_in_text;
+    let written = link.target.trim_start_matches('@');
+    let col = sources
+        .line(origin.file, line)
+        .and_then(|text| {
+            text.find(written)
+                .map(|at| text[..at].chars().count() as u32 + 1)
+        })
+        .unwrap_or(1);
+    Span {
+        file: origin.file,
+        line,
+        col,
+        len: written.chars().count() as u32,
+    }
+}
+
+/// Refuses an output folder that is the site root or holds it: replacing it
+/// would delete the content.
+fn refuse_unsafe_output(root: &Path, out: &Path) -> Result<(), BuildError> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let out_abs = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
+    if root.starts_with(&out_abs) {
+        return Err(BuildError::Other(format!(
+            "refusing to write the site into {}: it holds the content; choose another --out",
+            out.display()
+        )));
+    }
+    Ok(())
+}
