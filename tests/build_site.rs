@@ -1,0 +1,321 @@
+//! End-to-end builds: pages and addresses, self-containment, determinism,
+//! atomic replacement, portable links, and link checking.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn taizhang() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_taizhang"))
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the repository's content into `out` with extra arguments.
+fn build_repo(out: &Path, extra: &[&str], threads: Option<&str>) -> std::process::Output {
+    let mut command = taizhang();
+    command
+        .args(["build", "--quiet", "--root"])
+        .arg(repo())
+        .arg("--out")
+        .arg(out)
+        .args(extra);
+    if let Some(threads) = threads {
+        command.env("RAYON_NUM_THREADS", threads);
+    }
+    command.output().expect("taizhang runs")
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("readable"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, fs::read(e.path()).expect("readable"))
+        })
+        .collect()
+}
+
+#[test]
+fn writes_every_page_at_its_address() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("public");
+    let result = build_repo(&out, &["--lang", "en"], None);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let summary = String::from_utf8_lossy(&result.stdout);
+    assert!(
+        summary.starts_with("built 49 pages (53 files)"),
+        "{summary}"
+    );
+    let files = tree(&out);
+    let mut expected: Vec<String> = vec![
+        "index.html",
+        "list/index.html",
+        "villages/index.html",
+        "units/index.html",
+        "notes/index.html",
+        "policy/index.html",
+        "policy/glossary/index.html",
+        "policy/fangfan-jiance/index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "static/style.css",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    expected.extend((1..=14).map(|n| format!("issues/{n:02}/index.html")));
+    for village in [
+        "bajing",
+        "wangfeng",
+        "hongyuandong",
+        "huaqiao",
+        "jinghu",
+        "shuangqiao",
+        "taiping",
+        "zhifeng",
+    ] {
+        expected.push(format!("villages/{village}/index.html"));
+    }
+    expected.push("units/nongye/index.html".into());
+    expected.push("notes/2025-07-18-fangan-yinfa/index.html".into());
+    for path in &expected {
+        assert!(files.contains_key(path), "missing {path}");
+    }
+    let page = |p: &str| String::from_utf8_lossy(&files[p]).into_owned();
+    assert!(page("issues/07/index.html").contains("42.68%"));
+    assert!(page("index.html").contains("江政发〔2025〕16号"));
+    assert!(
+        page("index.html").contains("示例数据"),
+        "the sample-data banner"
+    );
+    assert!(page("list/index.html").contains("<caption>"));
+    let feed = page("feed.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(
+        !feed.contains("bajing-jiuye-bangfu"),
+        "internal notes stay out of the public feed"
+    );
+    assert!(page("sitemap.xml").contains("issues/07/</loc>"));
+    assert!(
+        page("villages/bajing/index.html").contains("25户"),
+        "the village's figures from the plan"
+    );
+}
+
+#[test]
+fn references_no_external_host() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("public");
+    assert!(build_repo(&out, &[], None).status.success());
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        if path.ends_with(".html") {
+            for attribute in ["src=\"", "<link rel=\"stylesheet\" href=\"", "<script"] {
+                for piece in text.split(attribute).skip(1) {
+                    let value: String = piece
+                        .chars()
+                        .take_while(|c| *c != '"' && *c != '>')
+                        .collect();
+                    assert!(!value.contains("//"), "{path}: {attribute}{value}");
+                }
+            }
+            assert!(!text.contains("<iframe"), "{path}");
+        }
+        if path.ends_with(".css") || path.ends_with(".html") {
+            for piece in text.split("url(").skip(1) {
+                let value: String = piece.chars().take_while(|c| *c != ')').collect();
+                assert!(!value.contains("//"), "{path}: url({value})");
+            }
+            assert!(!text.contains("@import"), "{path}");
+        }
+    }
+}
+
+#[test]
+fn same_input_same_bytes_whatever_the_threads() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let (a, b, c) = (
+        dir.path().join("a"),
+        dir.path().join("b"),
+        dir.path().join("c"),
+    );
+    assert!(build_repo(&a, &[], None).status.success());
+    assert!(build_repo(&b, &[], None).status.success());
+    assert!(build_repo(&c, &[], Some("1")).status.success());
+    let (a, b, c) = (tree(&a), tree(&b), tree(&c));
+    assert_eq!(a.keys().collect::<Vec<_>>(), c.keys().collect::<Vec<_>>());
+    assert!(a == b, "two builds differ");
+    assert!(a == c, "one thread and many differ");
+}
+
+#[test]
+fn broken_content_leaves_the_previous_site_intact() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let site = dir.path().join("site");
+    taizhang::scaffold::init(&site).expect("writes");
+    let first = taizhang()
+        .args(["build", "--quiet", "--root"])
+        .arg(&site)
+        .output()
+        .expect("runs");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let before = tree(&site.join("public"));
+    fs::write(
+        site.join("content/issues/01.yaml"),
+        "number: 1\ntitle: [broken\n",
+    )
+    .expect("writes");
+    let second = taizhang()
+        .args(["build", "--quiet", "--root"])
+        .arg(&site)
+        .output()
+        .expect("runs");
+    assert_eq!(second.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("content/issues/01.yaml:"));
+    assert!(before == tree(&site.join("public")), "public/ changed");
+    let leftovers: Vec<_> = fs::read_dir(&site)
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "only content/ and public/: {leftovers:?}"
+    );
+}
+
+#[test]
+fn content_links_are_checked_with_file_and_line() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let note = dir.path().join("content/notes/2025-08-01-kickoff.md");
+    let text = fs::read_to_string(&note).expect("reads");
+    fs::write(
+        &note,
+        format!("{text}\n见[问题1](/issues/01/#tasks)和[问题9](/issues/09/)。\n"),
+    )
+    .expect("writes");
+    let issue = dir.path().join("content/issues/01.yaml");
+    let text = fs::read_to_string(&issue).expect("reads");
+    fs::write(&issue, text.replace("  部分村(社区)村务公开栏内容未按季度更新。\n", "  部分村(社区)村务公开栏内容未按季度更新。\n\n  详见[名词](/policy/glossary/#没有这个词)。\n"))
+        .expect("writes");
+    let out = taizhang()
+        .args(["build", "--quiet", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/notes/2025-08-01-kickoff.md:10:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("error[E080]: the link `/issues/09/` leads to no page or anchor of the site"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/issues/01.yaml:7:10:"), "{stderr}");
+    assert!(
+        stderr.contains("`/policy/glossary/#没有这个词`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("/issues/01/#tasks`"),
+        "a link that resolves is fine: {stderr}"
+    );
+}
+
+/// Resolves `href` from the page at `page` (a path under `root`) the way a
+/// browser opening files does.
+fn resolve(root: &Path, page: &Path, href: &str) -> (PathBuf, Option<String>) {
+    let (path, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (href, None),
+    };
+    let mut target = if path.is_empty() {
+        page.to_path_buf()
+    } else {
+        page.parent().expect("a folder").join(path)
+    };
+    // Normalise `..` without touching the disk.
+    let mut parts: Vec<std::ffi::OsString> = Vec::new();
+    for component in target.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => parts.push(other.as_os_str().to_owned()),
+        }
+    }
+    target = parts.iter().collect();
+    assert!(
+        target.starts_with(root),
+        "{href} from {} leaves the site",
+        page.display()
+    );
+    (target, anchor)
+}
+
+#[test]
+fn portable_build_links_all_resolve_on_disk() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("usb");
+    assert!(build_repo(&out, &["--portable"], None).status.success());
+    let files = tree(&out);
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = out.join(path);
+        let html = String::from_utf8_lossy(bytes);
+        for attribute in [" href=\"", " src=\""] {
+            for piece in html.split(attribute).skip(1) {
+                let href = piece.split('"').next().unwrap_or_default();
+                if href.contains("://") || href.starts_with("mailto:") || href.starts_with("tel:") {
+                    continue;
+                }
+                let (target, anchor) = resolve(&out, &page, href);
+                assert!(
+                    target.is_file(),
+                    "{path}: {href} → {} is not a file",
+                    target.display()
+                );
+                if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                    let text = fs::read_to_string(&target).expect("reads");
+                    assert!(
+                        text.contains(&format!(" id=\"{anchor}\"")),
+                        "{path}: {href}: no #{anchor}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} links");
+}

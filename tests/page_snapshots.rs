@@ -1,0 +1,47 @@
+//! Snapshot tests: the HTML of key pages of the `init` example site, read
+//! like a spec of what each page holds. `TAIZHANG_BLESS=1` rewrites them
+//! after a deliberate change; review the diff before committing.
+
+use std::fs;
+use std::path::Path;
+
+#[test]
+fn key_pages_match_their_snapshots() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let out = dir.path().join("public");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+        .args(["build", "--quiet", "--root"])
+        .arg(dir.path())
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut failures = Vec::new();
+    for (page, name) in [
+        ("index.html", "overview.html"),
+        ("list/index.html", "list.html"),
+        ("issues/01/index.html", "issue-01.html"),
+        ("villages/dongcun/index.html", "village-dongcun.html"),
+        ("units/bangongshi/index.html", "unit-bangongshi.html"),
+        ("notes/2025-08-01-kickoff/index.html", "note.html"),
+        ("policy/glossary/index.html", "glossary.html"),
+        ("feed.xml", "feed.xml"),
+    ] {
+        let actual = fs::read_to_string(out.join(page)).expect("the page exists");
+        let path = snapshots.join(name);
+        if std::env::var_os("TAIZHANG_BLESS").is_some() {
+            fs::write(&path, &actual).expect("writes");
+            continue;
+        }
+        let expected = fs::read_to_string(&path).unwrap_or_default();
+        if expected != actual {
+            failures.push(format!("{page} differs from tests/snapshots/{name}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n(run with TAIZHANG_BLESS=1 and review the diff)",
+        failures.join("\n")
+    );
+}
