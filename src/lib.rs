@@ -5,10 +5,12 @@
 //! rules, and later stages model and render. [`check`] ties the first two
 //! together for the `taizhang check` command.
 
+pub mod charts;
 pub mod check;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
+pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -521,7 +521,7 @@ pub(crate) fn measure_label(number: u32) -> String {
 }
 
 /// A figure as the plan writes it: `83`, `42.68`, `0.43`.
-pub(crate) fn number_text(value: f64) -> String {
+pub fn number_text(value: f64) -> String {
     let text = format!("{value:.4}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

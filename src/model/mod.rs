@@ -4,7 +4,7 @@
 mod build;
 mod tally;
 
-pub use build::build;
+pub use build::{build, number_text};
 pub use tally::Tally;
 
 use serde::Serialize;
@@ -115,7 +115,7 @@ pub struct Ref {
 }
 
 /// A village, community or resettlement area, with its ledger.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Village {
     /// Slug.
     pub id: String,
@@ -138,7 +138,7 @@ pub struct Village {
 }
 
 /// One village's row of a breakdown.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct VillageFigure {
     /// Issue number.
     pub issue: u32,

@@ -2,6 +2,7 @@
 //! of the site, in parallel and deterministically. Nothing here reads or
 //! writes files; [`crate::site`] does that.
 
+mod figures;
 mod links;
 mod prose;
 mod views;
@@ -88,7 +89,7 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     )
     .map_err(|e| error_text(&e))?;
     tera.global_context().insert("site", &SiteView::new(model));
-    let prose = prose::render(model);
+    let (prose, figures) = rayon::join(|| prose::render(model), || figures::draw(model));
 
     let mut pages = vec![
         Page::Overview,
@@ -111,7 +112,7 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     let rendered: Vec<Result<OutputFile, String>> = pages
         .par_iter()
         .map(|page| {
-            let (template, context) = context(model, &prose, page, &sitemap_paths);
+            let (template, context) = context(model, &prose, &figures, page, &sitemap_paths);
             let text = tera
                 .render(template, &context)
                 .map_err(|e| error_text(&e))?;
@@ -202,6 +203,7 @@ fn meta(title: &str, section: &'static str, crumbs: Vec<Crumb>) -> PageMeta {
 fn context(
     model: &Model,
     prose: &prose::Prose,
+    figures: &figures::Figures,
     page: &Page,
     sitemap: &[String],
 ) -> (&'static str, Context) {
@@ -229,6 +231,20 @@ fn context(
             put("overdue", &overdue);
             let latest: Vec<_> = model.notes.iter().take(5).collect();
             put("latest_notes", &latest);
+            put("villages_charts", &figures.villages);
+            put("units_charts", &figures.units);
+            put("matrix_charts", &figures.matrix);
+            let multiples: Vec<_> = model
+                .villages
+                .iter()
+                .zip(&figures.village)
+                .filter_map(|(v, (_, _, small))| small.as_ref().map(|c| (v, c)))
+                .map(|(v, c)| Multiple {
+                    village: v,
+                    chart: c,
+                })
+                .collect();
+            put("multiples", &multiples);
             "index.html"
         }
         Page::List => {
@@ -279,6 +295,7 @@ fn context(
             put("updates", &updates);
             put("tasks", &tasks(model, &issue.tasks));
             put("notes", &notes(model, &issue.notes));
+            put("indicator_charts", &figures.indicators[*i]);
             "issue.html"
         }
         Page::Villages => {
@@ -287,6 +304,8 @@ fn context(
                 &meta("村(社区)", "villages", vec![Crumb::here("村(社区)")]),
             );
             put("villages", &model.villages);
+            put("villages_charts", &figures.villages);
+            put("matrix_charts", &figures.matrix);
             "villages.html"
         }
         Page::Village(i) => {
@@ -306,6 +325,8 @@ fn context(
             put("tasks", &tasks(model, &village.tasks));
             put("issues", &issue_links(model, &village.issues));
             put("notes", &notes(model, &village.notes));
+            put("bar_chart", &figures.village[*i].0);
+            put("burnup_chart", &figures.village[*i].1);
             "village.html"
         }
         Page::Units => {
@@ -314,6 +335,7 @@ fn context(
                 &meta("责任单位", "units", vec![Crumb::here("责任单位")]),
             );
             put("units", &model.units);
+            put("units_charts", &figures.units);
             "units.html"
         }
         Page::Unit(i) => {
@@ -332,6 +354,7 @@ fn context(
             put("tasks", &all);
             put("overdue", &overdue);
             put("issues", &issue_links(model, &unit.issues));
+            put("bar_chart", &figures.unit[*i]);
             "unit.html"
         }
         Page::Notes => {

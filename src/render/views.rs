@@ -231,3 +231,10 @@ mod tests {
         assert_eq!(summary(&"长".repeat(50)).chars().count(), 41);
     }
 }
+
+/// A village's burn-up among the overview's small multiples.
+#[derive(Serialize)]
+pub(crate) struct Multiple<'a> {
+    pub(crate) village: &'a crate::model::Village,
+    pub(crate) chart: &'a crate::charts::Chart,
+}
