@@ -171,6 +171,31 @@ fn main() -> ExitCode {
                     );
                     ExitCode::from(1)
                 }
+                Err(BuildError::Leaks(leaks)) => {
+                    let out = options.out_dir();
+                    for leak in &leaks {
+                        eprintln!(
+                            "{}:{}:{}: error[E090]: {}",
+                            out.join(&leak.path).display(),
+                            leak.line,
+                            leak.col,
+                            match common.lang() {
+                                Lang::Zh => format!("公开版会泄露个人信息:{}", leak.what),
+                                Lang::En => format!("the public site would publish {}", leak.what),
+                            }
+                        );
+                    }
+                    eprintln!(
+                        "{}",
+                        match common.lang() {
+                            Lang::Zh =>
+                                "泄露检查未通过,未写入任何文件;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
+                            Lang::En =>
+                                "the leak guard stopped the build: nothing was written, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
+                        }
+                    );
+                    ExitCode::from(1)
+                }
                 Err(BuildError::Other(message)) => {
                     eprintln!("error: {message}");
                     ExitCode::from(1)

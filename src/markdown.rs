@@ -171,7 +171,29 @@ pub fn render(text: &str, glossary: &Glossary, settings: Settings<'_>) -> Render
         }
     }
     html::push_html(&mut rendered.html, out.into_iter());
+    rendered.html = sanitise(&rendered.html);
     rendered
+}
+
+/// Defence in depth: whatever the renderer let through, only known-safe
+/// elements, attributes and URL schemes leave here (ammonia).
+fn sanitise(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut builder = ammonia::Builder::default();
+            builder
+                .link_rel(None)
+                .add_generic_attributes(["id", "class"])
+                .add_tag_attributes("td", ["style"])
+                .add_tag_attributes("th", ["style"])
+                .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+                .filter_style_properties(["text-align"].into_iter().collect());
+            builder
+        })
+        .clean(html)
+        .to_string()
 }
 
 /// The link target to write, or `None` for a scheme that could run script
@@ -264,7 +286,14 @@ fn with_heading_id<'a>(
             _ => None,
         })
         .collect();
-    if let Some(Event::Start(Tag::Heading { id, .. })) = events.first_mut() {
+    if let Some(Event::Start(Tag::Heading {
+        id, classes, attrs, ..
+    })) = events.first_mut()
+    {
+        // `{.class key=value}` after a heading would become HTML attributes
+        // (an `onclick`, say): only the id is kept.
+        classes.clear();
+        attrs.clear();
         let base = match id {
             Some(given) => given.to_string(),
             None => format!("{prefix}{}", heading_slug(&text)),
@@ -367,6 +396,13 @@ mod tests {
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.to_lowercase().contains("javascript:"), "{out}");
         assert!(!out.contains("evil.example"), "{out}");
+    }
+
+    #[test]
+    fn heading_attributes_cannot_carry_script() {
+        let out = html("# 标题 {#safe .x onclick=alert(1) style=color:red}\n");
+        assert!(out.contains("<h1 id=\"safe\">"), "{out}");
+        assert!(!out.contains("onclick") && !out.contains("style"), "{out}");
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct Built {
 pub enum BuildError {
     /// The content has errors: the diagnostics say which.
     Content(Box<Checked>),
+    /// The public output would publish a registered name or a number in
+    /// clear (a template printing one, say): nothing was written.
+    Leaks(Vec<crate::privacy::Leak>),
     /// Something else, explained in the text (a template error, a disk error).
     Other(String),
 }
@@ -108,6 +111,19 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             );
         }
         return Err(BuildError::Content(Box::new(checked)));
+    }
+    if options.audience == Audience::Public {
+        let names: Vec<&str> = checked
+            .content
+            .people
+            .iter()
+            .flat_map(|p| &p.persons)
+            .map(|p| p.name.value.as_str())
+            .collect();
+        let leaks = crate::privacy::guard(&rendered.files, &names);
+        if !leaks.is_empty() {
+            return Err(BuildError::Leaks(leaks));
+        }
     }
     output::write_atomically(&out, &rendered.files)
         .map_err(|e| BuildError::Other(format!("cannot write {}: {e}", out.display())))?;

@@ -19,7 +19,7 @@ pub use issue::{
 };
 pub use note::{Note, NoteKind, PolicyPage};
 pub use register::{Glossary, People, Person, Term};
-pub use site::{Document, Milestone, Phase, Section, Site, Unit, Village, VillageKind};
+pub use site::{Document, Milestone, Phase, Privacy, Section, Site, Unit, Village, VillageKind};
 pub use status::{Audience, Status};
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 use crate::date::Date;
 use crate::diagnostics::{FileId, Located};
+use crate::privacy::{IdMask, NameMask};
 
 use super::decode::{Choice, Decoder};
 use super::yaml::Node;
@@ -32,6 +33,34 @@ pub struct Site {
     pub phases: Vec<Phase>,
     /// Dated milestones (reports due, spot checks).
     pub milestones: Vec<Milestone>,
+    /// How the public build masks names and ID numbers.
+    pub privacy: Privacy,
+}
+
+/// How the public build masks what it must not show.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Privacy {
+    /// 兰某某 (default), 兰某 or 兰**.
+    pub name_mask: NameMask,
+    /// ID numbers: first six and last four kept (default), or all hidden.
+    pub id_mask: IdMask,
+}
+
+impl Choice for NameMask {
+    const SPELLINGS: &'static [(&'static str, Self)] = &[
+        ("某某", NameMask::Mou2),
+        ("某", NameMask::Mou),
+        ("*", NameMask::Stars),
+    ];
+}
+
+impl Choice for IdMask {
+    const SPELLINGS: &'static [(&'static str, Self)] = &[
+        ("partial", IdMask::Partial),
+        ("full", IdMask::Full),
+        ("部分", IdMask::Partial),
+        ("全部", IdMask::Full),
+    ];
 }
 
 /// The plan document's header and body text.
@@ -147,6 +176,7 @@ const SITE_KEYS: &[&str] = &[
     "units",
     "phases",
     "milestones",
+    "privacy",
 ];
 const DOCUMENT_KEYS: &[&str] = &[
     "issuer",
@@ -239,8 +269,22 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
             })
         })
         .collect();
+    let privacy = decoder
+        .opt_fields(&fields, "privacy", &["name_mask", "id_mask"])
+        .map(|p| Privacy {
+            name_mask: decoder
+                .opt_choice(&p, "name_mask")
+                .map(|c| c.value)
+                .unwrap_or_default(),
+            id_mask: decoder
+                .opt_choice(&p, "id_mask")
+                .map(|c| c.value)
+                .unwrap_or_default(),
+        })
+        .unwrap_or_default();
     Some(Site {
         file,
+        privacy,
         as_of: decoder.opt_date(&fields, "as_of"),
         sample_data: decoder.flag(&fields, "sample_data"),
         contact: decoder.opt_text(&fields, "contact"),

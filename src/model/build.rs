@@ -19,8 +19,26 @@ fn markdown(text: &Located<String>) -> Markdown {
 /// Builds the model. `content` must have passed validation without errors:
 /// references then resolve, and anything that does not is skipped rather
 /// than invented. Internal-only notes, tasks, updates and evidence are left
-/// out of a public model, and so are evidence file paths.
+/// out of a public model, and so are evidence file paths; every registered
+/// person and every phone and ID number in a public model is masked.
 pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
+    let mut model = build_unmasked(content, as_of, audience);
+    if audience == Audience::Public {
+        let privacy = content.site.as_ref().map(|s| s.privacy).unwrap_or_default();
+        let masker = crate::privacy::Masker::new(
+            model
+                .people
+                .iter()
+                .map(|p| (p.name.as_str(), p.surname.as_str())),
+            privacy.name_mask,
+            privacy.id_mask,
+        );
+        super::mask(&mut model, &masker);
+    }
+    model
+}
+
+fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
     let site = content
         .site
         .as_ref()

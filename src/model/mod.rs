@@ -2,9 +2,11 @@
 //! derived, for one audience. Renderers read only this, never files.
 
 mod build;
+mod mask;
 mod tally;
 
 pub use build::{build, number_text};
+pub use mask::mask;
 pub use tally::Tally;
 
 use serde::Serialize;

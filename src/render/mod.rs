@@ -106,7 +106,11 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     pages.extend((0..model.notes.len()).map(Page::Note));
     pages.extend((0..model.policy.len()).map(Page::Explainer));
     let sitemap_paths: Vec<String> = pages.iter().map(|p| address(model, p)).collect();
-    pages.extend([Page::NotFound, Page::Feed, Page::Sitemap, Page::Robots]);
+    pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
+    // Search engines are told to stay away from an internal site: no sitemap.
+    if model.audience != "internal" {
+        pages.push(Page::Sitemap);
+    }
 
     let base_path = base_path(&model.base_url);
     let rendered: Vec<Result<OutputFile, String>> = pages

@@ -1,0 +1,192 @@
+//! Masking a public model: every text a page, chart, feed or export could
+//! show passes through the [`Masker`]. Each model type is destructured in
+//! full, so a field added later cannot be forgotten here: the compiler
+//! insists it is named, masked or explicitly passed over.
+
+use crate::privacy::Masker;
+
+use super::*;
+
+/// Masks every text of `model` in place.
+pub fn mask(model: &mut Model, masker: &Masker) {
+    model.mask_with(masker);
+}
+
+trait Mask {
+    fn mask_with(&mut self, m: &Masker);
+}
+
+impl Mask for String {
+    fn mask_with(&mut self, m: &Masker) {
+        m.mask_in_place(self);
+    }
+}
+
+impl Mask for Markdown {
+    fn mask_with(&mut self, m: &Masker) {
+        m.mask_in_place(&mut self.text);
+    }
+}
+
+impl<T: Mask> Mask for Option<T> {
+    fn mask_with(&mut self, m: &Masker) {
+        if let Some(value) = self {
+            value.mask_with(m);
+        }
+    }
+}
+
+impl<T: Mask> Mask for Vec<T> {
+    fn mask_with(&mut self, m: &Masker) {
+        for value in self {
+            value.mask_with(m);
+        }
+    }
+}
+
+/// Implements [`Mask`] for a struct: `mask` fields are masked, `keep`
+/// fields (ids, dates, figures) are named and left alone.
+macro_rules! masked {
+    ($type:ident { mask: [$($masked:ident),*], keep: [$($kept:ident),*] }) => {
+        impl Mask for $type {
+            fn mask_with(&mut self, m: &Masker) {
+                let $type { $($masked,)* $($kept: _,)* } = self;
+                $($masked.mask_with(m);)*
+            }
+        }
+    };
+}
+
+masked!(Model {
+    mask: [
+        document, contact, villages, units, phases, milestones, issues, tasks, notes, policy,
+        glossary
+    ],
+    keep: [
+        as_of,
+        sample_data,
+        base_url,
+        language,
+        audience,
+        totals,
+        measure_count,
+        people
+    ]
+});
+masked!(Document {
+    mask: [
+        issuer,
+        number,
+        title,
+        plan_title,
+        recipients,
+        preamble,
+        requirements,
+        sections
+    ],
+    keep: [date]
+});
+masked!(Section {
+    mask: [title, body],
+    keep: []
+});
+masked!(Ref {
+    mask: [name],
+    keep: [id]
+});
+masked!(Village {
+    mask: [name, part_of, figures],
+    keep: [id, kind, tally, tasks, issues, notes]
+});
+masked!(VillageFigure {
+    mask: [title, values],
+    keep: [issue, issue_slug]
+});
+masked!(Unit {
+    mask: [name],
+    keep: [id, all_villages, tally, tasks, issues, leads]
+});
+masked!(Phase {
+    mask: [name, description],
+    keep: [start, end, when]
+});
+masked!(Milestone {
+    mask: [title],
+    keep: [date, past]
+});
+masked!(Issue {
+    mask: [
+        title, category, finding, measures, target, lead_unit, units, villages, indicators,
+        breakdowns, updates
+    ],
+    keep: [number, slug, deadline, ongoing, tasks, tally, status, notes]
+});
+masked!(Measure {
+    mask: [label, text, units],
+    keep: [number, status, tally]
+});
+masked!(Indicator {
+    mask: [name, unit, source, readings, target_text, latest_text],
+    keep: [id, target]
+});
+masked!(Reading {
+    mask: [text, note],
+    keep: [date, value, baseline]
+});
+masked!(Breakdown {
+    mask: [title, columns, rows, total],
+    keep: [date]
+});
+masked!(BreakdownRow {
+    mask: [village, values],
+    keep: []
+});
+masked!(Update {
+    mask: [text],
+    keep: [date]
+});
+masked!(Task {
+    mask: [
+        issue_title,
+        measure_label,
+        village,
+        unit,
+        what,
+        history,
+        acceptance
+    ],
+    keep: [
+        issue,
+        issue_slug,
+        measure,
+        status,
+        deadline,
+        overdue,
+        days_overdue,
+        last_update
+    ]
+});
+masked!(HistoryEntry {
+    mask: [note],
+    keep: [date, status]
+});
+masked!(Acceptance {
+    mask: [by, evidence],
+    keep: [date]
+});
+masked!(Evidence {
+    mask: [title, file],
+    keep: [kind]
+});
+masked!(Note {
+    mask: [title, villages, body],
+    keep: [slug, date, kind, issues]
+});
+masked!(PolicyPage {
+    mask: [title, summary, sources, body],
+    keep: [slug]
+});
+masked!(Term {
+    mask: [term, explanation, aliases],
+    keep: [id, policy]
+});

@@ -1,0 +1,95 @@
+//! The leak guard: after the public site is rendered and before it replaces
+//! the old one, every output file is searched for every registered full
+//! name and for phone and ID numbers in clear. Any hit stops the build.
+//! Content cannot switch it off.
+
+use aho_corasick::AhoCorasick;
+
+use super::masker::{Number, classify, number_pattern};
+use crate::render::OutputFile;
+
+/// Something that must not be published, found in an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leak {
+    /// The file, relative to the output folder.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// What was found, itself masked for the message.
+    pub what: String,
+}
+
+/// Every leak in `files`: registered `names` in full, and mobile, landline
+/// and ID numbers. Binary files are searched as bytes for the names.
+pub fn guard(files: &[OutputFile], names: &[&str]) -> Vec<Leak> {
+    let finder =
+        (!names.is_empty()).then(|| AhoCorasick::new(names).expect("names are plain strings"));
+    let numbers = number_pattern();
+    let mut leaks = Vec::new();
+    for file in files {
+        let text = String::from_utf8_lossy(&file.bytes);
+        let place = |offset: usize| {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (line, col)
+        };
+        if let Some(finder) = &finder {
+            for found in finder.find_iter(text.as_ref()) {
+                let (line, col) = place(found.start());
+                let name = names[found.pattern().as_usize()];
+                leaks.push(Leak {
+                    path: file.path.clone(),
+                    line,
+                    col,
+                    what: format!(
+                        "a registered name ({}…)",
+                        name.chars().next().unwrap_or('?')
+                    ),
+                });
+            }
+        }
+        for found in numbers.find_iter(&text) {
+            let before = text[..found.start()].chars().next_back();
+            let after = text[found.end()..].chars().next();
+            let Some(kind) = classify(found.as_str(), before, after) else {
+                continue;
+            };
+            let (line, col) = place(found.start());
+            let what = match kind {
+                Number::Mobile => "a mobile number",
+                Number::Landline => "a landline number",
+                Number::Id => "an ID number",
+            };
+            leaks.push(Leak {
+                path: file.path.clone(),
+                line,
+                col,
+                what: format!("{what} ({}…)", &found.as_str()[..3]),
+            });
+        }
+    }
+    leaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_and_numbers_with_their_place() {
+        let files = [OutputFile {
+            path: "issues/02/index.html".into(),
+            bytes: "<p>ok</p>\n<p>八景村兰东风户 13812345678</p>"
+                .as_bytes()
+                .to_vec(),
+        }];
+        let leaks = guard(&files, &["兰东风"]);
+        assert_eq!(leaks.len(), 2);
+        assert_eq!((leaks[0].line, leaks[0].col), (2, 7));
+        assert!(leaks[1].what.starts_with("a mobile number"));
+        assert!(guard(&files[..0], &["兰东风"]).is_empty());
+    }
+}

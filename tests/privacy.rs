@@ -1,0 +1,292 @@
+//! Two audiences from one source: the public build masks every registered
+//! person and phone and ID number wherever it appears, refuses to publish a
+//! leak, and lets no script through; the internal build shows names and is
+//! marked 内部资料.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use proptest::prelude::*;
+use taizhang::content::Audience;
+
+fn taizhang() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_taizhang"))
+}
+
+/// The rendered files of the site at `root` for `audience`, in memory.
+fn render(root: &Path, audience: Audience) -> Vec<taizhang::render::OutputFile> {
+    let checked = taizhang::check::check(root, None);
+    assert!(
+        !checked.diagnostics.has_errors(),
+        "{:?}",
+        checked.diagnostics
+    );
+    let model = taizhang::model::build(&checked.content, checked.as_of.expect("as_of"), audience);
+    let theme = taizhang::theme::Theme::builtin();
+    taizhang::render::render(&model, &theme, taizhang::render::Options::default())
+        .expect("renders")
+        .files
+}
+
+fn copy_repository_content(to: &Path) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in walkdir::WalkDir::new(repo.join("content")) {
+        let entry = entry.expect("readable");
+        let target = to.join(entry.path().strip_prefix(repo).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("a folder");
+        } else {
+            fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
+
+fn registered_names(root: &Path) -> Vec<String> {
+    let checked = taizhang::check::check(root, None);
+    checked
+        .content
+        .people
+        .expect("people.yaml")
+        .persons
+        .into_iter()
+        .map(|p| p.name.value)
+        .collect()
+}
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("readable"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().to_string_lossy().into_owned(),
+                fs::read(e.path()).expect("reads"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sanjiang_public_build_shows_no_registered_name_and_internal_does() {
+    let dir = tempfile::tempdir().expect("a folder");
+    copy_repository_content(dir.path());
+    let names = registered_names(dir.path());
+    assert_eq!(names.len(), 13);
+    for audience in ["public", "internal"] {
+        let out = taizhang()
+            .args(["build", "--quiet", "--audience", audience, "--root"])
+            .arg(dir.path())
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let public = tree(&dir.path().join("public"));
+    assert!(public.len() > 40);
+    for (path, bytes) in &public {
+        let text = String::from_utf8_lossy(bytes);
+        for name in &names {
+            assert!(
+                !text.contains(name.as_str()),
+                "{path} contains a registered name"
+            );
+        }
+    }
+    let issue = String::from_utf8_lossy(
+        &public[&dir
+            .path()
+            .join("public/issues/02/index.html")
+            .to_string_lossy()
+            .into_owned()],
+    )
+    .into_owned();
+    assert!(issue.contains("八景村兰某某户"), "masked as surname + 某某");
+    let internal: String = tree(&dir.path().join("public-internal"))
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    let shown = names
+        .iter()
+        .filter(|n| internal.contains(n.as_str()))
+        .count();
+    assert_eq!(shown, names.len(), "the internal build shows every name");
+}
+
+#[test]
+fn internal_pages_are_marked_and_unindexed_public_pages_are_not() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let internal = render(dir.path(), Audience::Internal);
+    let public = render(dir.path(), Audience::Public);
+    for file in internal.iter().filter(|f| f.path.ends_with(".html")) {
+        let text = String::from_utf8_lossy(&file.bytes);
+        assert!(text.contains("内部资料 注意保密"), "{}", file.path);
+        assert!(
+            text.contains("<meta name=\"robots\" content=\"noindex,nofollow\">"),
+            "{}",
+            file.path
+        );
+    }
+    assert!(
+        internal.iter().all(|f| f.path != "sitemap.xml"),
+        "no sitemap for the intranet"
+    );
+    let robots = internal
+        .iter()
+        .find(|f| f.path == "robots.txt")
+        .expect("robots.txt");
+    assert!(String::from_utf8_lossy(&robots.bytes).contains("Disallow: /"));
+    for file in public.iter().filter(|f| f.path.ends_with(".html")) {
+        let text = String::from_utf8_lossy(&file.bytes);
+        assert!(
+            !text.contains("内部资料") && !text.contains("noindex"),
+            "{}",
+            file.path
+        );
+    }
+    assert!(public.iter().any(|f| f.path == "sitemap.xml"));
+}
+
+#[test]
+fn a_template_printing_a_name_fails_the_public_build_and_keeps_the_old_site() {
+    let dir = tempfile::tempdir().expect("a folder");
+    copy_repository_content(dir.path());
+    let first = taizhang()
+        .args(["build", "--quiet", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(first.status.success());
+    let before = tree(&dir.path().join("public"));
+    // A site override that prints the raw register, as a careless edit might.
+    let register = fs::read_to_string(dir.path().join("content/people.yaml")).expect("reads");
+    fs::create_dir_all(dir.path().join("templates")).expect("a folder");
+    let base = taizhang::theme::Theme::builtin()
+        .templates
+        .into_iter()
+        .find(|(n, _)| n == "base.html")
+        .expect("base.html")
+        .1
+        .replace("</footer>", &format!("<pre>{register}</pre></footer>"));
+    fs::write(dir.path().join("templates/base.html"), base).expect("writes");
+    let second = taizhang()
+        .args(["build", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(second.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("public/index.html:"), "{stderr}");
+    assert!(
+        stderr.contains("error[E090]: the public site would publish a registered name"),
+        "{stderr}"
+    );
+    assert!(
+        before == tree(&dir.path().join("public")),
+        "public/ changed"
+    );
+    // The internal build may show the register; the guard is for the public site.
+    let internal = taizhang()
+        .args(["build", "--quiet", "--audience", "internal", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(internal.status.success());
+}
+
+/// Random Chinese names, mobile, landline and ID numbers.
+fn name() -> impl Strategy<Value = String> {
+    let surname = prop::sample::select(vec![
+        '赵', '钱', '孙', '李', '周', '吴', '郑', '冯', '陈', '蒋', '沈', '韩',
+    ]);
+    let given = prop::collection::vec(
+        prop::sample::select(vec![
+            '伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '涛', '琳', '霞',
+        ]),
+        1..=2,
+    );
+    (surname, given).prop_map(|(s, g)| std::iter::once(s).chain(g).collect())
+}
+
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (3u8..=9, 0u64..1_000_000_000).prop_map(|(second, rest)| format!("1{second}{rest:09}")),
+        (100u32..999, 1_000_000u32..9_999_999).prop_map(|(area, n)| format!("0{area}-{n}")),
+        (
+            110_000u64..659_999,
+            1950u32..2010,
+            1u32..=12,
+            1u32..=28,
+            0u32..999,
+            any::<bool>()
+        )
+            .prop_map(|(region, year, month, day, order, x)| {
+                let check = if x {
+                    "X".to_string()
+                } else {
+                    (order % 10).to_string()
+                };
+                format!("{region}{year}{month:02}{day:02}{order:03}{check}")
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn generated_names_and_numbers_never_reach_the_public_output(
+        person in name(),
+        numbers in prop::collection::vec(number(), 4),
+        places in prop::collection::vec(0usize..7, 3),
+    ) {
+        let dir = tempfile::tempdir().expect("a folder");
+        taizhang::scaffold::init(dir.path()).expect("writes");
+        let content = dir.path().join("content");
+        let secret = |k: usize| format!("群众{person}(电话{})反映", numbers[k % numbers.len()]);
+        let edit = |path: &str, from: &str, to: &str| {
+            let file = content.join(path);
+            let text = fs::read_to_string(&file).expect("reads");
+            assert!(text.contains(from), "{path} holds {from}");
+            fs::write(&file, text.replacen(from, to, 1)).expect("writes");
+        };
+        for (k, place) in places.iter().enumerate() {
+            let s = secret(k);
+            match place {
+                0 => edit("issues/01.yaml", "部分村(社区)", &format!("{s},部分村(社区)")),
+                1 => edit("notes/2025-08-01-kickoff.md", "镇党委", &format!("{s},镇党委")),
+                2 => edit("issues/01.yaml", "更新村务公开栏", &format!("{s}更新村务公开栏")),
+                3 => edit("issues/01.yaml", "村务公开按时", &format!("{s}村务公开按时")),
+                4 => edit("issues/01.yaml", "已更新公开栏", &format!("{s}已更新公开栏")),
+                5 => edit("site.yaml", "报送中期整改进展", &format!("{s}报送中期整改进展")),
+                _ => edit("glossary.yaml", "村里把", &format!("{s}村里把")),
+            }
+        }
+        // An indicator named after the person, too.
+        let issue = content.join("issues/01.yaml");
+        let text = fs::read_to_string(&issue).expect("reads");
+        fs::write(&issue, text.replace("tasks:\n", &format!(
+            "indicators:\n  - {{ id: i1, name: {person}户收入, unit: 元, baseline: {{ date: 2025-07-01, value: 1 }}, target: 2 }}\ntasks:\n"
+        ))).expect("writes");
+        fs::write(content.join("people.yaml"), format!("people:\n  - {{ name: {person} }}\n")).expect("writes");
+        let files = render(dir.path(), Audience::Public);
+        let leaks = taizhang::privacy::guard(&files, &[person.as_str()]);
+        prop_assert!(leaks.is_empty(), "{:?}", leaks);
+        for file in &files {
+            let text = String::from_utf8_lossy(&file.bytes);
+            prop_assert!(!text.contains(person.as_str()), "{} shows {}", file.path, person);
+            for n in &numbers {
+                prop_assert!(!text.contains(n.as_str()), "{} shows {}", file.path, n);
+            }
+        }
+        let internal = render(dir.path(), Audience::Internal);
+        prop_assert!(internal.iter().any(|f| String::from_utf8_lossy(&f.bytes).contains(person.as_str())));
+    }
+}
