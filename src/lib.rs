@@ -14,6 +14,7 @@ pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod privacy;
 pub mod render;
 pub mod scaffold;

@@ -9,6 +9,7 @@ use taizhang::check::Checked;
 use taizhang::content::Audience;
 use taizhang::date::Date;
 use taizhang::diagnostics::{Lang, Severity, render};
+use taizhang::pdf::PdfError;
 use taizhang::site::{BuildError, BuildOptions};
 
 /// taizhang (台账): build a rectification ledger site from YAML and Markdown.
@@ -42,6 +43,23 @@ enum Command {
         /// Who the site is for.
         #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
         audience: AudienceArg,
+    },
+    /// Print the briefing pack and every village notice to A4 PDF (needs Chromium, Chrome or Edge).
+    Pdf {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder [default: pdf/, or pdf-internal/ for --audience internal].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Absolute address the site is published at (the notices' QR codes point there).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Who the documents are for.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
+        audience: AudienceArg,
+        /// The browser to print with [default: chromium, google-chrome, … found on PATH].
+        #[arg(long)]
+        browser: Option<PathBuf>,
     },
     /// Write a small, valid example site into DIR.
     Init {
@@ -104,6 +122,59 @@ fn print_diagnostics(checked: &Checked, common: &Common) {
     }
 }
 
+impl AudienceArg {
+    fn audience(self) -> Audience {
+        match self {
+            AudienceArg::Public => Audience::Public,
+            AudienceArg::Internal => Audience::Internal,
+        }
+    }
+}
+
+/// Prints why a build stopped; always exit code 1.
+fn report_build_error(error: BuildError, options: &BuildOptions, common: &Common) -> ExitCode {
+    match error {
+        BuildError::Content(checked) => {
+            print_diagnostics(&checked, common);
+            println!("{}", checked.summary(common.lang()));
+            eprintln!(
+                "{}",
+                match common.lang() {
+                    Lang::Zh => "内容有错误,未生成网站;原有输出保持不变。",
+                    Lang::En =>
+                        "the content has errors: nothing was written, the previous output is unchanged",
+                }
+            );
+        }
+        BuildError::Leaks(leaks) => {
+            let out = options.out_dir();
+            for leak in &leaks {
+                eprintln!(
+                    "{}:{}:{}: error[E090]: {}",
+                    out.join(&leak.path).display(),
+                    leak.line,
+                    leak.col,
+                    match common.lang() {
+                        Lang::Zh => format!("公开版会泄露个人信息:{}", leak.what),
+                        Lang::En => format!("the public site would publish {}", leak.what),
+                    }
+                );
+            }
+            eprintln!(
+                "{}",
+                match common.lang() {
+                    Lang::Zh =>
+                        "泄露检查未通过,未写入任何文件;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
+                    Lang::En =>
+                        "the leak guard stopped the build: nothing was written, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
+                }
+            );
+        }
+        BuildError::Other(message) => eprintln!("error: {message}"),
+    }
+    ExitCode::from(1)
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { common } => {
@@ -129,10 +200,7 @@ fn main() -> ExitCode {
                 as_of: common.as_of,
                 base_url,
                 portable,
-                audience: match audience {
-                    AudienceArg::Public => Audience::Public,
-                    AudienceArg::Internal => Audience::Internal,
-                },
+                audience: audience.audience(),
             };
             match taizhang::site::build(&options) {
                 Ok(built) => {
@@ -158,45 +226,60 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(BuildError::Content(checked)) => {
-                    print_diagnostics(&checked, &common);
-                    println!("{}", checked.summary(common.lang()));
-                    eprintln!(
-                        "{}",
-                        match common.lang() {
-                            Lang::Zh => "内容有错误,未生成网站;原有输出保持不变。",
-                            Lang::En =>
-                                "the content has errors: nothing was written, the previous output is unchanged",
-                        }
-                    );
-                    ExitCode::from(1)
-                }
-                Err(BuildError::Leaks(leaks)) => {
-                    let out = options.out_dir();
-                    for leak in &leaks {
-                        eprintln!(
-                            "{}:{}:{}: error[E090]: {}",
-                            out.join(&leak.path).display(),
-                            leak.line,
-                            leak.col,
-                            match common.lang() {
-                                Lang::Zh => format!("公开版会泄露个人信息:{}", leak.what),
-                                Lang::En => format!("the public site would publish {}", leak.what),
-                            }
-                        );
+                Err(error) => report_build_error(error, &options, &common),
+            }
+        }
+        Command::Pdf {
+            common,
+            out,
+            base_url,
+            audience,
+            browser,
+        } => {
+            let audience = audience.audience();
+            let options = BuildOptions {
+                root: common.root.clone(),
+                out: None,
+                as_of: common.as_of,
+                base_url,
+                portable: true,
+                audience,
+            };
+            let out = out.unwrap_or_else(|| taizhang::pdf::default_out(&common.root, audience));
+            match taizhang::pdf::pdf(&options, &out, browser.as_deref()) {
+                Ok(printed) => {
+                    match common.lang() {
+                        Lang::Zh => println!(
+                            "已生成 {} 个 PDF(汇报材料 1 份,村务公开栏公示 {} 份)→ {}",
+                            printed.files.len(),
+                            printed.files.len() - 1,
+                            out.display()
+                        ),
+                        Lang::En => println!(
+                            "printed {} PDFs (the briefing pack and {} village notices) with {} → {}",
+                            printed.files.len(),
+                            printed.files.len() - 1,
+                            printed.browser.display(),
+                            out.display()
+                        ),
                     }
+                    ExitCode::SUCCESS
+                }
+                Err(PdfError::NoBrowser(why)) => {
+                    eprintln!("error: {why}");
                     eprintln!(
                         "{}",
                         match common.lang() {
                             Lang::Zh =>
-                                "泄露检查未通过,未写入任何文件;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
+                                "提示:安装 Chromium(Debian/Ubuntu:apt install chromium)或 Chrome/Edge,或用 --browser 指定浏览器程序的路径。\n也可以先运行 taizhang build,在任何浏览器中打开 public/print/index.html 或各村的 notice 页,按 Ctrl+P 选择“另存为 PDF”,效果相同。",
                             Lang::En =>
-                                "the leak guard stopped the build: nothing was written, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
+                                "hint: install Chromium (Debian/Ubuntu: apt install chromium) or Chrome/Edge, or name the browser with --browser PATH.\nOr run taizhang build, open public/print/index.html (or a village's notice/ page) in any browser and print to PDF: the result is the same.",
                         }
                     );
                     ExitCode::from(1)
                 }
-                Err(BuildError::Other(message)) => {
+                Err(PdfError::Build(error)) => report_build_error(error, &options, &common),
+                Err(PdfError::Print(message)) => {
                     eprintln!("error: {message}");
                     ExitCode::from(1)
                 }

@@ -7,87 +7,23 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
+/// Embeds files of `themes/default/<folder>/` by name.
+macro_rules! embed {
+    ($folder:literal, $read:ident: $($name:literal),* $(,)?) => {
+        &[$(($name, $read!(concat!("../themes/default/", $folder, "/", $name)))),*]
+    };
+}
+
 /// Templates of the default theme, by name.
-const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../themes/default/templates/base.html"),
-    ),
-    (
-        "components.html",
-        include_str!("../themes/default/templates/components.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../themes/default/templates/index.html"),
-    ),
-    (
-        "list.html",
-        include_str!("../themes/default/templates/list.html"),
-    ),
-    (
-        "issue.html",
-        include_str!("../themes/default/templates/issue.html"),
-    ),
-    (
-        "villages.html",
-        include_str!("../themes/default/templates/villages.html"),
-    ),
-    (
-        "village.html",
-        include_str!("../themes/default/templates/village.html"),
-    ),
-    (
-        "units.html",
-        include_str!("../themes/default/templates/units.html"),
-    ),
-    (
-        "unit.html",
-        include_str!("../themes/default/templates/unit.html"),
-    ),
-    (
-        "notes.html",
-        include_str!("../themes/default/templates/notes.html"),
-    ),
-    (
-        "note.html",
-        include_str!("../themes/default/templates/note.html"),
-    ),
-    (
-        "policy.html",
-        include_str!("../themes/default/templates/policy.html"),
-    ),
-    (
-        "policy_page.html",
-        include_str!("../themes/default/templates/policy_page.html"),
-    ),
-    (
-        "glossary.html",
-        include_str!("../themes/default/templates/glossary.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../themes/default/templates/404.html"),
-    ),
-    (
-        "feed.xml",
-        include_str!("../themes/default/templates/feed.xml"),
-    ),
-    (
-        "sitemap.xml",
-        include_str!("../themes/default/templates/sitemap.xml"),
-    ),
-    (
-        "robots.txt",
-        include_str!("../themes/default/templates/robots.txt"),
-    ),
-];
+const TEMPLATES: &[(&str, &str)] = embed!("templates", include_str:
+    "404.html", "base.html", "components.html", "feed.xml", "glossary.html", "index.html",
+    "issue.html", "list.html", "note.html", "notes.html", "notice.html", "paper.html",
+    "policy.html", "policy_page.html", "print.html", "robots.txt", "sitemap.xml", "unit.html",
+    "units.html", "village.html", "villages.html",
+);
 
 /// Static files of the default theme, by path under `static/`.
-const STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+const STATIC: &[(&str, &[u8])] = embed!("static", include_bytes: "print.css", "style.css");
 
 /// Templates and static files, the site's overrides applied.
 #[derive(Debug, Clone)]
@@ -159,4 +95,42 @@ fn files_under(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         files.push((name, bytes));
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_file_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for (folder, embedded) in [("templates", TEMPLATES.len()), ("static", STATIC.len())] {
+            let on_disk = fs::read_dir(dir.join(folder))
+                .expect("the theme folder")
+                .count();
+            assert_eq!(
+                on_disk, embedded,
+                "themes/default/{folder}: add new files to the embed! list"
+            );
+        }
+    }
+
+    #[test]
+    fn a_site_file_overrides_the_theme_by_path() {
+        let site = tempfile::tempdir().expect("a folder");
+        fs::create_dir_all(site.path().join("templates")).expect("a folder");
+        fs::write(site.path().join("templates/404.html"), "mine").expect("writes");
+        fs::write(site.path().join("templates/extra.html"), "added").expect("writes");
+        let theme = Theme::load(site.path()).expect("loads");
+        let get = |name: &str| {
+            theme
+                .templates
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, t)| t.as_str())
+        };
+        assert_eq!(get("404.html"), Some("mine"));
+        assert_eq!(get("extra.html"), Some("added"));
+        assert_eq!(theme.templates.len(), TEMPLATES.len() + 1);
+    }
 }

@@ -271,6 +271,8 @@ pub enum Problem {
     },
     /// Warning: no as-of date, so date checks were skipped.
     NoAsOf,
+    /// Warning: `base_url` is missing or not an absolute `http(s)://` address.
+    RelativeBaseUrl,
 }
 
 /// A part of the acceptance record a closed task must carry.
@@ -340,6 +342,7 @@ impl Problem {
             Problem::Overdue { .. } => "W101",
             Problem::Stale { .. } => "W102",
             Problem::NoAsOf => "W103",
+            Problem::RelativeBaseUrl => "W104",
         }
     }
 
@@ -524,6 +527,8 @@ impl Problem {
             }
             Problem::NoAsOf if zh => "未设定统计截止日,跳过逾期和日期检查".into(),
             Problem::NoAsOf => "no as-of date: overdue and date checks were skipped".into(),
+            Problem::RelativeBaseUrl if zh => "未设置网站的完整地址(base_url)".into(),
+            Problem::RelativeBaseUrl => "no absolute site address (base_url)".into(),
         }
     }
 
@@ -654,6 +659,12 @@ impl Problem {
             Problem::Stale { .. } => "add the latest progress to the task's history".into(),
             Problem::NoAsOf if zh => "在 site.yaml 写 as_of: YYYY-MM-DD,或运行时加 --as-of".into(),
             Problem::NoAsOf => "set `as_of: YYYY-MM-DD` in site.yaml or pass --as-of".into(),
+            Problem::RelativeBaseUrl if zh => {
+                "在 site.yaml 写 base_url: https://…/(网站发布地址),或构建时加 --base-url;否则村务公开栏公示不印二维码,订阅和站点地图的链接也不完整".into()
+            }
+            Problem::RelativeBaseUrl => {
+                "set `base_url: https://…/` in site.yaml or pass --base-url; until then notices print no QR code and feed links are incomplete".into()
+            }
             _ => return None,
         };
         Some(hint)

@@ -5,6 +5,7 @@
 mod figures;
 mod links;
 mod prose;
+mod qr;
 mod views;
 
 use std::fmt::Write as _;
@@ -70,6 +71,8 @@ enum Page {
     Policy,
     Explainer(usize),
     Glossary,
+    Print,
+    Notice(usize),
     NotFound,
     Feed,
     Sitemap,
@@ -105,6 +108,8 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     pages.extend((0..model.units.len()).map(Page::Unit));
     pages.extend((0..model.notes.len()).map(Page::Note));
     pages.extend((0..model.policy.len()).map(Page::Explainer));
+    pages.push(Page::Print);
+    pages.extend((0..model.villages.len()).map(Page::Notice));
     let sitemap_paths: Vec<String> = pages.iter().map(|p| address(model, p)).collect();
     pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
     // Search engines are told to stay away from an internal site: no sitemap.
@@ -188,6 +193,8 @@ fn address(model: &Model, page: &Page) -> String {
         Page::Policy => "policy/".into(),
         Page::Explainer(i) => format!("policy/{}/", model.policy[*i].slug),
         Page::Glossary => "policy/glossary/".into(),
+        Page::Print => "print/".into(),
+        Page::Notice(i) => format!("villages/{}/notice/", model.villages[*i].id),
         Page::NotFound => "404.html".into(),
         Page::Feed => "feed.xml".into(),
         Page::Sitemap => "sitemap.xml".into(),
@@ -439,6 +446,106 @@ fn context(
                 .collect();
             put("terms", &terms);
             "glossary.html"
+        }
+        Page::Print => {
+            put("page", &meta("整改工作汇报材料", "", Vec::new()));
+            let issues: Vec<PrintIssue<'_>> = model
+                .issues
+                .iter()
+                .zip(&prose.issues)
+                .zip(&figures.indicators)
+                .map(|((issue, html), charts)| PrintIssue {
+                    number: issue.number,
+                    slug: &issue.slug,
+                    title: &issue.title,
+                    finding: &html.finding,
+                    measures: issue
+                        .measures
+                        .iter()
+                        .zip(&html.measures)
+                        .map(|(m, html)| MeasureView {
+                            number: m.number,
+                            label: &m.label,
+                            status: m.status,
+                            tally: m.tally,
+                            units: &m.units,
+                            html,
+                        })
+                        .collect(),
+                    target: issue.target.as_deref(),
+                    deadline: issue.deadline,
+                    ongoing: issue.ongoing,
+                    units: &issue.units,
+                    villages: &issue.villages,
+                    status: issue.status,
+                    tally: issue.tally,
+                    charts,
+                    // The latest three updates, newest last as in the ledger.
+                    updates: issue
+                        .updates
+                        .iter()
+                        .zip(&html.updates)
+                        .rev()
+                        .take(3)
+                        .rev()
+                        .map(|(u, html)| DatedHtml { date: u.date, html })
+                        .collect(),
+                })
+                .collect();
+            put("issues", &issues);
+            put("villages", &model.villages);
+            put("villages_charts", &figures.villages);
+            put("matrix_charts", &figures.matrix);
+            let notes: Vec<NoteHtml<'_>> = model
+                .notes
+                .iter()
+                .zip(&prose.notes)
+                .rev()
+                .map(|(n, html)| NoteHtml {
+                    slug: &n.slug,
+                    title: &n.title,
+                    date: n.date,
+                    html,
+                })
+                .collect();
+            put("notes", &notes);
+            let terms: Vec<TermView<'_>> = model
+                .glossary
+                .iter()
+                .zip(&prose.terms)
+                .map(|(t, html)| TermView {
+                    term: &t.term,
+                    id: &t.id,
+                    aliases: &t.aliases,
+                    policy: t.policy.as_deref(),
+                    html,
+                })
+                .collect();
+            put("terms", &terms);
+            "print.html"
+        }
+        Page::Notice(i) => {
+            let village = &model.villages[*i];
+            put(
+                "page",
+                &meta(&format!("{}整改情况公示", village.name), "", Vec::new()),
+            );
+            put("village", village);
+            put("tasks", &tasks(model, &village.tasks));
+            let url = format!("{}villages/{}/", model.base_url, village.id);
+            // A QR code is only worth printing when it leads somewhere from a phone.
+            let absolute =
+                model.base_url.starts_with("https://") || model.base_url.starts_with("http://");
+            put(
+                "qr",
+                &if absolute {
+                    qr::qr_svg(&url)
+                } else {
+                    String::new()
+                },
+            );
+            put("url", &url);
+            "notice.html"
         }
         Page::NotFound => {
             put("page", &meta("页面不存在", "", Vec::new()));

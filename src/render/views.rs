@@ -238,3 +238,31 @@ pub(crate) struct Multiple<'a> {
     pub(crate) village: &'a crate::model::Village,
     pub(crate) chart: &'a crate::charts::Chart,
 }
+
+/// An issue in the print pack, with its HTML and charts.
+#[derive(Serialize)]
+pub(crate) struct PrintIssue<'a> {
+    pub(crate) number: u32,
+    pub(crate) slug: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) finding: &'a str,
+    pub(crate) measures: Vec<MeasureView<'a>>,
+    pub(crate) target: Option<&'a str>,
+    pub(crate) deadline: Date,
+    pub(crate) ongoing: bool,
+    pub(crate) units: &'a [Ref],
+    pub(crate) villages: &'a [Ref],
+    pub(crate) status: Option<StatusView>,
+    pub(crate) tally: Tally,
+    pub(crate) charts: &'a [crate::charts::Chart],
+    pub(crate) updates: Vec<DatedHtml<'a>>,
+}
+
+/// A note with its HTML.
+#[derive(Serialize)]
+pub(crate) struct NoteHtml<'a> {
+    pub(crate) slug: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) date: Date,
+    pub(crate) html: &'a str,
+}

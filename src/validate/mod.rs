@@ -8,6 +8,7 @@ mod identity;
 mod ledger;
 mod people;
 mod references;
+mod settings;
 
 use crate::content::Content;
 use crate::date::Date;
@@ -30,6 +31,7 @@ pub fn validate(
     ledger::check(content, diagnostics);
     dates::check(content, as_of, diagnostics);
     people::check(content, sources, diagnostics);
+    settings::check(content, diagnostics);
 }
 
 /// `path:line` of a span, for "first defined at" in messages.

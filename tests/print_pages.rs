@@ -1,0 +1,118 @@
+//! The print pack and village notices as HTML (the PDFs are checked with
+//! real PDF tools in tests/print/run.sh), and `taizhang pdf` without a browser.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+fn taizhang() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_taizhang"))
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_pack_holds_every_issue_and_each_village_has_a_notice_with_its_qr_code() {
+    let dir = tempfile::tempdir().expect("a folder");
+    for audience in ["public", "internal"] {
+        let out = taizhang()
+            .args(["build", "--quiet", "--audience", audience, "--root"])
+            .arg(repo())
+            .arg("--out")
+            .arg(dir.path().join(audience))
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let pack = fs::read_to_string(dir.path().join("public/print/index.html")).expect("the pack");
+    assert!(pack.contains("江政发〔2025〕16号") && pack.contains("整改工作汇报材料"));
+    assert!(pack.contains("打印 / 导出PDF"), "the print bar on screen");
+    for issue in fs::read_dir(repo().join("content/issues")).expect("issues") {
+        let text = fs::read_to_string(issue.expect("entry").path()).expect("reads");
+        let title = text
+            .lines()
+            .find_map(|l| l.strip_prefix("title: "))
+            .expect("a title");
+        assert!(pack.contains(title), "the pack lacks {title}");
+    }
+    assert!(pack.contains("c-matrix-1"), "the ledger matrix");
+    assert!(!pack.contains("内部资料"));
+    let internal = fs::read_to_string(dir.path().join("internal/print/index.html"))
+        .expect("the internal pack");
+    assert!(
+        internal.contains("@top-right { content: \"内部资料 注意保密\""),
+        "the mark on every printed page"
+    );
+    for village in [
+        "bajing",
+        "wangfeng",
+        "hongyuandong",
+        "huaqiao",
+        "jinghu",
+        "shuangqiao",
+        "taiping",
+        "zhifeng",
+    ] {
+        let notice = fs::read_to_string(
+            dir.path()
+                .join(format!("public/villages/{village}/notice/index.html")),
+        )
+        .expect("a notice");
+        assert!(notice.contains("整改情况公示</h1>"));
+        assert!(
+            notice.contains(&format!(
+                "aria-label=\"二维码:https://example.org/sanjiang/villages/{village}/\""
+            )),
+            "{village}: the QR code points at the village page"
+        );
+        assert!(
+            notice.contains("请到三江镇乡村振兴办"),
+            "{village}: the contact line"
+        );
+    }
+}
+
+#[test]
+fn without_a_browser_pdf_says_what_to_install() {
+    let given = taizhang()
+        .args([
+            "pdf",
+            "--lang",
+            "en",
+            "--browser",
+            "/nonexistent/chrome",
+            "--root",
+        ])
+        .arg(repo())
+        .output()
+        .expect("runs");
+    assert_eq!(given.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&given.stderr)
+            .contains("--browser /nonexistent/chrome: no such file")
+    );
+    let empty = tempfile::tempdir().expect("a folder");
+    let none = taizhang()
+        .args(["pdf", "--root"])
+        .arg(repo())
+        .env("PATH", empty.path())
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        stderr.contains("no Chromium, Chrome or Edge found"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("apt install chromium") && stderr.contains("Ctrl+P"),
+        "{stderr}"
+    );
+    assert!(!repo().join("pdf").exists(), "nothing written");
+}
