@@ -80,8 +80,11 @@ struct Common {
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     lang: LangArg,
     /// Show errors only, not warnings.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "verbose")]
     quiet: bool,
+    /// Also show how long each stage took.
+    #[arg(long)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -205,6 +208,11 @@ fn main() -> ExitCode {
             match taizhang::site::build(&options) {
                 Ok(built) => {
                     print_diagnostics(&built.checked, &common);
+                    if common.verbose {
+                        for (stage, ms) in &built.timings {
+                            eprintln!("  {stage:<15} {ms:>6} ms");
+                        }
+                    }
                     let warnings = built.checked.diagnostics.count(Severity::Warning);
                     match common.lang() {
                         Lang::Zh => println!(

@@ -54,6 +54,8 @@ pub struct Built {
     pub elapsed_ms: u128,
     /// Load and validation results (warnings may be in it).
     pub checked: Checked,
+    /// How long each stage took, for `--verbose`.
+    pub timings: Vec<(&'static str, u128)>,
 }
 
 /// Why a build stopped. The previous output is untouched in every case.
@@ -71,7 +73,16 @@ pub enum BuildError {
 /// Builds the site. Content errors stop it before anything is written.
 pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let started = Instant::now();
+    let mut timings = Vec::new();
+    let mut lap = {
+        let mut last = Instant::now();
+        move |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
+            timings.push((stage, last.elapsed().as_millis()));
+            last = Instant::now();
+        }
+    };
     let mut checked = check(&options.root, options.as_of);
+    lap("load and check", &mut timings);
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
@@ -91,6 +102,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             format!("{base_url}/")
         };
     }
+    lap("model", &mut timings);
     let theme = Theme::load(&options.root).map_err(BuildError::Other)?;
     let rendered = render::render(
         &model,
@@ -100,6 +112,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         },
     )
     .map_err(|e| BuildError::Other(format!("template error: {e}")))?;
+    lap("render", &mut timings);
     if !rendered.broken_links.is_empty() {
         for link in &rendered.broken_links {
             let span = locate(link, &checked.sources);
@@ -125,8 +138,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
             return Err(BuildError::Leaks(leaks));
         }
     }
+    lap("leak guard", &mut timings);
     output::write_atomically(&out, &rendered.files)
         .map_err(|e| BuildError::Other(format!("cannot write {}: {e}", out.display())))?;
+    lap("write", &mut timings);
     Ok(Built {
         pages: rendered
             .files
@@ -137,6 +152,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         out,
         elapsed_ms: started.elapsed().as_millis(),
         checked,
+        timings,
     })
 }
 

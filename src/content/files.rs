@@ -124,60 +124,87 @@ fn display_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// A file as read from disk, before it is registered.
+#[derive(Debug)]
+pub(super) struct Read {
+    /// Text to quote in messages (lossy for non-UTF-8 files).
+    shown: String,
+    /// The text, when it is usable.
+    text: Option<String>,
+    /// What is wrong with it: the problem, line, column.
+    problem: Option<(Problem, u32, u32)>,
+}
+
 /// Reads a file as text: a byte-order mark is dropped and CRLF or CR line
 /// ends become `\n` (files saved by Windows editors are normal here, not
-/// mistakes). Unreadable, non-UTF-8 and empty files are diagnostics; the file
-/// is registered in `sources` either way.
-pub(super) fn read(
-    path: &Path,
+/// mistakes). Unreadable, non-UTF-8 and empty files carry their problem.
+/// Touches nothing shared, so files are read in parallel.
+pub(super) fn read(path: &Path) -> Read {
+    let failed = |problem, line, col, shown: String| Read {
+        shown,
+        text: None,
+        problem: Some((problem, line, col)),
+    };
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(_) if path.is_dir() => return failed(Problem::NotAFile, 1, 1, String::new()),
+        Err(error) => {
+            let reason = error.to_string();
+            return failed(Problem::CannotRead { reason }, 1, 1, String::new());
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let text = normalise_line_ends(text);
+            if text.trim().is_empty() {
+                failed(Problem::EmptyFile, 1, 1, text)
+            } else {
+                Read {
+                    shown: text.clone(),
+                    text: Some(text),
+                    problem: None,
+                }
+            }
+        }
+        Err(error) => {
+            // Point at the first bad byte; show the valid part for context.
+            let valid =
+                normalise_line_ends(&String::from_utf8_lossy(&bytes[..error.valid_up_to()]));
+            let line = valid.matches('\n').count() as u32 + 1;
+            let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            failed(
+                Problem::NotUtf8,
+                line,
+                col,
+                normalise_line_ends(&String::from_utf8_lossy(bytes)),
+            )
+        }
+    }
+}
+
+/// Registers a read file in `sources` (in a fixed order, so ids and output
+/// are deterministic) and reports its problem; returns its usable text.
+pub(super) fn register(
+    read: Read,
     display: &str,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
 ) -> (FileId, Option<String>) {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            let file = sources.add(display, String::new());
-            let problem = if path.is_dir() {
-                Problem::NotAFile
-            } else {
-                Problem::CannotRead {
-                    reason: error.to_string(),
-                }
-            };
-            diagnostics.push(problem, Span::file_start(file));
-            return (file, None);
-        }
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => normalise_line_ends(text),
-        Err(error) => {
-            // Point at the first bad byte; show the valid part for context.
-            let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
-            let valid = normalise_line_ends(&valid);
-            let line = valid.matches('\n').count() as u32 + 1;
-            let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-            let shown = String::from_utf8_lossy(bytes);
-            let file = sources.add(display, normalise_line_ends(&shown));
-            diagnostics.push(
-                Problem::NotUtf8,
-                Span {
-                    file,
-                    line,
-                    col,
-                    len: 1,
-                },
-            );
-            return (file, None);
-        }
-    };
-    let file = sources.add(display, text.clone());
-    if text.trim().is_empty() {
-        diagnostics.push(Problem::EmptyFile, Span::file_start(file));
-        return (file, None);
+    let file = sources.add(display, read.shown);
+    if let Some((problem, line, col)) = read.problem {
+        let len = u32::from(line > 1 || col > 1);
+        diagnostics.push(
+            problem,
+            Span {
+                file,
+                line,
+                col,
+                len,
+            },
+        );
     }
-    (file, Some(text))
+    (file, read.text)
 }
 
 fn normalise_line_ends(text: &str) -> String {

@@ -24,7 +24,9 @@ pub use status::{Audience, Status};
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 use decode::Decoder;
 use files::Role;
 use yaml::Value;
@@ -73,85 +75,122 @@ pub fn load(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics)
             Span::file_start(file),
         );
     }
-    for item in found {
-        let (file, text) = files::read(&item.path, &item.display, sources, diagnostics);
-        let Some(text) = text else { continue };
-        match item.role {
-            Role::Site | Role::Issue | Role::Glossary | Role::People => {
-                let root_node = match yaml::parse(&text, file, 0) {
-                    Ok(node) => node,
-                    Err((problem, span)) => {
-                        diagnostics.push(problem, span);
-                        continue;
-                    }
-                };
-                let null = root_node.value == Value::Null;
-                let mut decoder = Decoder::new(diagnostics);
-                match item.role {
-                    Role::Site | Role::Issue if null => {
-                        decoder.report(Problem::EmptyFile, Span::file_start(file));
-                    }
-                    Role::Site => content.site = site::decode(&root_node, file, &mut decoder),
-                    Role::Issue => {
-                        content
-                            .issues
-                            .extend(issue::decode(&root_node, file, &mut decoder))
-                    }
-                    Role::Glossary => {
-                        content.glossary =
-                            Some(register::decode_glossary(&root_node, file, &mut decoder));
-                    }
-                    Role::People => {
-                        content.people =
-                            Some(register::decode_people(&root_node, file, &mut decoder));
-                    }
-                    Role::Note | Role::Policy => unreachable!("matched by the outer arm"),
-                }
-            }
-            Role::Note | Role::Policy => {
-                let parts = match front_matter::split(&text) {
-                    Ok(parts) => parts,
-                    Err(problem) => {
-                        diagnostics.push(problem, Span::file_start(file));
-                        continue;
-                    }
-                };
-                let front = match yaml::parse(parts.yaml, file, parts.yaml_line_offset) {
-                    Ok(node) => node,
-                    Err((problem, span)) => {
-                        diagnostics.push(problem, span);
-                        continue;
-                    }
-                };
-                if front.value == Value::Null {
-                    diagnostics.push(Problem::MissingKey { key: "title" }, Span::file_start(file));
-                    continue;
-                }
-                let stem = Path::new(&item.display)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let mut decoder = Decoder::new(diagnostics);
-                let body = (parts.body, parts.body_line);
-                if item.role == Role::Note {
-                    content.notes.extend(note::decode_note(
-                        &front,
-                        file,
-                        &stem,
-                        body,
-                        &mut decoder,
-                    ));
-                } else {
-                    content.policy.extend(note::decode_policy(
-                        &front,
-                        file,
-                        &stem,
-                        body,
-                        &mut decoder,
-                    ));
-                }
-            }
+    // Read and decode in parallel; register and merge in path order, so
+    // file ids, diagnostics and content order never depend on threads.
+    let reads: Vec<files::Read> = found
+        .par_iter()
+        .map(|item| files::read(&item.path))
+        .collect();
+    let registered: Vec<(&files::Found, FileId, Option<String>)> = found
+        .iter()
+        .zip(reads)
+        .map(|(item, read)| {
+            let (file, text) = files::register(read, &item.display, sources, diagnostics);
+            (item, file, text)
+        })
+        .collect();
+    let decoded: Vec<(Decoded, Diagnostics)> = registered
+        .par_iter()
+        .map(|(item, file, text)| {
+            let mut local = Diagnostics::default();
+            let decoded = match text {
+                Some(text) => decode_file(item, *file, text, &mut local),
+                None => Decoded::Nothing,
+            };
+            (decoded, local)
+        })
+        .collect();
+    for (decoded, local) in decoded {
+        diagnostics.extend(local);
+        match decoded {
+            Decoded::Site(site) => content.site = Some(site),
+            Decoded::Issue(issue) => content.issues.push(issue),
+            Decoded::Note(note) => content.notes.push(note),
+            Decoded::Policy(page) => content.policy.push(page),
+            Decoded::Glossary(glossary) => content.glossary = Some(glossary),
+            Decoded::People(people) => content.people = Some(people),
+            Decoded::Nothing => {}
         }
     }
     content
+}
+
+/// What one file decoded into.
+enum Decoded {
+    Site(Site),
+    Issue(Issue),
+    Note(Note),
+    Policy(PolicyPage),
+    Glossary(Glossary),
+    People(People),
+    Nothing,
+}
+
+/// Parses and decodes one file's text by its role.
+fn decode_file(
+    item: &files::Found,
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Decoded {
+    match item.role {
+        Role::Site | Role::Issue | Role::Glossary | Role::People => {
+            let root_node = match yaml::parse(text, file, 0) {
+                Ok(node) => node,
+                Err((problem, span)) => {
+                    diagnostics.push(problem, span);
+                    return Decoded::Nothing;
+                }
+            };
+            let null = root_node.value == Value::Null;
+            let mut decoder = Decoder::new(diagnostics);
+            match item.role {
+                Role::Site | Role::Issue if null => {
+                    decoder.report(Problem::EmptyFile, Span::file_start(file));
+                    Decoded::Nothing
+                }
+                Role::Site => site::decode(&root_node, file, &mut decoder)
+                    .map_or(Decoded::Nothing, Decoded::Site),
+                Role::Issue => issue::decode(&root_node, file, &mut decoder)
+                    .map_or(Decoded::Nothing, Decoded::Issue),
+                Role::Glossary => {
+                    Decoded::Glossary(register::decode_glossary(&root_node, file, &mut decoder))
+                }
+                _ => Decoded::People(register::decode_people(&root_node, file, &mut decoder)),
+            }
+        }
+        Role::Note | Role::Policy => {
+            let parts = match front_matter::split(text) {
+                Ok(parts) => parts,
+                Err(problem) => {
+                    diagnostics.push(problem, Span::file_start(file));
+                    return Decoded::Nothing;
+                }
+            };
+            let front = match yaml::parse(parts.yaml, file, parts.yaml_line_offset) {
+                Ok(node) => node,
+                Err((problem, span)) => {
+                    diagnostics.push(problem, span);
+                    return Decoded::Nothing;
+                }
+            };
+            if front.value == Value::Null {
+                diagnostics.push(Problem::MissingKey { key: "title" }, Span::file_start(file));
+                return Decoded::Nothing;
+            }
+            let stem = Path::new(&item.display)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut decoder = Decoder::new(diagnostics);
+            let body = (parts.body, parts.body_line);
+            if item.role == Role::Note {
+                note::decode_note(&front, file, &stem, body, &mut decoder)
+                    .map_or(Decoded::Nothing, Decoded::Note)
+            } else {
+                note::decode_policy(&front, file, &stem, body, &mut decoder)
+                    .map_or(Decoded::Nothing, Decoded::Policy)
+            }
+        }
+    }
 }

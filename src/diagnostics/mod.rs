@@ -147,6 +147,11 @@ impl Diagnostics {
         self.list.push(Diagnostic { problem, span });
     }
 
+    /// Appends another run's diagnostics, keeping their order.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
     /// Whether any error (not warning) was recorded.
     pub fn has_errors(&self) -> bool {
         self.list.iter().any(|d| d.severity() == Severity::Error)

@@ -4,6 +4,7 @@
 //! Content cannot switch it off.
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 
 use super::masker::{Number, classify, number_pattern};
 use crate::render::OutputFile;
@@ -27,8 +28,20 @@ pub fn guard(files: &[OutputFile], names: &[&str]) -> Vec<Leak> {
     let finder =
         (!names.is_empty()).then(|| AhoCorasick::new(names).expect("names are plain strings"));
     let numbers = number_pattern();
+    files
+        .par_iter()
+        .flat_map_iter(|file| scan(file, names, finder.as_ref(), &numbers))
+        .collect()
+}
+
+fn scan(
+    file: &OutputFile,
+    names: &[&str],
+    finder: Option<&AhoCorasick>,
+    numbers: &regex::Regex,
+) -> Vec<Leak> {
     let mut leaks = Vec::new();
-    for file in files {
+    {
         let text = String::from_utf8_lossy(&file.bytes);
         let place = |offset: usize| {
             let before = &text[..offset];
@@ -36,7 +49,7 @@ pub fn guard(files: &[OutputFile], names: &[&str]) -> Vec<Leak> {
             let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             (line, col)
         };
-        if let Some(finder) = &finder {
+        if let Some(finder) = finder {
             for found in finder.find_iter(text.as_ref()) {
                 let (line, col) = place(found.start());
                 let name = names[found.pattern().as_usize()];

@@ -38,8 +38,10 @@ pub struct Masker {
     id_mask: IdMask,
 }
 
-/// Digit runs (an ID may end in X) and landlines with an area code.
-const NUMBERS: &str = r"0[0-9]{2,3}-[0-9]{7,8}|[0-9]+[Xx]?";
+/// Landlines with an area code, and digit runs long enough to be a mobile
+/// or ID number (an ID may end in X). Shorter runs (figures, coordinates)
+/// are never matched, which keeps scanning large outputs cheap.
+const NUMBERS: &str = r"0[0-9]{2,3}-[0-9]{7,8}|[0-9]{11,}[Xx]?";
 
 /// What kind of sensitive number a digit run is, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,10 +15,13 @@ fi
 
 taizhang="$repo/target/release/taizhang"
 (cd "$repo" && cargo build --release --locked --quiet)
-"$taizhang" build --quiet --root "$repo" --out "$work/public"
-"$taizhang" build --quiet --root "$repo" --audience internal --out "$work/internal"
+# The gates serve each site at the server's root, so build for that path
+# (404.html links from the base path, which may be a sub-path in content).
+root_url=https://example.org/
+"$taizhang" build --quiet --root "$repo" --out "$work/public" --base-url "$root_url"
+"$taizhang" build --quiet --root "$repo" --audience internal --out "$work/internal" --base-url "$root_url"
 "$taizhang" init "$work/init" > /dev/null
-"$taizhang" build --quiet --root "$work/init" --out "$work/init-public"
+"$taizhang" build --quiet --root "$work/init" --out "$work/init-public" --base-url "$root_url"
 
 node gates.mjs --self-test
 node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public"
