@@ -99,6 +99,15 @@ impl Date {
         Date::new(year, month, day).expect("civil_from_days yields a real date")
     }
 
+    /// Today, from the system clock (UTC). Only for `taizhang new`: builds
+    /// never read the clock, so their output is reproducible.
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::EPOCH.plus_days((seconds / 86_400) as i64)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()

@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod privacy;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod validate;

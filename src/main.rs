@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use taizhang::check::Checked;
 use taizhang::content::Audience;
 use taizhang::date::Date;
-use taizhang::diagnostics::{Lang, Severity, render};
+use taizhang::diagnostics::{Lang, Severity, render_styled};
 use taizhang::pdf::PdfError;
 use taizhang::site::{BuildError, BuildOptions};
 
@@ -61,10 +61,81 @@ enum Command {
         #[arg(long)]
         browser: Option<PathBuf>,
     },
+    /// Build in memory and serve on loopback; rebuild and reload pages when files change.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Who the site is for.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
+        audience: AudienceArg,
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; only loopback unless you say otherwise.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Add a skeleton issue, note, village or unit (never overwrites).
+    New {
+        /// Site root (the folder holding `content/`).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        item: NewItem,
+    },
     /// Write a small, valid example site into DIR.
     Init {
         /// Folder to create (must be empty or absent).
         dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewItem {
+    /// content/issues/NN.yaml with the next free number.
+    Issue {
+        /// The problem's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Deadline (YYYY-MM-DD) [default: 30 days from today].
+        #[arg(long, value_parser = parse_date)]
+        deadline: Option<Date>,
+    },
+    /// content/notes/<date>-<slug>.md.
+    Note {
+        /// Title.
+        #[arg(long)]
+        title: String,
+        /// Address part (a-z, 0-9, -) [default: note].
+        #[arg(long)]
+        slug: Option<String>,
+        /// Date (YYYY-MM-DD) [default: today].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// A village in content/site.yaml.
+    Village {
+        /// Id used in addresses, e.g. bajing.
+        #[arg(long)]
+        id: String,
+        /// Name, e.g. 八景村.
+        #[arg(long)]
+        name: String,
+        /// 村, 社区 or 安置区.
+        #[arg(long, default_value = "村")]
+        kind: String,
+    },
+    /// A responsible unit in content/site.yaml.
+    Unit {
+        /// Id used in addresses.
+        #[arg(long)]
+        id: String,
+        /// Name.
+        #[arg(long)]
+        name: String,
     },
 }
 
@@ -116,13 +187,65 @@ impl Common {
     }
 }
 
+/// Colours only on a terminal, and never when NO_COLOR is set.
+fn color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
 fn print_diagnostics(checked: &Checked, common: &Common) {
+    let color = color();
     for diagnostic in checked.diagnostics.sorted(&checked.sources) {
         if common.quiet && diagnostic.severity() == Severity::Warning {
             continue;
         }
-        eprintln!("{}", render(diagnostic, &checked.sources, common.lang()));
+        eprintln!(
+            "{}",
+            render_styled(diagnostic, &checked.sources, common.lang(), color)
+        );
     }
+}
+
+/// Shows a progress bar on a terminal when a build takes over a second.
+fn progress(
+    quiet: bool,
+) -> Option<(
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    std::thread::JoinHandle<()>,
+)> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let finished = std::sync::Arc::clone(&done);
+    let handle = std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        while started.elapsed() < std::time::Duration::from_secs(1) {
+            if finished.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:30}] {pos}/{len} ({elapsed})",
+            )
+            .expect("a valid template")
+            .progress_chars("=> "),
+        );
+        while !finished.load(Ordering::Relaxed) {
+            let (done, total) = taizhang::render::progress();
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            bar.set_message(if total == 0 { "checking" } else { "rendering" });
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        bar.finish_and_clear();
+    });
+    Some((done, handle))
 }
 
 impl AudienceArg {
@@ -205,7 +328,13 @@ fn main() -> ExitCode {
                 portable,
                 audience: audience.audience(),
             };
-            match taizhang::site::build(&options) {
+            let bar = progress(common.quiet);
+            let result = taizhang::site::build(&options);
+            if let Some((done, handle)) = bar {
+                done.store(true, std::sync::atomic::Ordering::Relaxed);
+                let _ = handle.join();
+            }
+            match result {
                 Ok(built) => {
                     print_diagnostics(&built.checked, &common);
                     if common.verbose {
@@ -288,6 +417,90 @@ fn main() -> ExitCode {
                 }
                 Err(PdfError::Build(error)) => report_build_error(error, &options, &common),
                 Err(PdfError::Print(message)) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve {
+            common,
+            audience,
+            port,
+            bind,
+            open,
+        } => {
+            let options = taizhang::serve::ServeOptions {
+                build: BuildOptions {
+                    root: common.root.clone(),
+                    out: None,
+                    as_of: common.as_of,
+                    base_url: None,
+                    portable: false,
+                    audience: audience.audience(),
+                },
+                bind,
+                port,
+                lang: common.lang(),
+            };
+            let server = match taizhang::serve::bind(&options) {
+                Ok(server) => server,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::from(1);
+                }
+            };
+            let address = server
+                .server_addr()
+                .to_ip()
+                .map_or_else(|| format!("{bind}:{port}"), |a| a.to_string());
+            let url = format!("http://{address}/");
+            let _ = ctrlc::set_handler(|| {
+                eprintln!("stopped");
+                std::process::exit(0);
+            });
+            println!("serving {url} (Ctrl-C to stop)");
+            if open {
+                let opener = if cfg!(target_os = "macos") {
+                    "open"
+                } else if cfg!(windows) {
+                    "explorer"
+                } else {
+                    "xdg-open"
+                };
+                let _ = std::process::Command::new(opener).arg(&url).spawn();
+            }
+            let quiet = common.quiet;
+            match taizhang::serve::serve(server, &options, move |line| {
+                if !quiet {
+                    eprintln!("{line}");
+                }
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New { root, item } => {
+            let item = match item {
+                NewItem::Issue { title, deadline } => {
+                    taizhang::scaffold::Item::Issue { title, deadline }
+                }
+                NewItem::Note { title, slug, date } => {
+                    taizhang::scaffold::Item::Note { title, slug, date }
+                }
+                NewItem::Village { id, name, kind } => {
+                    taizhang::scaffold::Item::Village { id, name, kind }
+                }
+                NewItem::Unit { id, name } => taizhang::scaffold::Item::Unit { id, name },
+            };
+            match taizhang::scaffold::create(&root, &item, Date::today()) {
+                Ok(path) => {
+                    println!("wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
                     eprintln!("error: {message}");
                     ExitCode::from(1)
                 }

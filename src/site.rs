@@ -70,16 +70,25 @@ pub enum BuildError {
     Other(String),
 }
 
-/// Builds the site. Content errors stop it before anything is written.
-pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
-    let started = Instant::now();
+/// A site rendered in memory and checked, ready to write or serve.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Every file of the site.
+    pub files: Vec<render::OutputFile>,
+    /// Load and validation results (warnings may be in it).
+    pub checked: Checked,
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, u128)>,
+}
+
+/// Checks, models, renders and (for the public site) runs the leak guard,
+/// all in memory. Content errors, broken links and leaks are errors.
+pub fn render_site(options: &BuildOptions) -> Result<Rendered, BuildError> {
     let mut timings = Vec::new();
-    let mut lap = {
-        let mut last = Instant::now();
-        move |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
-            timings.push((stage, last.elapsed().as_millis()));
-            last = Instant::now();
-        }
+    let mut last = Instant::now();
+    let mut lap = |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
+        timings.push((stage, last.elapsed().as_millis()));
+        last = Instant::now();
     };
     let mut checked = check(&options.root, options.as_of);
     lap("load and check", &mut timings);
@@ -92,8 +101,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
                 .into(),
         ));
     };
-    let out = options.out_dir();
-    refuse_unsafe_output(&options.root, &out)?;
     let mut model = model::build(&checked.content, as_of, options.audience);
     if let Some(base_url) = &options.base_url {
         model.base_url = if base_url.ends_with('/') {
@@ -137,18 +144,32 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         if !leaks.is_empty() {
             return Err(BuildError::Leaks(leaks));
         }
+        lap("leak guard", &mut timings);
     }
-    lap("leak guard", &mut timings);
-    output::write_atomically(&out, &rendered.files)
+    Ok(Rendered {
+        files: rendered.files,
+        checked,
+        timings,
+    })
+}
+
+/// Builds the site. Content errors stop it before anything is written.
+pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
+    let started = Instant::now();
+    let out = options.out_dir();
+    refuse_unsafe_output(&options.root, &out)?;
+    let Rendered {
+        files,
+        checked,
+        mut timings,
+    } = render_site(options)?;
+    let writing = Instant::now();
+    output::write_atomically(&out, &files)
         .map_err(|e| BuildError::Other(format!("cannot write {}: {e}", out.display())))?;
-    lap("write", &mut timings);
+    timings.push(("write", writing.elapsed().as_millis()));
     Ok(Built {
-        pages: rendered
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
-        files: rendered.files.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
         out,
         elapsed_ms: started.elapsed().as_millis(),
         checked,

@@ -8,7 +8,7 @@ mod problem;
 mod render;
 
 pub use problem::{AcceptancePart, Kind, Problem, closest};
-pub use render::{Lang, render};
+pub use render::{Lang, render, render_styled};
 
 use std::path::{Path, PathBuf};
 

@@ -30,17 +30,40 @@ pub enum Lang {
 /// editors and CI logs recognise; the quoted line and caret follow when the
 /// file's text is known.
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> String {
+    render_styled(diagnostic, sources, lang, false)
+}
+
+/// [`render`], with terminal colours when `color` is set (only on a
+/// terminal, and never when `NO_COLOR` is set: the caller decides).
+pub fn render_styled(
+    diagnostic: &Diagnostic,
+    sources: &SourceMap,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
     let span = diagnostic.span;
     let severity = match diagnostic.severity() {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+        Severity::Error => paint("1;31", &format!("error[{}]", diagnostic.problem.code())),
+        Severity::Warning => paint("1;33", &format!("warning[{}]", diagnostic.problem.code())),
     };
     let mut out = format!(
-        "{}:{}:{}: {severity}[{}]: {}\n",
-        sources.path(span.file).display(),
-        span.line,
-        span.col,
-        diagnostic.problem.code(),
+        "{}: {severity}: {}\n",
+        paint(
+            "1",
+            &format!(
+                "{}:{}:{}",
+                sources.path(span.file).display(),
+                span.line,
+                span.col
+            )
+        ),
         diagnostic.problem.message(lang),
     );
     let number = span.line.to_string();
@@ -59,14 +82,14 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, lang: Lang) -> Strin
             .skip(span.col.saturating_sub(1) as usize)
             .take(span.len as usize)
             .collect();
-        let carets = "^".repeat(marked.width().max(1));
+        let carets = paint("1;31", &"^".repeat(marked.width().max(1)));
         let _ = writeln!(out, "{gutter} |");
         let _ = writeln!(out, "{number} | {shown}");
         let _ = writeln!(out, "{gutter} | {}{carets}", " ".repeat(before.width()));
     }
     if let Some(hint) = diagnostic.problem.hint(lang) {
         let label = if lang == Lang::Zh { "提示" } else { "hint" };
-        let _ = writeln!(out, "{gutter} = {label}: {hint}");
+        let _ = writeln!(out, "{gutter} = {}: {hint}", paint("1;36", label));
     }
     out
 }

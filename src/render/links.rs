@@ -111,7 +111,7 @@ fn unescape(text: &str) -> String {
 }
 
 /// Decodes `%E5%9B%9E` sequences, as a browser does before matching an id.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

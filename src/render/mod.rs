@@ -9,6 +9,7 @@ mod qr;
 mod views;
 
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,8 +19,20 @@ use crate::diagnostics::Span;
 use crate::model::Model;
 use crate::theme::Theme;
 
+pub(crate) use links::percent_decode;
 use links::{LinkTargets, Relinker};
 use views::*;
+
+/// Pages rendered and pages to render in the current build, for progress bars.
+static PROGRESS: (AtomicUsize, AtomicUsize) = (AtomicUsize::new(0), AtomicUsize::new(0));
+
+/// `(pages rendered, pages in all)` of the build under way (0, 0 before rendering).
+pub fn progress() -> (usize, usize) {
+    (
+        PROGRESS.0.load(Ordering::Relaxed),
+        PROGRESS.1.load(Ordering::Relaxed),
+    )
+}
 
 /// How to render.
 #[derive(Clone, Copy, Debug, Default)]
@@ -118,6 +131,8 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     }
 
     let base_path = base_path(&model.base_url);
+    PROGRESS.0.store(0, Ordering::Relaxed);
+    PROGRESS.1.store(pages.len(), Ordering::Relaxed);
     let rendered: Vec<Result<OutputFile, String>> = pages
         .par_iter()
         .map(|page| {
@@ -141,6 +156,7 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
             } else {
                 text
             };
+            PROGRESS.0.fetch_add(1, Ordering::Relaxed);
             Ok(OutputFile {
                 path,
                 bytes: text.into_bytes(),

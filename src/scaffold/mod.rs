@@ -1,4 +1,10 @@
-//! `taizhang init`: a small, valid site to start from, embedded in the binary.
+//! `taizhang init` and `taizhang new`: a small, valid site to start from
+//! (embedded in the binary), and skeletons for one more issue, note,
+//! village or unit.
+
+mod new;
+
+pub use new::{Item, create};
 
 use std::fs;
 use std::io;

@@ -1,0 +1,234 @@
+//! `taizhang new`: a valid, commented skeleton in the right place — the next
+//! free issue number, a note named by date, a village or unit added to
+//! site.yaml. Never overwrites anything.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::content::is_slug;
+use crate::date::Date;
+
+/// What to create.
+#[derive(Clone, Debug)]
+pub enum Item {
+    /// `content/issues/NN.yaml` with the next free number.
+    Issue {
+        /// The problem's title, if known.
+        title: Option<String>,
+        /// Deadline; the default is 30 days from today.
+        deadline: Option<Date>,
+    },
+    /// `content/notes/<date>-<slug>.md`.
+    Note {
+        /// Title.
+        title: String,
+        /// Address part; default: the title if it is a slug, else `note`.
+        slug: Option<String>,
+        /// Date; default: today.
+        date: Option<Date>,
+    },
+    /// A village added to site.yaml.
+    Village {
+        /// Slug, e.g. `bajing`.
+        id: String,
+        /// Name, e.g. 八景村.
+        name: String,
+        /// 村, 社区 or 安置区.
+        kind: String,
+    },
+    /// A unit added to site.yaml.
+    Unit {
+        /// Slug.
+        id: String,
+        /// Name.
+        name: String,
+    },
+}
+
+/// Creates `item` under `root`; returns the file written or changed.
+pub fn create(root: &Path, item: &Item, today: Date) -> Result<PathBuf, String> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(format!(
+            "{} has no content/ folder: run `taizhang init` first",
+            root.display()
+        ));
+    }
+    match item {
+        Item::Issue { title, deadline } => {
+            let issues = content.join("issues");
+            fs::create_dir_all(&issues).map_err(|e| e.to_string())?;
+            let next = highest_number(&issues) + 1;
+            let path = issues.join(format!("{next:02}.yaml"));
+            let title = title
+                .clone()
+                .unwrap_or_else(|| "待填写:问题标题".to_string());
+            let deadline = deadline.unwrap_or_else(|| today.plus_days(30));
+            write_new(&path, &issue_skeleton(next, &title, deadline))?;
+            Ok(path)
+        }
+        Item::Note { title, slug, date } => {
+            let date = date.unwrap_or(today);
+            let slug = slug.clone().unwrap_or_else(|| {
+                if is_slug(title) {
+                    title.clone()
+                } else {
+                    "note".to_string()
+                }
+            });
+            if !is_slug(&slug) {
+                return Err(format!(
+                    "`{slug}` is not a slug: use lower-case letters, digits and hyphens"
+                ));
+            }
+            let path = content.join("notes").join(format!("{date}-{slug}.md"));
+            fs::create_dir_all(content.join("notes")).map_err(|e| e.to_string())?;
+            write_new(
+                &path,
+                &format!(
+                    "---\n# A dated note. kind: progress | minutes | acceptance | notice\ntitle: {}\ndate: {date}\nkind: progress\n# issues: [1]\n# villages: [village-id]\n# audience: internal\n---\n待填写:正文(Markdown)。\n",
+                    quote(title)
+                ),
+            )?;
+            Ok(path)
+        }
+        Item::Village { id, name, kind } => add_to_site(
+            &content.join("site.yaml"),
+            "villages",
+            id,
+            &format!("name: {}, kind: {}", quote(name), quote(kind)),
+        ),
+        Item::Unit { id, name } => add_to_site(
+            &content.join("site.yaml"),
+            "units",
+            id,
+            &format!("name: {}", quote(name)),
+        ),
+    }
+}
+
+fn issue_skeleton(number: u32, title: &str, deadline: Date) -> String {
+    format!(
+        r#"# Problem {number} of the plan. Every key: docs/content.md
+number: {number}
+title: {}
+# category: 政策落实方面
+finding: |
+  待填写:存在的问题,写明事实和数字。
+measures:
+  - 待填写:第一条整改措施(一是)。
+target: 待填写:整改目标。
+deadline: {deadline}
+ongoing: false
+# lead_unit: unit-id
+# units: [unit-id]
+# villages: [village-id]
+# tasks:
+#   - village: village-id
+#     measure: 1
+#     what: 任务内容
+#     status: not_started   # in_progress, awaiting_acceptance, closed
+"#,
+        quote(title)
+    )
+}
+
+/// A YAML double-quoted string (JSON escapes are valid YAML).
+fn quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            format!(
+                "{} already exists or cannot be created ({e}); nothing was overwritten",
+                path.display()
+            )
+        })?;
+    file.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The highest `number:` among issue files (0 when none).
+fn highest_number(issues: &Path) -> u32 {
+    let Ok(entries) = fs::read_dir(issues) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| fs::read_to_string(e.path()).ok())
+        .filter_map(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("number:"))
+                .and_then(|n| n.trim().trim_matches('"').parse::<u32>().ok())
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Adds `- { id: …, rest }` to the `key:` list of site.yaml, after its last item.
+fn add_to_site(site: &Path, key: &str, id: &str, rest: &str) -> Result<PathBuf, String> {
+    if !is_slug(id) {
+        return Err(format!(
+            "`{id}` is not an id: use lower-case letters, digits and hyphens, e.g. bajing"
+        ));
+    }
+    let text =
+        fs::read_to_string(site).map_err(|e| format!("cannot read {}: {e}", site.display()))?;
+    let lines: Vec<&str> = text.lines().collect();
+    let entry = format!("  - {{ id: {id}, {rest} }}");
+    let head = lines.iter().position(|l| l.trim_end() == format!("{key}:"));
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    match head {
+        Some(head) => {
+            let items = &lines[head + 1..];
+            let span = items
+                .iter()
+                .take_while(|l| {
+                    l.is_empty() || l.starts_with(' ') || l.starts_with('-') || l.starts_with('#')
+                })
+                .count();
+            let block = &items[..span];
+            let names_id = |line: &&str| {
+                let line = line
+                    .trim()
+                    .trim_start_matches("- ")
+                    .trim_start_matches("{ ")
+                    .trim();
+                line == format!("id: {id}")
+                    || line.starts_with(&format!("id: {id},"))
+                    || line.starts_with(&format!("id: {id} "))
+            };
+            if block.iter().any(names_id) {
+                return Err(format!("`{id}` is already in {key}; nothing was changed"));
+            }
+            let last = block
+                .iter()
+                .rposition(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .map_or(0, |p| p + 1);
+            out.insert(head + 1 + last, entry);
+        }
+        None => {
+            out.push(format!("{key}:"));
+            out.push(entry);
+        }
+    }
+    fs::write(site, out.join("\n") + "\n")
+        .map_err(|e| format!("cannot write {}: {e}", site.display()))?;
+    Ok(site.to_path_buf())
+}

@@ -1,0 +1,258 @@
+//! The authoring loop: `serve` rebuilds on save and reloads pages, keeps the
+//! last good site with the diagnostics over it while content is broken,
+//! binds loopback by default; `new` writes skeletons that check clean and
+//! never overwrites.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn taizhang() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_taizhang"))
+}
+
+/// A `serve` process, stopped when dropped.
+struct Served {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &Path) -> Served {
+    let mut child = taizhang()
+        .args(["serve", "--quiet", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("a first line");
+    let url = line
+        .split_whitespace()
+        .nth(1)
+        .expect("serving URL")
+        .to_string();
+    Served { child, url }
+}
+
+fn get(url: &str) -> String {
+    match ureq::get(url).call() {
+        Ok(mut response) => response.body_mut().read_to_string().unwrap_or_default(),
+        Err(ureq::Error::StatusCode(_)) => String::new(),
+        Err(error) => panic!("GET {url}: {error}"),
+    }
+}
+
+/// Polls `url` until `ok` holds of the body, for at most ten seconds.
+fn until(url: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    loop {
+        let body = get(url);
+        if ok(&body) {
+            return body;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "waited 10 s for {what}; last body:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn edits_show_up_broken_content_shows_the_overlay_and_fixing_clears_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let served = serve(dir.path());
+    assert!(
+        served.url.starts_with("http://127.0.0.1:"),
+        "loopback by default: {}",
+        served.url
+    );
+    let page = format!("{}issues/01/", served.url);
+    let first = until(&page, "the first build", |b| {
+        b.contains("村务公开不及时的问题")
+    });
+    assert!(
+        first.contains("new EventSource(\"/__taizhang/events\")"),
+        "served pages carry the reload script"
+    );
+
+    let issue = dir.path().join("content/issues/01.yaml");
+    let good = fs::read_to_string(&issue).expect("reads");
+    fs::write(
+        &issue,
+        good.replace("村务公开不及时的问题", "村务公开更新不及时的问题"),
+    )
+    .expect("writes");
+    until(&page, "the edited title", |b| {
+        b.contains("村务公开更新不及时的问题")
+    });
+
+    fs::write(
+        &issue,
+        good.replace("deadline: 2025-09-30", "deadline: 2025-09-31"),
+    )
+    .expect("writes");
+    let broken = until(&page, "the error overlay", |b| {
+        b.contains("taizhang-overlay")
+    });
+    assert!(
+        broken.contains("content/issues/01.yaml:"),
+        "the diagnostic with its file"
+    );
+    assert!(broken.contains("E014"));
+    assert!(
+        broken.contains("村务公开更新不及时的问题"),
+        "the last good site is still served"
+    );
+
+    fs::write(&issue, good).expect("writes");
+    until(&page, "the overlay to clear", |b| {
+        !b.contains("taizhang-overlay") && b.contains("村务公开不及时的问题")
+    });
+}
+
+#[test]
+fn build_output_never_carries_the_reload_script() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    assert!(
+        taizhang()
+            .args(["build", "--quiet", "--root"])
+            .arg(dir.path())
+            .status()
+            .expect("runs")
+            .success()
+    );
+    for entry in walkdir::WalkDir::new(dir.path().join("public")) {
+        let entry = entry.expect("readable");
+        if entry.file_type().is_file() {
+            let text = fs::read_to_string(entry.path()).unwrap_or_default();
+            assert!(
+                !text.contains("EventSource") && !text.contains("__taizhang"),
+                "{}",
+                entry.path().display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_busy_port_gets_a_clear_message() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = listener
+        .local_addr()
+        .expect("an address")
+        .port()
+        .to_string();
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let out = taizhang()
+        .args(["serve", "--port", &port, "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} is already in use")) && stderr.contains("--port"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn new_skeletons_check_clean_and_never_overwrite() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let root = dir.path().to_str().expect("utf-8");
+    let run = |args: &[&str]| {
+        taizhang()
+            .args(["new", "--root", root])
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    assert!(run(&["issue", "--title", "新问题"]).status.success());
+    assert!(
+        dir.path().join("content/issues/02.yaml").is_file(),
+        "the next free number"
+    );
+    assert!(
+        run(&[
+            "note",
+            "--title",
+            "部署会",
+            "--slug",
+            "bushu",
+            "--date",
+            "2025-08-02"
+        ])
+        .status
+        .success()
+    );
+    assert!(
+        run(&["village", "--id", "nancun", "--name", "南村"])
+            .status
+            .success()
+    );
+    assert!(
+        run(&["unit", "--id", "minzheng", "--name", "民政办"])
+            .status
+            .success()
+    );
+    let check = taizhang()
+        .args(["check", "--root", root])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let counts = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        counts.starts_with("2 个问题") && counts.contains("3 个村(社区),2 个单位,2 篇动态"),
+        "{counts}"
+    );
+
+    let note = dir.path().join("content/notes/2025-08-02-bushu.md");
+    let before = fs::read(&note).expect("reads");
+    let again = run(&[
+        "note",
+        "--title",
+        "另一个",
+        "--slug",
+        "bushu",
+        "--date",
+        "2025-08-02",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing was overwritten"));
+    assert_eq!(before, fs::read(&note).expect("reads"));
+    let site = fs::read(dir.path().join("content/site.yaml")).expect("reads");
+    for args in [
+        &["village", "--id", "dongcun", "--name", "东村"][..],
+        &["unit", "--id", "minzheng", "--name", "x"][..],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("already in"));
+    }
+    assert_eq!(
+        site,
+        fs::read(dir.path().join("content/site.yaml")).expect("reads")
+    );
+}
