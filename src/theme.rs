@@ -17,7 +17,7 @@ macro_rules! embed {
 /// Templates of the default theme, by name.
 const TEMPLATES: &[(&str, &str)] = embed!("templates", include_str:
     "404.html", "base.html", "components.html", "feed.xml", "glossary.html", "index.html",
-    "issue.html", "list.html", "note.html", "notes.html", "notice.html", "paper.html",
+    "issue.html", "list.html", "note.html", "notes.html", "notice.html", "overdue.html", "paper.html", "print_issue.html",
     "policy.html", "policy_page.html", "print.html", "robots.txt", "sitemap.xml", "unit.html",
     "units.html", "village.html", "villages.html",
 );

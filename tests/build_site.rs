@@ -60,7 +60,7 @@ fn writes_every_page_at_its_address() {
     );
     let summary = String::from_utf8_lossy(&result.stdout);
     assert!(
-        summary.starts_with("built 60 pages (65 files)"),
+        summary.starts_with("built 61 pages (66 files)"),
         "{summary}"
     );
     let files = tree(&out);

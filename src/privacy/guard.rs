@@ -6,7 +6,7 @@
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
-use super::masker::{Number, classify, number_pattern};
+use super::masker::{NUMBERS, Number, classify};
 use crate::render::OutputFile;
 
 /// Something that must not be published, found in an output file.
@@ -23,11 +23,17 @@ pub struct Leak {
 }
 
 /// Every leak in `files`: registered `names` in full, and mobile, landline
-/// and ID numbers. Binary files are searched as bytes for the names.
+/// and ID numbers. Files are searched as bytes, so binary files are covered
+/// for the names too.
 pub fn guard(files: &[OutputFile], names: &[&str]) -> Vec<Leak> {
-    let finder =
-        (!names.is_empty()).then(|| AhoCorasick::new(names).expect("names are plain strings"));
-    let numbers = number_pattern();
+    // A full DFA: many names, searched over every byte of the site.
+    let finder = (!names.is_empty()).then(|| {
+        AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(names)
+            .expect("names are plain strings")
+    });
+    let numbers = regex::bytes::Regex::new(NUMBERS).expect("a fixed, valid pattern");
     files
         .par_iter()
         .flat_map_iter(|file| scan(file, names, finder.as_ref(), &numbers))
@@ -38,51 +44,52 @@ fn scan(
     file: &OutputFile,
     names: &[&str],
     finder: Option<&AhoCorasick>,
-    numbers: &regex::Regex,
+    numbers: &regex::bytes::Regex,
 ) -> Vec<Leak> {
+    let text = file.bytes.as_slice();
+    // Decoding is needed only to place a hit.
+    let place = |offset: usize| {
+        let before = String::from_utf8_lossy(&text[..offset]);
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    };
     let mut leaks = Vec::new();
-    {
-        let text = String::from_utf8_lossy(&file.bytes);
-        let place = |offset: usize| {
-            let before = &text[..offset];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (line, col)
-        };
-        if let Some(finder) = finder {
-            for found in finder.find_iter(text.as_ref()) {
-                let (line, col) = place(found.start());
-                let name = names[found.pattern().as_usize()];
-                leaks.push(Leak {
-                    path: file.path.clone(),
-                    line,
-                    col,
-                    what: format!(
-                        "a registered name ({}…)",
-                        name.chars().next().unwrap_or('?')
-                    ),
-                });
-            }
-        }
-        for found in numbers.find_iter(&text) {
-            let before = text[..found.start()].chars().next_back();
-            let after = text[found.end()..].chars().next();
-            let Some(kind) = classify(found.as_str(), before, after) else {
-                continue;
-            };
+    if let Some(finder) = finder {
+        for found in finder.find_iter(text) {
             let (line, col) = place(found.start());
-            let what = match kind {
-                Number::Mobile => "a mobile number",
-                Number::Landline => "a landline number",
-                Number::Id => "an ID number",
-            };
+            let name = names[found.pattern().as_usize()];
             leaks.push(Leak {
                 path: file.path.clone(),
                 line,
                 col,
-                what: format!("{what} ({}…)", &found.as_str()[..3]),
+                what: format!(
+                    "a registered name ({}…)",
+                    name.chars().next().unwrap_or('?')
+                ),
             });
         }
+    }
+    for found in numbers.find_iter(text) {
+        let before = found.start().checked_sub(1).map(|i| char::from(text[i]));
+        let after = text.get(found.end()).map(|b| char::from(*b));
+        // The pattern matches ASCII only, so the match is UTF-8.
+        let matched = std::str::from_utf8(found.as_bytes()).unwrap_or_default();
+        let Some(kind) = classify(matched, before, after) else {
+            continue;
+        };
+        let (line, col) = place(found.start());
+        let what = match kind {
+            Number::Mobile => "a mobile number",
+            Number::Landline => "a landline number",
+            Number::Id => "an ID number",
+        };
+        leaks.push(Leak {
+            path: file.path.clone(),
+            line,
+            col,
+            what: format!("{what} ({}…)", &matched[..3]),
+        });
     }
     leaks
 }

@@ -41,7 +41,7 @@ pub struct Masker {
 /// Landlines with an area code, and digit runs long enough to be a mobile
 /// or ID number (an ID may end in X). Shorter runs (figures, coordinates)
 /// are never matched, which keeps scanning large outputs cheap.
-const NUMBERS: &str = r"0[0-9]{2,3}-[0-9]{7,8}|[0-9]{11,}[Xx]?";
+pub(crate) const NUMBERS: &str = r"0[0-9]{2,3}-[0-9]{7,8}|[0-9]{11,}[Xx]?";
 
 /// What kind of sensitive number a digit run is, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +107,7 @@ impl Masker {
         let names = (!names.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&names)
                 .expect("names are plain strings of bounded size")
         });

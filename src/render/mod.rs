@@ -84,6 +84,7 @@ enum Page {
     Policy,
     Explainer(usize),
     Glossary,
+    Overdue,
     Print,
     Notice(usize),
     NotFound,
@@ -121,6 +122,7 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     pages.extend((0..model.units.len()).map(Page::Unit));
     pages.extend((0..model.notes.len()).map(Page::Note));
     pages.extend((0..model.policy.len()).map(Page::Explainer));
+    pages.push(Page::Overdue);
     pages.push(Page::Print);
     pages.extend((0..model.villages.len()).map(Page::Notice));
     let sitemap_paths: Vec<String> = pages.iter().map(|p| address(model, p)).collect();
@@ -130,13 +132,18 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
         pages.push(Page::Sitemap);
     }
 
+    let print_blocks = (0..model.issues.len())
+        .into_par_iter()
+        .map(|i| print_block(&tera, model, &prose, &figures, i))
+        .collect::<Result<Vec<_>, _>>()?;
     let base_path = base_path(&model.base_url);
     PROGRESS.0.store(0, Ordering::Relaxed);
     PROGRESS.1.store(pages.len(), Ordering::Relaxed);
     let rendered: Vec<Result<OutputFile, String>> = pages
         .par_iter()
         .map(|page| {
-            let (template, context) = context(model, &prose, &figures, page, &sitemap_paths);
+            let (template, context) =
+                context(model, &prose, &figures, page, &sitemap_paths, &print_blocks);
             let text = tera
                 .render(template, &context)
                 .map_err(|e| error_text(&e))?;
@@ -194,6 +201,22 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
     })
 }
 
+/// Overdue tasks shown on the overview; all are on `/overdue/`.
+const OVERVIEW_OVERDUE: usize = 30;
+/// Notes in the Atom feed: the newest, as feeds usually carry.
+const FEED_ENTRIES: usize = 50;
+
+/// Overdue tasks, longest overdue first, then by issue, in a stable order.
+fn overdue_tasks(model: &Model) -> Vec<&crate::model::Task> {
+    let mut overdue: Vec<_> = model.tasks.iter().filter(|t| t.overdue).collect();
+    overdue.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then(a.issue.cmp(&b.issue))
+    });
+    overdue
+}
+
 /// The page's address under the site root: `issues/07/`, `feed.xml`, `` for home.
 fn address(model: &Model, page: &Page) -> String {
     match page {
@@ -212,6 +235,7 @@ fn address(model: &Model, page: &Page) -> String {
         Page::Print => "print/".into(),
         Page::Notice(i) => format!("villages/{}/notice/", model.villages[*i].id),
         Page::NotFound => "404.html".into(),
+        Page::Overdue => "overdue/".into(),
         Page::Feed => "feed.xml".into(),
         Page::Sitemap => "sitemap.xml".into(),
         Page::Robots => "robots.txt".into(),
@@ -233,6 +257,7 @@ fn context(
     figures: &figures::Figures,
     page: &Page,
     sitemap: &[String],
+    print_blocks: &[String],
 ) -> (&'static str, Context) {
     let mut c = Context::new();
     let mut put = |key: &'static str, value: &dyn erased::Value| value.insert_into(&mut c, key);
@@ -254,8 +279,14 @@ fn context(
             put("phases", &phases);
             put("milestones", &model.milestones);
             put("villages", &model.villages);
-            let overdue: Vec<_> = model.tasks.iter().filter(|t| t.overdue).collect();
-            put("overdue", &overdue);
+            // The longest overdue first; the overview shows the worst few, the
+            // overdue page all of them.
+            let overdue = overdue_tasks(model);
+            put("overdue_total", &overdue.len());
+            put(
+                "overdue",
+                &overdue.iter().take(OVERVIEW_OVERDUE).collect::<Vec<_>>(),
+            );
             let latest: Vec<_> = model.notes.iter().take(5).collect();
             put("latest_notes", &latest);
             put("villages_charts", &figures.villages);
@@ -465,50 +496,11 @@ fn context(
         }
         Page::Print => {
             put("page", &meta("整改工作汇报材料", "", Vec::new()));
-            let issues: Vec<PrintIssue<'_>> = model
-                .issues
-                .iter()
-                .zip(&prose.issues)
-                .zip(&figures.indicators)
-                .map(|((issue, html), charts)| PrintIssue {
-                    number: issue.number,
-                    slug: &issue.slug,
-                    title: &issue.title,
-                    finding: &html.finding,
-                    measures: issue
-                        .measures
-                        .iter()
-                        .zip(&html.measures)
-                        .map(|(m, html)| MeasureView {
-                            number: m.number,
-                            label: &m.label,
-                            status: m.status,
-                            tally: m.tally,
-                            units: &m.units,
-                            html,
-                        })
-                        .collect(),
-                    target: issue.target.as_deref(),
-                    deadline: issue.deadline,
-                    ongoing: issue.ongoing,
-                    units: &issue.units,
-                    villages: &issue.villages,
-                    status: issue.status,
-                    tally: issue.tally,
-                    charts,
-                    // The latest three updates, newest last as in the ledger.
-                    updates: issue
-                        .updates
-                        .iter()
-                        .zip(&html.updates)
-                        .rev()
-                        .take(3)
-                        .rev()
-                        .map(|(u, html)| DatedHtml { date: u.date, html })
-                        .collect(),
-                })
-                .collect();
-            put("issues", &issues);
+            put(
+                "issues",
+                &model.issues.iter().map(IssueLink::from).collect::<Vec<_>>(),
+            );
+            put("issue_blocks", &print_blocks);
             put("villages", &model.villages);
             put("villages_charts", &figures.villages);
             put("matrix_charts", &figures.matrix);
@@ -567,12 +559,21 @@ fn context(
             put("page", &meta("页面不存在", "", Vec::new()));
             "404.html"
         }
+        Page::Overdue => {
+            put(
+                "page",
+                &meta("逾期任务", "overview", vec![Crumb::here("逾期任务")]),
+            );
+            put("overdue", &overdue_tasks(model));
+            "overdue.html"
+        }
         Page::Feed => {
             let absolute = format!("\"{}", model.base_url);
             let entries: Vec<FeedEntry<'_>> = model
                 .notes
                 .iter()
                 .zip(&prose.notes)
+                .take(FEED_ENTRIES)
                 .map(|(n, html)| FeedEntry {
                     title: &n.title,
                     slug: &n.slug,
@@ -598,6 +599,60 @@ fn context(
         Page::Robots => "robots.txt",
     };
     (template, c)
+}
+
+/// One issue of the print pack, rendered on its own so the pack's issues
+/// render in parallel (a county pack holds thousands).
+fn print_block(
+    tera: &Tera,
+    model: &Model,
+    prose: &prose::Prose,
+    figures: &figures::Figures,
+    i: usize,
+) -> Result<String, String> {
+    let issue = &model.issues[i];
+    let html = &prose.issues[i];
+    let view = PrintIssue {
+        number: issue.number,
+        slug: &issue.slug,
+        title: &issue.title,
+        finding: &html.finding,
+        measures: issue
+            .measures
+            .iter()
+            .zip(&html.measures)
+            .map(|(m, html)| MeasureView {
+                number: m.number,
+                label: &m.label,
+                status: m.status,
+                tally: m.tally,
+                units: &m.units,
+                html,
+            })
+            .collect(),
+        target: issue.target.as_deref(),
+        deadline: issue.deadline,
+        ongoing: issue.ongoing,
+        units: &issue.units,
+        villages: &issue.villages,
+        status: issue.status,
+        tally: issue.tally,
+        charts: &figures.indicators[i],
+        // The latest three updates, newest last as in the ledger.
+        updates: issue
+            .updates
+            .iter()
+            .zip(&html.updates)
+            .rev()
+            .take(3)
+            .rev()
+            .map(|(u, html)| DatedHtml { date: u.date, html })
+            .collect(),
+    };
+    let mut context = Context::new();
+    context.insert("issue", &view);
+    tera.render("print_issue.html", &context)
+        .map_err(|e| error_text(&e))
 }
 
 /// Where the as-of date falls on the phase timeline, in per cent.
