@@ -260,7 +260,7 @@ const TASK_KEYS: &[&str] = &[
 /// Decodes one issue file; `None` when too broken to use.
 pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Issue> {
     let f = decoder.fields(root, ISSUE_KEYS)?;
-    let number = decoder.int(&f, "number", 1, 9999);
+    let number = decoder.int(&f, "number", 1, 999_999);
     let title = decoder.text(&f, "title");
     let finding = decoder.text(&f, "finding");
     let deadline = decoder.date(&f, "deadline");

@@ -103,7 +103,7 @@ pub(super) fn decode_note(
         let items = decoder.list(&f, "issues");
         items
             .iter()
-            .filter_map(|n| decoder.node_int(n, 1, 9999))
+            .filter_map(|n| decoder.node_int(n, 1, 999_999))
             .collect()
     };
     let slug = slug(decoder, &f, file, file_stem);
