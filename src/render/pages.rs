@@ -1,0 +1,484 @@
+//! The pages of the site: which exist, where each lives, and what each
+//! template is given.
+
+use tera::{Context, Tera};
+
+use super::views::*;
+use super::{erased, error_text, figures, prose, qr};
+use crate::model::Model;
+
+/// One page to produce: output file, template, navigation section.
+pub(super) enum Page {
+    Overview,
+    List,
+    Issue(usize),
+    Villages,
+    Village(usize),
+    Units,
+    Unit(usize),
+    Notes,
+    Note(usize),
+    Policy,
+    Explainer(usize),
+    Glossary,
+    Overdue,
+    Print,
+    Notice(usize),
+    NotFound,
+    Feed,
+    Sitemap,
+    Robots,
+}
+
+/// Overdue tasks shown on the overview; all are on `/overdue/`.
+const OVERVIEW_OVERDUE: usize = 30;
+/// Notes in the Atom feed: the newest, as feeds usually carry.
+const FEED_ENTRIES: usize = 50;
+
+/// Overdue tasks, longest overdue first, then by issue, in a stable order.
+fn overdue_tasks(model: &Model) -> Vec<&crate::model::Task> {
+    let mut overdue: Vec<_> = model.tasks.iter().filter(|t| t.overdue).collect();
+    overdue.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then(a.issue.cmp(&b.issue))
+    });
+    overdue
+}
+
+/// The page's address under the site root: `issues/07/`, `feed.xml`, `` for home.
+pub(super) fn address(model: &Model, page: &Page) -> String {
+    match page {
+        Page::Overview => String::new(),
+        Page::List => "list/".into(),
+        Page::Issue(i) => format!("issues/{}/", model.issues[*i].slug),
+        Page::Villages => "villages/".into(),
+        Page::Village(i) => format!("villages/{}/", model.villages[*i].id),
+        Page::Units => "units/".into(),
+        Page::Unit(i) => format!("units/{}/", model.units[*i].id),
+        Page::Notes => "notes/".into(),
+        Page::Note(i) => format!("notes/{}/", model.notes[*i].slug),
+        Page::Policy => "policy/".into(),
+        Page::Explainer(i) => format!("policy/{}/", model.policy[*i].slug),
+        Page::Glossary => "policy/glossary/".into(),
+        Page::Print => "print/".into(),
+        Page::Notice(i) => format!("villages/{}/notice/", model.villages[*i].id),
+        Page::NotFound => "404.html".into(),
+        Page::Overdue => "overdue/".into(),
+        Page::Feed => "feed.xml".into(),
+        Page::Sitemap => "sitemap.xml".into(),
+        Page::Robots => "robots.txt".into(),
+    }
+}
+
+fn meta(title: &str, section: &'static str, crumbs: Vec<Crumb>) -> PageMeta {
+    PageMeta {
+        title: title.to_string(),
+        section,
+        crumbs,
+    }
+}
+
+/// The template and context of a page.
+pub(super) fn context(
+    model: &Model,
+    prose: &prose::Prose,
+    figures: &figures::Figures,
+    page: &Page,
+    sitemap: &[String],
+    print_blocks: &[String],
+) -> (&'static str, Context) {
+    let mut c = Context::new();
+    let mut put = |key: &'static str, value: &dyn erased::Value| value.insert_into(&mut c, key);
+    let template = match page {
+        Page::Overview => {
+            put("page", &meta("总览", "overview", Vec::new()));
+            let phases: Vec<PhaseView<'_>> = model
+                .phases
+                .iter()
+                .map(|p| PhaseView {
+                    name: &p.name,
+                    start: p.start,
+                    end: p.end,
+                    when: p.when,
+                    days: p.start.days_until(p.end) + 1,
+                })
+                .collect();
+            put("as_of_percent", &as_of_percent(model));
+            put("phases", &phases);
+            put("milestones", &model.milestones);
+            put("villages", &model.villages);
+            // The longest overdue first; the overview shows the worst few, the
+            // overdue page all of them.
+            let overdue = overdue_tasks(model);
+            put("overdue_total", &overdue.len());
+            put(
+                "overdue",
+                &overdue.iter().take(OVERVIEW_OVERDUE).collect::<Vec<_>>(),
+            );
+            let latest: Vec<_> = model.notes.iter().take(5).collect();
+            put("latest_notes", &latest);
+            put("villages_charts", &figures.villages);
+            put("units_charts", &figures.units);
+            put("matrix_charts", &figures.matrix);
+            let multiples: Vec<_> = model
+                .villages
+                .iter()
+                .zip(&figures.village)
+                .filter_map(|(v, (_, _, small))| small.as_ref().map(|c| (v, c)))
+                .map(|(v, c)| Multiple {
+                    village: v,
+                    chart: c,
+                })
+                .collect();
+            put("multiples", &multiples);
+            "index.html"
+        }
+        Page::List => {
+            put(
+                "page",
+                &meta("整改清单", "list", vec![Crumb::here("整改清单")]),
+            );
+            let rows: Vec<ListRow<'_>> = model.issues.iter().map(ListRow::from).collect();
+            put("issues", &rows);
+            "list.html"
+        }
+        Page::Issue(i) => {
+            let issue = &model.issues[*i];
+            let html = &prose.issues[*i];
+            put(
+                "page",
+                &meta(
+                    &format!("问题{}:{}", issue.number, issue.title),
+                    "list",
+                    vec![
+                        Crumb::link("整改清单", "@/list/"),
+                        Crumb::here(&format!("问题{}", issue.number)),
+                    ],
+                ),
+            );
+            put("issue", issue);
+            put("finding", &html.finding);
+            let measures: Vec<MeasureView<'_>> = measure_views(issue, html);
+            put("measures", &measures);
+            let updates: Vec<DatedHtml<'_>> = issue
+                .updates
+                .iter()
+                .zip(&html.updates)
+                .map(|(u, html)| DatedHtml { date: u.date, html })
+                .collect();
+            put("updates", &updates);
+            put("tasks", &tasks(model, &issue.tasks));
+            put("notes", &notes(model, &issue.notes));
+            put("indicator_charts", &figures.indicators[*i]);
+            "issue.html"
+        }
+        Page::Villages => {
+            put(
+                "page",
+                &meta("村(社区)", "villages", vec![Crumb::here("村(社区)")]),
+            );
+            put("villages", &model.villages);
+            put("villages_charts", &figures.villages);
+            put("matrix_charts", &figures.matrix);
+            "villages.html"
+        }
+        Page::Village(i) => {
+            let village = &model.villages[*i];
+            put(
+                "page",
+                &meta(
+                    &village.name,
+                    "villages",
+                    vec![
+                        Crumb::link("村(社区)", "@/villages/"),
+                        Crumb::here(&village.name),
+                    ],
+                ),
+            );
+            put("village", village);
+            put("tasks", &tasks(model, &village.tasks));
+            put("issues", &issue_links(model, &village.issues));
+            put("notes", &notes(model, &village.notes));
+            put("bar_chart", &figures.village[*i].0);
+            put("burnup_chart", &figures.village[*i].1);
+            "village.html"
+        }
+        Page::Units => {
+            put(
+                "page",
+                &meta("责任单位", "units", vec![Crumb::here("责任单位")]),
+            );
+            put("units", &model.units);
+            put("units_charts", &figures.units);
+            "units.html"
+        }
+        Page::Unit(i) => {
+            let unit = &model.units[*i];
+            put(
+                "page",
+                &meta(
+                    &unit.name,
+                    "units",
+                    vec![Crumb::link("责任单位", "@/units/"), Crumb::here(&unit.name)],
+                ),
+            );
+            put("unit", unit);
+            let all = tasks(model, &unit.tasks);
+            let overdue: Vec<_> = all.iter().copied().filter(|t| t.overdue).collect();
+            put("tasks", &all);
+            put("overdue", &overdue);
+            put("issues", &issue_links(model, &unit.issues));
+            put("bar_chart", &figures.unit[*i]);
+            "unit.html"
+        }
+        Page::Notes => {
+            put(
+                "page",
+                &meta("工作动态", "notes", vec![Crumb::here("工作动态")]),
+            );
+            put("notes", &model.notes);
+            "notes.html"
+        }
+        Page::Note(i) => {
+            let note = &model.notes[*i];
+            put(
+                "page",
+                &meta(
+                    &note.title,
+                    "notes",
+                    vec![
+                        Crumb::link("工作动态", "@/notes/"),
+                        Crumb::here(&note.title),
+                    ],
+                ),
+            );
+            put("note", note);
+            put("body", &prose.notes[*i]);
+            put("issues", &issue_links(model, &note.issues));
+            "note.html"
+        }
+        Page::Policy => {
+            put(
+                "page",
+                &meta("政策解读", "policy", vec![Crumb::here("政策解读")]),
+            );
+            put("pages", &model.policy);
+            put("term_count", &model.glossary.len());
+            "policy.html"
+        }
+        Page::Explainer(i) => {
+            let policy = &model.policy[*i];
+            put(
+                "page",
+                &meta(
+                    &policy.title,
+                    "policy",
+                    vec![
+                        Crumb::link("政策解读", "@/policy/"),
+                        Crumb::here(&policy.title),
+                    ],
+                ),
+            );
+            put("policy", policy);
+            put("body", &prose.policy[*i]);
+            "policy_page.html"
+        }
+        Page::Glossary => {
+            put(
+                "page",
+                &meta(
+                    "名词解释",
+                    "policy",
+                    vec![
+                        Crumb::link("政策解读", "@/policy/"),
+                        Crumb::here("名词解释"),
+                    ],
+                ),
+            );
+            let terms: Vec<TermView<'_>> = term_views(model, prose);
+            put("terms", &terms);
+            "glossary.html"
+        }
+        Page::Print => {
+            put("page", &meta("整改工作汇报材料", "", Vec::new()));
+            put(
+                "issues",
+                &model.issues.iter().map(IssueLink::from).collect::<Vec<_>>(),
+            );
+            put("issue_blocks", &print_blocks);
+            put("villages", &model.villages);
+            put("villages_charts", &figures.villages);
+            put("matrix_charts", &figures.matrix);
+            let notes: Vec<NoteHtml<'_>> = model
+                .notes
+                .iter()
+                .zip(&prose.notes)
+                .rev()
+                .map(|(n, html)| NoteHtml {
+                    slug: &n.slug,
+                    title: &n.title,
+                    date: n.date,
+                    html,
+                })
+                .collect();
+            put("notes", &notes);
+            let terms: Vec<TermView<'_>> = term_views(model, prose);
+            put("terms", &terms);
+            "print.html"
+        }
+        Page::Notice(i) => {
+            let village = &model.villages[*i];
+            put(
+                "page",
+                &meta(&format!("{}整改情况公示", village.name), "", Vec::new()),
+            );
+            put("village", village);
+            put("tasks", &tasks(model, &village.tasks));
+            let url = format!("{}villages/{}/", model.base_url, village.id);
+            // A QR code is only worth printing when it leads somewhere from a phone.
+            let absolute =
+                model.base_url.starts_with("https://") || model.base_url.starts_with("http://");
+            put(
+                "qr",
+                &if absolute {
+                    qr::qr_svg(&url)
+                } else {
+                    String::new()
+                },
+            );
+            put("url", &url);
+            "notice.html"
+        }
+        Page::NotFound => {
+            put("page", &meta("页面不存在", "", Vec::new()));
+            "404.html"
+        }
+        Page::Overdue => {
+            put(
+                "page",
+                &meta("逾期任务", "overview", vec![Crumb::here("逾期任务")]),
+            );
+            put("overdue", &overdue_tasks(model));
+            "overdue.html"
+        }
+        Page::Feed => {
+            let absolute = format!("\"{}", model.base_url);
+            let entries: Vec<FeedEntry<'_>> = model
+                .notes
+                .iter()
+                .zip(&prose.notes)
+                .take(FEED_ENTRIES)
+                .map(|(n, html)| FeedEntry {
+                    title: &n.title,
+                    slug: &n.slug,
+                    date: n.date,
+                    kind: n.kind,
+                    html: html.replace("\"@/", &absolute),
+                })
+                .collect();
+            let updated = model
+                .notes
+                .iter()
+                .map(|n| n.date)
+                .max()
+                .unwrap_or(model.document.date);
+            put("notes", &entries);
+            put("updated", &updated);
+            "feed.xml"
+        }
+        Page::Sitemap => {
+            put("paths", &sitemap);
+            "sitemap.xml"
+        }
+        Page::Robots => "robots.txt",
+    };
+    (template, c)
+}
+
+/// One issue of the print pack, rendered on its own so the pack's issues
+/// render in parallel (a county pack holds thousands).
+pub(super) fn print_block(
+    tera: &Tera,
+    model: &Model,
+    prose: &prose::Prose,
+    figures: &figures::Figures,
+    i: usize,
+) -> Result<String, String> {
+    let issue = &model.issues[i];
+    let html = &prose.issues[i];
+    let view = PrintIssue {
+        number: issue.number,
+        slug: &issue.slug,
+        title: &issue.title,
+        finding: &html.finding,
+        measures: measure_views(issue, html),
+        target: issue.target.as_deref(),
+        deadline: issue.deadline,
+        ongoing: issue.ongoing,
+        units: &issue.units,
+        villages: &issue.villages,
+        status: issue.status,
+        tally: issue.tally,
+        charts: &figures.indicators[i],
+        // The latest three updates, newest last as in the ledger.
+        updates: issue
+            .updates
+            .iter()
+            .zip(&html.updates)
+            .rev()
+            .take(3)
+            .rev()
+            .map(|(u, html)| DatedHtml { date: u.date, html })
+            .collect(),
+    };
+    let mut context = Context::new();
+    context.insert("issue", &view);
+    tera.render("print_issue.html", &context)
+        .map_err(|e| error_text(&e))
+}
+
+/// An issue's measures with their HTML.
+fn measure_views<'a>(
+    issue: &'a crate::model::Issue,
+    html: &'a prose::IssueProse,
+) -> Vec<MeasureView<'a>> {
+    issue
+        .measures
+        .iter()
+        .zip(&html.measures)
+        .map(|(m, html)| MeasureView {
+            number: m.number,
+            label: &m.label,
+            status: m.status,
+            tally: m.tally,
+            units: &m.units,
+            html,
+        })
+        .collect()
+}
+
+/// The glossary with its HTML.
+fn term_views<'a>(model: &'a Model, prose: &'a prose::Prose) -> Vec<TermView<'a>> {
+    model
+        .glossary
+        .iter()
+        .zip(&prose.terms)
+        .map(|(t, html)| TermView {
+            term: &t.term,
+            id: &t.id,
+            aliases: &t.aliases,
+            policy: t.policy.as_deref(),
+            html,
+        })
+        .collect()
+}
+
+/// Where the as-of date falls on the phase timeline, in per cent.
+fn as_of_percent(model: &Model) -> Option<f64> {
+    let start = model.phases.iter().map(|p| p.start).min()?;
+    let end = model.phases.iter().map(|p| p.end).max()?;
+    let span = start.days_until(end) + 1;
+    let at = start.days_until(model.as_of);
+    (span > 0 && (0..span).contains(&at)).then(|| (at as f64 * 1000.0 / span as f64).round() / 10.0)
+}
