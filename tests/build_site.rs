@@ -1,18 +1,11 @@
 //! End-to-end builds: pages and addresses, self-containment, determinism,
 //! atomic replacement, portable links, and link checking.
 
-use std::collections::BTreeMap;
+mod common;
+use common::{repo, taizhang, tree};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn taizhang() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_taizhang"))
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Builds the repository's content into `out` with extra arguments.
 fn build_repo(out: &Path, extra: &[&str], threads: Option<&str>) -> std::process::Output {
@@ -27,25 +20,6 @@ fn build_repo(out: &Path, extra: &[&str], threads: Option<&str>) -> std::process
         command.env("RAYON_NUM_THREADS", threads);
     }
     command.output().expect("taizhang runs")
-}
-
-/// Every file under `dir` with its bytes, by relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("readable"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            (relative, fs::read(e.path()).expect("readable"))
-        })
-        .collect()
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! in edge cases (1 village, 0 tasks, 100 villages, a 20-character name),
 //! and the same input draws the same bytes.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -159,19 +161,7 @@ fn assert_tables_match_ledger(root: &Path) {
 fn sanjiang_chart_tables_equal_the_ledger() {
     let dir = tempfile::tempdir().expect("a folder");
     // Build a copy, so the test never touches the repository's public/.
-    for entry in walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("content")) {
-        let entry = entry.expect("readable");
-        let relative = entry
-            .path()
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .expect("inside");
-        let target = dir.path().join(relative);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("a folder");
-        } else {
-            fs::copy(entry.path(), &target).expect("a copy");
-        }
-    }
+    common::copy_repository_content(dir.path());
     assert_tables_match_ledger(dir.path());
 }
 

@@ -1,10 +1,7 @@
 //! The `taizhang` binary: exit codes, summary line, `init`.
 
-use std::process::Command;
-
-fn taizhang() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_taizhang"))
-}
+mod common;
+use common::taizhang;
 
 #[test]
 fn check_on_the_repository_exits_0_with_a_summary() {

@@ -1,17 +1,10 @@
 //! The print pack and village notices as HTML (the PDFs are checked with
 //! real PDF tools in tests/print/run.sh), and `taizhang pdf` without a browser.
 
+mod common;
+use common::{repo, taizhang};
+
 use std::fs;
-use std::path::Path;
-use std::process::Command;
-
-fn taizhang() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_taizhang"))
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn the_pack_holds_every_issue_and_each_village_has_a_notice_with_its_qr_code() {

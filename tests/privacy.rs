@@ -3,17 +3,14 @@
 //! leak, and lets no script through; the internal build shows names and is
 //! marked 内部资料.
 
-use std::collections::BTreeMap;
+mod common;
+use common::{copy_repository_content, taizhang, tree};
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use proptest::prelude::*;
 use taizhang::content::Audience;
-
-fn taizhang() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_taizhang"))
-}
 
 /// The rendered files of the site at `root` for `audience`, in memory.
 fn render(root: &Path, audience: Audience) -> Vec<taizhang::render::OutputFile> {
@@ -30,19 +27,6 @@ fn render(root: &Path, audience: Audience) -> Vec<taizhang::render::OutputFile> 
         .files
 }
 
-fn copy_repository_content(to: &Path) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in walkdir::WalkDir::new(repo.join("content")) {
-        let entry = entry.expect("readable");
-        let target = to.join(entry.path().strip_prefix(repo).expect("inside"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("a folder");
-        } else {
-            fs::copy(entry.path(), &target).expect("a copy");
-        }
-    }
-}
-
 fn registered_names(root: &Path) -> Vec<String> {
     let checked = taizhang::check::check(root, None);
     checked
@@ -52,21 +36,6 @@ fn registered_names(root: &Path) -> Vec<String> {
         .persons
         .into_iter()
         .map(|p| p.name.value)
-        .collect()
-}
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("readable"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().to_string_lossy().into_owned(),
-                fs::read(e.path()).expect("reads"),
-            )
-        })
         .collect()
 }
 
@@ -99,14 +68,7 @@ fn sanjiang_public_build_shows_no_registered_name_and_internal_does() {
             );
         }
     }
-    let issue = String::from_utf8_lossy(
-        &public[&dir
-            .path()
-            .join("public/issues/02/index.html")
-            .to_string_lossy()
-            .into_owned()],
-    )
-    .into_owned();
+    let issue = String::from_utf8_lossy(&public["issues/02/index.html"]).into_owned();
     assert!(issue.contains("八景村兰某某户"), "masked as surname + 某某");
     let internal: String = tree(&dir.path().join("public-internal"))
         .values()

@@ -3,15 +3,14 @@
 //! binds loopback by default; `new` writes skeletons that check clean and
 //! never overwrites.
 
+mod common;
+use common::taizhang;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
-
-fn taizhang() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_taizhang"))
-}
 
 /// A `serve` process, stopped when dropped.
 struct Served {

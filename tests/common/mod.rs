@@ -1,0 +1,50 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)] // Each test binary uses a different subset.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// The `taizhang` binary under test.
+pub(crate) fn taizhang() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_taizhang"))
+}
+
+/// The repository root, whose `content/` is the Sanjiang plan.
+pub(crate) fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir` (with `/`).
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("readable"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, fs::read(e.path()).expect("readable"))
+        })
+        .collect()
+}
+
+/// Copies the repository's `content/` under `to`, so a test can build or
+/// change it without touching the repository.
+pub(crate) fn copy_repository_content(to: &Path) {
+    for entry in walkdir::WalkDir::new(repo().join("content")) {
+        let entry = entry.expect("readable");
+        let target = to.join(entry.path().strip_prefix(repo()).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("a folder");
+        } else {
+            fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+}
