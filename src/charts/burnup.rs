@@ -32,16 +32,9 @@ impl Size {
 fn status_on(task: &Task, day: Date) -> Status {
     let mut status = Status::NotStarted;
     for entry in task.history.iter().take_while(|h| h.date <= day) {
-        status = code_status(entry.status.code);
+        status = entry.status.status();
     }
     status
-}
-
-fn code_status(code: &str) -> Status {
-    Status::ALL
-        .into_iter()
-        .find(|s| s.code() == code)
-        .unwrap_or(Status::NotStarted)
 }
 
 /// The burn-up of `tasks` from `start` to the later of `as_of` and the

@@ -22,7 +22,7 @@ pub(crate) fn cells(villages: &[Village], issues: &[Issue], tasks: &[Task]) -> V
                     for &t in &issue.tasks {
                         let task = &tasks[t];
                         if task.village.as_ref().is_some_and(|v| v.id == village.id) {
-                            tally.add(status_of(task), task.overdue);
+                            tally.add(task.status.status(), task.overdue);
                         }
                     }
                     tally
@@ -30,13 +30,6 @@ pub(crate) fn cells(villages: &[Village], issues: &[Issue], tasks: &[Task]) -> V
                 .collect()
         })
         .collect()
-}
-
-fn status_of(task: &Task) -> crate::content::Status {
-    crate::content::Status::ALL
-        .into_iter()
-        .find(|s| s.code() == task.status.code)
-        .unwrap_or(crate::content::Status::NotStarted)
 }
 
 /// Draws the matrix. Villages without any task are left out.

@@ -208,6 +208,13 @@ pub struct StatusView {
     pub rank: u8,
 }
 
+impl StatusView {
+    /// The status this view shows.
+    pub fn status(self) -> Status {
+        Status::ALL[usize::from(self.rank)]
+    }
+}
+
 impl From<Status> for StatusView {
     fn from(status: Status) -> Self {
         StatusView {
