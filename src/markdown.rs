@@ -13,6 +13,9 @@ pub struct Glossary {
     automaton: Option<AhoCorasick>,
     /// For each pattern, the anchor id of its term.
     ids: Vec<String>,
+    /// For each pattern, the index of its term (aliases share their term's),
+    /// so "first occurrence per block" counts a term once however spelt.
+    terms: Vec<usize>,
 }
 
 impl Glossary {
@@ -29,7 +32,17 @@ impl Glossary {
                 .build(&patterns)
                 .expect("glossary terms are plain strings of bounded size")
         });
-        Glossary { automaton, ids }
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let terms = ids
+            .iter()
+            .enumerate()
+            .map(|(k, id)| *first.entry(id.as_str()).or_insert(k))
+            .collect();
+        Glossary {
+            automaton,
+            ids,
+            terms,
+        }
     }
 
     /// A matcher that links nothing.
@@ -240,11 +253,7 @@ fn link_terms<'a>(
     let mut pieces: Vec<Event<'a>> = Vec::new();
     for found in automaton.find_iter(source) {
         let id = &glossary.ids[found.pattern().as_usize()];
-        let term = glossary
-            .ids
-            .iter()
-            .position(|other| other == id)
-            .unwrap_or(usize::MAX);
+        let term = glossary.terms[found.pattern().as_usize()];
         if skip == Some(id.as_str()) || !linked.insert(term) {
             continue;
         }
