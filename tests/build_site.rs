@@ -2,7 +2,7 @@
 //! atomic replacement, portable links, and link checking.
 
 mod common;
-use common::{repo, taizhang, tree};
+use common::{build_ok, repo, taizhang, tree};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -146,16 +146,7 @@ fn broken_content_leaves_the_previous_site_intact() {
     let dir = tempfile::tempdir().expect("a folder");
     let site = dir.path().join("site");
     taizhang::scaffold::init(&site).expect("writes");
-    let first = taizhang()
-        .args(["build", "--quiet", "--root"])
-        .arg(&site)
-        .output()
-        .expect("runs");
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    build_ok(&site, &[]);
     let before = tree(&site.join("public"));
     fs::write(
         site.join("content/issues/01.yaml"),

@@ -7,22 +7,11 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use taizhang::content::Status;
 
 fn build(root: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_taizhang"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::build_ok(root, &[])
 }
 
 /// The rows of every chart data table whose caption contains `caption`

@@ -2,7 +2,7 @@
 //! real PDF tools in tests/print/run.sh), and `taizhang pdf` without a browser.
 
 mod common;
-use common::{repo, taizhang};
+use common::{build_ok, repo, taizhang};
 
 use std::fs;
 
@@ -10,17 +10,15 @@ use std::fs;
 fn the_pack_holds_every_issue_and_each_village_has_a_notice_with_its_qr_code() {
     let dir = tempfile::tempdir().expect("a folder");
     for audience in ["public", "internal"] {
-        let out = taizhang()
-            .args(["build", "--quiet", "--audience", audience, "--root"])
-            .arg(repo())
-            .arg("--out")
-            .arg(dir.path().join(audience))
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = dir.path().join(audience);
+        build_ok(
+            repo(),
+            &[
+                "--audience",
+                audience,
+                "--out",
+                out.to_str().expect("a UTF-8 path"),
+            ],
         );
     }
     let pack = fs::read_to_string(dir.path().join("public/print/index.html")).expect("the pack");

@@ -4,7 +4,7 @@
 //! marked 内部资料.
 
 mod common;
-use common::{copy_repository_content, taizhang, tree};
+use common::{build_ok, copy_repository_content, taizhang, tree};
 
 use std::fs;
 use std::path::Path;
@@ -46,16 +46,7 @@ fn sanjiang_public_build_shows_no_registered_name_and_internal_does() {
     let names = registered_names(dir.path());
     assert_eq!(names.len(), 13);
     for audience in ["public", "internal"] {
-        let out = taizhang()
-            .args(["build", "--quiet", "--audience", audience, "--root"])
-            .arg(dir.path())
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        build_ok(dir.path(), &["--audience", audience]);
     }
     let public = tree(&dir.path().join("public"));
     assert!(public.len() > 40);

@@ -48,3 +48,20 @@ pub(crate) fn copy_repository_content(to: &Path) {
         }
     }
 }
+
+/// Runs `taizhang build --quiet --root ROOT ARGS…`, asserting it succeeds
+/// (printing its messages if not); returns what it printed.
+pub(crate) fn build_ok(root: &Path, args: &[&str]) -> String {
+    let out = taizhang()
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("taizhang runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
