@@ -23,10 +23,11 @@ impl Relinker {
 
     /// For a page served at any depth (`404.html`): links from the site's
     /// base path, e.g. `/sanjiang/`.
-    pub(crate) fn absolute(base_path: &str, portable: bool) -> Relinker {
+    /// (Served pages only: a portable site is opened in place, not served.)
+    pub(crate) fn absolute(base_path: &str) -> Relinker {
         Relinker {
             prefix: base_path.to_string(),
-            portable,
+            portable: false,
         }
     }
 
@@ -152,7 +153,7 @@ mod tests {
             "policy/glossary/index.html#jiance"
         );
         assert_eq!(
-            Relinker::absolute("/sanjiang/", false).url("list/"),
+            Relinker::absolute("/sanjiang/").url("list/"),
             "/sanjiang/list/"
         );
     }

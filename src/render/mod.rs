@@ -135,7 +135,7 @@ pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered
             let text = if template.ends_with(".html") {
                 let relinker = match page {
                     // Servers show 404.html at any depth; from disk it is opened in place.
-                    Page::NotFound if !options.portable => Relinker::absolute(&base_path, false),
+                    Page::NotFound if !options.portable => Relinker::absolute(&base_path),
                     _ => Relinker::for_file(&path, options.portable),
                 };
                 relinker.rewrite(&text)
