@@ -26,23 +26,52 @@ pub struct Leak {
 /// and ID numbers. Files are searched as bytes, so binary files are covered
 /// for the names too.
 pub fn guard(files: &[OutputFile], names: &[&str]) -> Vec<Leak> {
-    // A full DFA: many names, searched over every byte of the site.
-    let finder = (!names.is_empty()).then(|| {
-        AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(names)
-            .expect("names are plain strings")
-    });
-    let numbers = regex::bytes::Regex::new(NUMBERS).expect("a fixed, valid pattern");
-    files
-        .par_iter()
-        .flat_map_iter(|file| scan(file, names, finder.as_ref(), &numbers))
-        .collect()
+    Guard::new(names).check(files)
+}
+
+/// The guard's matchers, built once and reused for every file checked
+/// (`serve` checks each page as it renders it).
+#[derive(Debug)]
+pub struct Guard {
+    names: Vec<String>,
+    finder: Option<AhoCorasick>,
+    numbers: regex::bytes::Regex,
+}
+
+impl Guard {
+    /// A guard for the registered `names`.
+    pub fn new(names: &[&str]) -> Guard {
+        // A full DFA: many names, searched over every byte of the site.
+        let finder = (!names.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(names)
+                .expect("names are plain strings")
+        });
+        Guard {
+            names: names.iter().map(|n| (*n).to_string()).collect(),
+            finder,
+            numbers: regex::bytes::Regex::new(NUMBERS).expect("a fixed, valid pattern"),
+        }
+    }
+
+    /// The names it looks for.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Every leak in `files`, in file order.
+    pub fn check(&self, files: &[OutputFile]) -> Vec<Leak> {
+        files
+            .par_iter()
+            .flat_map_iter(|file| scan(file, &self.names, self.finder.as_ref(), &self.numbers))
+            .collect()
+    }
 }
 
 fn scan(
     file: &OutputFile,
-    names: &[&str],
+    names: &[String],
     finder: Option<&AhoCorasick>,
     numbers: &regex::bytes::Regex,
 ) -> Vec<Leak> {
@@ -58,7 +87,7 @@ fn scan(
     if let Some(finder) = finder {
         for found in finder.find_iter(text) {
             let (line, col) = place(found.start());
-            let name = names[found.pattern().as_usize()];
+            let name = &names[found.pattern().as_usize()];
             leaks.push(Leak {
                 path: file.path.clone(),
                 line,

@@ -5,5 +5,5 @@
 mod guard;
 mod masker;
 
-pub use guard::{Leak, guard};
+pub use guard::{Guard, Leak, guard};
 pub use masker::{IdMask, Masker, NameMask};
