@@ -6,10 +6,11 @@ use std::time::Instant;
 use crate::check::{Checked, check};
 use crate::content::Audience;
 use crate::date::Date;
-use crate::diagnostics::{Problem, SourceMap, Span};
+use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
 use crate::output;
-use crate::render::{self, BrokenLink};
+use crate::privacy::Guard;
+use crate::render::{self, BrokenLink, Renderer};
 use crate::theme::Theme;
 
 /// What to build.
@@ -95,52 +96,19 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, BuildError> {
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
-    let Some(as_of) = checked.as_of else {
-        return Err(BuildError::Other(
-            "no as-of date: set `as_of: YYYY-MM-DD` in content/site.yaml or pass --as-of (the build never uses today's date, so that output is reproducible)"
-                .into(),
-        ));
-    };
-    let mut model = model::build(&checked.content, as_of, options.audience);
-    if let Some(base_url) = &options.base_url {
-        model.base_url = if base_url.ends_with('/') {
-            base_url.clone()
-        } else {
-            format!("{base_url}/")
-        };
-    }
+    let renderer = prepare(&checked, options).map_err(BuildError::Other)?;
     lap("model", &mut timings);
-    let theme = Theme::load(&options.root).map_err(BuildError::Other)?;
-    let rendered = render::render(
-        &model,
-        &theme,
-        render::Options {
-            portable: options.portable,
-        },
-    )
-    .map_err(|e| BuildError::Other(format!("template error: {e}")))?;
+    let rendered = renderer
+        .render_all()
+        .map_err(|e| BuildError::Other(format!("template error: {e}")))?;
     lap("render", &mut timings);
     if !rendered.broken_links.is_empty() {
-        for link in &rendered.broken_links {
-            let span = locate(link, &checked.sources);
-            checked.diagnostics.push(
-                Problem::BrokenLink {
-                    target: link.target.replacen("@/", "/", 1),
-                },
-                span,
-            );
-        }
+        let found = link_diagnostics(&rendered.broken_links, &checked.sources);
+        checked.diagnostics.extend(found);
         return Err(BuildError::Content(Box::new(checked)));
     }
     if options.audience == Audience::Public {
-        let names: Vec<&str> = checked
-            .content
-            .people
-            .iter()
-            .flat_map(|p| &p.persons)
-            .map(|p| p.name.value.as_str())
-            .collect();
-        let leaks = crate::privacy::guard(&rendered.files, &names);
+        let leaks = Guard::new(&registered_names(&checked)).check(&rendered.files);
         if !leaks.is_empty() {
             return Err(BuildError::Leaks(leaks));
         }
@@ -151,6 +119,61 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, BuildError> {
         checked,
         timings,
     })
+}
+
+/// The model of a checked site without errors, ready to render: as-of
+/// date and base URL applied, theme (with the site's overrides) compiled.
+/// Errors are a missing as-of date or a template that does not compile.
+pub fn prepare(checked: &Checked, options: &BuildOptions) -> Result<Renderer, String> {
+    let Some(as_of) = checked.as_of else {
+        return Err(
+            "no as-of date: set `as_of: YYYY-MM-DD` in content/site.yaml or pass --as-of (the build never uses today's date, so that output is reproducible)"
+                .into(),
+        );
+    };
+    let mut model = model::build(&checked.content, as_of, options.audience);
+    if let Some(base_url) = &options.base_url {
+        model.base_url = if base_url.ends_with('/') {
+            base_url.clone()
+        } else {
+            format!("{base_url}/")
+        };
+    }
+    let theme = Theme::load(&options.root)?;
+    Renderer::new(
+        model,
+        &theme,
+        render::Options {
+            portable: options.portable,
+        },
+    )
+    .map_err(|e| format!("template error: {e}"))
+}
+
+/// The names the leak guard looks for: every registered person's.
+pub fn registered_names(checked: &Checked) -> Vec<&str> {
+    checked
+        .content
+        .people
+        .iter()
+        .flat_map(|p| &p.persons)
+        .map(|p| p.name.value.as_str())
+        .collect()
+}
+
+/// An E080 diagnostic for each content link that leads nowhere, at the
+/// link's place in its file.
+pub fn link_diagnostics(links: &[BrokenLink], sources: &SourceMap) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    for link in links {
+        diagnostics.push(
+            Problem::BrokenLink {
+                target: link.target.replacen("@/", "/", 1),
+            },
+            locate(link, sources),
+        );
+    }
+    diagnostics
 }
 
 /// Builds the site. Content errors stop it before anything is written.

@@ -22,7 +22,7 @@ fn render(root: &Path, audience: Audience) -> Vec<taizhang::render::OutputFile> 
     );
     let model = taizhang::model::build(&checked.content, checked.as_of.expect("as_of"), audience);
     let theme = taizhang::theme::Theme::builtin();
-    taizhang::render::render(&model, &theme, taizhang::render::Options::default())
+    taizhang::render::render(model, &theme, taizhang::render::Options::default())
         .expect("renders")
         .files
 }

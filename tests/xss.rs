@@ -221,7 +221,7 @@ fn no_vector_survives_in_either_audience() {
         let model =
             taizhang::model::build(&checked.content, checked.as_of.expect("as_of"), audience);
         let files = taizhang::render::render(
-            &model,
+            model,
             &taizhang::theme::Theme::builtin(),
             taizhang::render::Options::default(),
         )

@@ -1,27 +1,27 @@
-//! Every chart of the site, drawn once before pages render.
+//! Every chart of the site, each drawn once, when a page first shows it.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use crate::charts::{self, Chart};
-use crate::model::Model;
+use crate::model::{Model, Tally};
 
-/// All charts, by what they show.
-#[derive(Debug, Default)]
+/// The charts of one model, each drawn the first time a page asks for it.
+/// Every method takes the model the figures were made for.
+#[derive(Debug)]
 pub(crate) struct Figures {
-    /// Tasks by status per village, in parts of [`ROWS`] villages.
-    pub(crate) villages: Vec<Chart>,
-    /// Tasks by status per unit.
-    pub(crate) units: Vec<Chart>,
-    /// Villages by issues, in parts of [`ROWS`] villages; none past
-    /// [`MATRIX_ISSUES`] issues, where a grid would be unreadable.
-    pub(crate) matrix: Vec<Chart>,
-    /// Per village: its status bar, burn-up, and the burn-up as a small multiple.
-    pub(crate) village: Vec<(Chart, Option<Chart>, Option<Chart>)>,
-    /// Per unit: its status bar.
-    pub(crate) unit: Vec<Chart>,
-    /// Per issue: one chart per indicator.
-    pub(crate) indicators: Vec<Vec<Chart>>,
+    villages: OnceLock<Vec<Chart>>,
+    units: OnceLock<Vec<Chart>>,
+    matrix: OnceLock<Vec<Chart>>,
+    village: Vec<OnceLock<VillageCharts>>,
+    unit: Vec<OnceLock<Chart>>,
+    indicators: Vec<OnceLock<Vec<Chart>>>,
 }
+
+/// A village's status bar, its burn-up, and the burn-up as a small multiple.
+pub(crate) type VillageCharts = (Chart, Option<Chart>, Option<Chart>);
 
 /// Rows per chart: long lists are split so each SVG stays small and prints
 /// on one page.
@@ -30,7 +30,7 @@ pub(crate) const ROWS: usize = 25;
 pub(crate) const MATRIX_ISSUES: usize = 60;
 
 /// Splits `rows` into charts of at most [`ROWS`] rows.
-fn bar_parts(id: &str, caption: &str, rows: &[(String, crate::model::Tally)]) -> Vec<Chart> {
+fn bar_parts(id: &str, caption: &str, rows: &[(String, Tally)]) -> Vec<Chart> {
     let parts = rows.len().div_ceil(ROWS);
     rows.chunks(ROWS)
         .enumerate()
@@ -45,24 +45,55 @@ fn bar_parts(id: &str, caption: &str, rows: &[(String, crate::model::Tally)]) ->
         .collect()
 }
 
-/// Draws every chart of `model`, in parallel.
-pub(crate) fn draw(model: &Model) -> Figures {
-    let with_tasks: Vec<(String, crate::model::Tally)> = model
-        .villages
-        .iter()
-        .filter(|v| v.tally.total > 0)
-        .map(|v| (v.name.clone(), v.tally))
-        .collect();
-    let units: Vec<(String, crate::model::Tally)> = model
-        .units
-        .iter()
-        .filter(|u| u.tally.total > 0)
-        .map(|u| (u.name.clone(), u.tally))
-        .collect();
-    let village = model
-        .villages
-        .par_iter()
-        .map(|v| {
+impl Figures {
+    /// Figures for `model`, nothing drawn yet.
+    pub(crate) fn new(model: &Model) -> Figures {
+        Figures {
+            villages: OnceLock::new(),
+            units: OnceLock::new(),
+            matrix: OnceLock::new(),
+            village: super::unset(model.villages.len()),
+            unit: super::unset(model.units.len()),
+            indicators: super::unset(model.issues.len()),
+        }
+    }
+
+    /// Tasks by status per village, in parts of [`ROWS`] villages.
+    pub(crate) fn villages(&self, model: &Model) -> &[Chart] {
+        self.villages.get_or_init(|| {
+            let rows: Vec<(String, Tally)> = model
+                .villages
+                .iter()
+                .filter(|v| v.tally.total > 0)
+                .map(|v| (v.name.clone(), v.tally))
+                .collect();
+            bar_parts("c-villages", "各村(社区)整改任务状态", &rows)
+        })
+    }
+
+    /// Tasks by status per unit, in parts of [`ROWS`] units.
+    pub(crate) fn units(&self, model: &Model) -> &[Chart] {
+        self.units.get_or_init(|| {
+            let rows: Vec<(String, Tally)> = model
+                .units
+                .iter()
+                .filter(|u| u.tally.total > 0)
+                .map(|u| (u.name.clone(), u.tally))
+                .collect();
+            bar_parts("c-units", "各责任单位整改任务状态", &rows)
+        })
+    }
+
+    /// Villages by issues, in parts of [`ROWS`] villages; none past
+    /// [`MATRIX_ISSUES`] issues, where a grid would be unreadable.
+    pub(crate) fn matrix(&self, model: &Model) -> &[Chart] {
+        self.matrix.get_or_init(|| draw_matrix(model))
+    }
+
+    /// Village `i`'s charts.
+    pub(crate) fn village(&self, model: &Model, i: usize) -> &VillageCharts {
+        self.village[i].get_or_init(|| {
+            let v = &model.villages[i];
             let bar = charts::status_bars(
                 &format!("c-bar-{}", v.id),
                 &format!("{}整改任务状态", v.name),
@@ -82,65 +113,91 @@ pub(crate) fn draw(model: &Model) -> Figures {
             };
             (bar, burnup(charts::Size::Full), burnup(charts::Size::Small))
         })
-        .collect();
-    let unit = model
-        .units
-        .par_iter()
-        .map(|u| {
+    }
+
+    /// Unit `i`'s status bar.
+    pub(crate) fn unit(&self, model: &Model, i: usize) -> &Chart {
+        self.unit[i].get_or_init(|| {
+            let u = &model.units[i];
             charts::status_bars(
                 &format!("c-bar-{}", u.id),
                 &format!("{}整改任务状态", u.name),
                 &[(u.name.clone(), u.tally)],
             )
         })
-        .collect();
-    let indicators = model
-        .issues
-        .par_iter()
-        .map(|issue| {
-            issue
+    }
+
+    /// One chart per indicator of issue `i`.
+    pub(crate) fn indicators(&self, model: &Model, i: usize) -> &[Chart] {
+        self.indicators[i].get_or_init(|| {
+            model.issues[i]
                 .indicators
                 .iter()
-                .map(|i| charts::indicator(&format!("c-ind-{}", i.id), i))
+                .map(|ind| charts::indicator(&format!("c-ind-{}", ind.id), ind))
                 .collect()
         })
-        .collect();
+    }
+
+    /// Draws every chart not drawn yet, in parallel (until `stop` is set),
+    /// so pages rendered in parallel afterwards do not wait on each other's
+    /// charts.
+    pub(crate) fn draw_all(&self, model: &Model, stop: &AtomicBool) {
+        let go = || !stop.load(Ordering::Relaxed);
+        rayon::join(
+            || {
+                (0..self.village.len()).into_par_iter().for_each(|i| {
+                    if go() {
+                        let _ = self.village(model, i);
+                    }
+                });
+            },
+            || {
+                (0..self.unit.len()).into_par_iter().for_each(|i| {
+                    if go() {
+                        let _ = self.unit(model, i);
+                    }
+                });
+                (0..self.indicators.len()).into_par_iter().for_each(|i| {
+                    if go() {
+                        let _ = self.indicators(model, i);
+                    }
+                });
+                let _ = self.villages(model);
+                let _ = self.units(model);
+                let _ = self.matrix(model);
+            },
+        );
+    }
+}
+
+/// The villages × issues grid, in parts of [`ROWS`] villages.
+fn draw_matrix(model: &Model) -> Vec<Chart> {
     let drawn: Vec<&crate::model::Village> = model
         .villages
         .iter()
         .filter(|v| v.tally.total > 0)
         .collect();
-    let matrix = if model.tasks.is_empty() || model.issues.len() > MATRIX_ISSUES {
-        Vec::new()
-    } else {
-        let parts = drawn.len().div_ceil(ROWS);
-        drawn
-            .chunks(ROWS)
-            .enumerate()
-            .map(|(k, part)| {
-                let villages: Vec<crate::model::Village> =
-                    part.iter().map(|v| (*v).clone()).collect();
-                let title = if parts > 1 {
-                    format!("整改台账总览:各村(社区)×问题({}/{parts})", k + 1)
-                } else {
-                    "整改台账总览:各村(社区)×问题".to_string()
-                };
-                charts::matrix(
-                    &format!("c-matrix-{}", k + 1),
-                    &title,
-                    &villages,
-                    &model.issues,
-                    &model.tasks,
-                )
-            })
-            .collect()
-    };
-    Figures {
-        villages: bar_parts("c-villages", "各村(社区)整改任务状态", &with_tasks),
-        units: bar_parts("c-units", "各责任单位整改任务状态", &units),
-        matrix,
-        village,
-        unit,
-        indicators,
+    if model.tasks.is_empty() || model.issues.len() > MATRIX_ISSUES {
+        return Vec::new();
     }
+    let parts = drawn.len().div_ceil(ROWS);
+    drawn
+        .chunks(ROWS)
+        .enumerate()
+        .map(|(k, part)| {
+            let villages: Vec<crate::model::Village> = part.iter().map(|v| (*v).clone()).collect();
+            let title = if parts > 1 {
+                format!("整改台账总览:各村(社区)×问题({}/{parts})", k + 1)
+            } else {
+                "整改台账总览:各村(社区)×问题".to_string()
+            };
+            charts::matrix(
+                &format!("c-matrix-{}", k + 1),
+                &title,
+                &villages,
+                &model.issues,
+                &model.tasks,
+            )
+        })
+        .collect()
 }

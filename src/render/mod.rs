@@ -9,8 +9,10 @@ mod prose;
 mod qr;
 mod views;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -20,9 +22,11 @@ use crate::diagnostics::Span;
 use crate::model::Model;
 use crate::theme::Theme;
 
+use figures::Figures;
 pub(crate) use links::percent_decode;
 use links::{LinkTargets, Relinker};
 use pages::{Page, address, context, print_block};
+use prose::Prose;
 use views::SiteView;
 
 /// Pages rendered and pages to render in the current build, for progress bars.
@@ -74,110 +78,254 @@ pub struct Rendered {
 
 /// Renders the whole site. Errors are template errors (a site's override
 /// with a mistake, or a theme bug), with the template's line and column.
-pub fn render(model: &Model, theme: &Theme, options: Options) -> Result<Rendered, String> {
-    let mut tera = Tera::new();
-    tera.autoescape_on([".html", ".xml"]);
-    tera.add_raw_templates(
-        theme
-            .templates
+pub fn render(model: Model, theme: &Theme, options: Options) -> Result<Rendered, String> {
+    Renderer::new(model, theme, options)?.render_all()
+}
+
+/// A model ready to render, page by page or whole. Charts, Markdown and
+/// pages are produced only when asked for, so `serve` can answer for one
+/// page right after an edit without rendering the other thousands.
+pub struct Renderer {
+    model: Model,
+    tera: Tera,
+    prose: Prose,
+    figures: Figures,
+    pages: Vec<Page>,
+    /// Output path of each page, by the page's position in `pages`.
+    paths: Vec<String>,
+    by_path: HashMap<String, usize>,
+    sitemap: Vec<String>,
+    print_blocks: OnceLock<Result<Vec<String>, String>>,
+    base_path: String,
+    options: Options,
+    statics: Vec<OutputFile>,
+}
+
+impl std::fmt::Debug for Renderer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Renderer")
+            .field("pages", &self.paths.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Renderer {
+    /// Compiles the theme's templates and lists the site's pages; renders
+    /// nothing yet.
+    pub fn new(model: Model, theme: &Theme, options: Options) -> Result<Renderer, String> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str())),
+        )
+        .map_err(|e| error_text(&e))?;
+        tera.global_context().insert("site", &SiteView::new(&model));
+
+        let mut pages = vec![
+            Page::Overview,
+            Page::List,
+            Page::Villages,
+            Page::Units,
+            Page::Notes,
+            Page::Policy,
+            Page::Glossary,
+        ];
+        pages.extend((0..model.issues.len()).map(Page::Issue));
+        pages.extend((0..model.villages.len()).map(Page::Village));
+        pages.extend((0..model.units.len()).map(Page::Unit));
+        pages.extend((0..model.notes.len()).map(Page::Note));
+        pages.extend((0..model.policy.len()).map(Page::Explainer));
+        pages.push(Page::Overdue);
+        pages.push(Page::Print);
+        pages.extend((0..model.villages.len()).map(Page::Notice));
+        let sitemap: Vec<String> = pages.iter().map(|p| address(&model, p)).collect();
+        pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
+        // Search engines are told to stay away from an internal site: no sitemap.
+        if model.audience != "internal" {
+            pages.push(Page::Sitemap);
+        }
+        let paths: Vec<String> = pages
             .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str())),
-    )
-    .map_err(|e| error_text(&e))?;
-    tera.global_context().insert("site", &SiteView::new(model));
-    let (prose, figures) = rayon::join(|| prose::render(model), || figures::draw(model));
-
-    let mut pages = vec![
-        Page::Overview,
-        Page::List,
-        Page::Villages,
-        Page::Units,
-        Page::Notes,
-        Page::Policy,
-        Page::Glossary,
-    ];
-    pages.extend((0..model.issues.len()).map(Page::Issue));
-    pages.extend((0..model.villages.len()).map(Page::Village));
-    pages.extend((0..model.units.len()).map(Page::Unit));
-    pages.extend((0..model.notes.len()).map(Page::Note));
-    pages.extend((0..model.policy.len()).map(Page::Explainer));
-    pages.push(Page::Overdue);
-    pages.push(Page::Print);
-    pages.extend((0..model.villages.len()).map(Page::Notice));
-    let sitemap_paths: Vec<String> = pages.iter().map(|p| address(model, p)).collect();
-    pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
-    // Search engines are told to stay away from an internal site: no sitemap.
-    if model.audience != "internal" {
-        pages.push(Page::Sitemap);
-    }
-
-    let print_blocks = (0..model.issues.len())
-        .into_par_iter()
-        .map(|i| print_block(&tera, model, &prose, &figures, i))
-        .collect::<Result<Vec<_>, _>>()?;
-    let base_path = base_path(&model.base_url);
-    PROGRESS.0.store(0, Ordering::Relaxed);
-    PROGRESS.1.store(pages.len(), Ordering::Relaxed);
-    let rendered: Vec<Result<OutputFile, String>> = pages
-        .par_iter()
-        .map(|page| {
-            let (template, context) =
-                context(model, &prose, &figures, page, &sitemap_paths, &print_blocks);
-            let text = tera
-                .render(template, &context)
-                .map_err(|e| error_text(&e))?;
-            let address = address(model, page);
-            let path = if address.is_empty() || address.ends_with('/') {
-                format!("{address}index.html")
-            } else {
-                address
-            };
-            let text = if template.ends_with(".html") {
-                let relinker = match page {
-                    // Servers show 404.html at any depth; from disk it is opened in place.
-                    Page::NotFound if !options.portable => Relinker::absolute(&base_path),
-                    _ => Relinker::for_file(&path, options.portable),
-                };
-                relinker.rewrite(&text)
-            } else {
-                text
-            };
-            PROGRESS.0.fetch_add(1, Ordering::Relaxed);
-            Ok(OutputFile {
-                path,
-                bytes: text.into_bytes(),
+            .map(|page| {
+                let address = address(&model, page);
+                if address.is_empty() || address.ends_with('/') {
+                    format!("{address}index.html")
+                } else {
+                    address
+                }
             })
+            .collect();
+        let by_path = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), i))
+            .collect();
+        let statics = theme
+            .statics
+            .iter()
+            .map(|(path, bytes)| OutputFile {
+                path: format!("static/{path}"),
+                bytes: bytes.clone(),
+            })
+            .collect();
+        Ok(Renderer {
+            prose: Prose::new(&model),
+            figures: Figures::new(&model),
+            base_path: base_path(&model.base_url),
+            model,
+            tera,
+            pages,
+            paths,
+            by_path,
+            sitemap,
+            print_blocks: OnceLock::new(),
+            options,
+            statics,
         })
-        .collect();
-    let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
-    files.extend(theme.statics.iter().map(|(path, bytes)| OutputFile {
-        path: format!("static/{path}"),
-        bytes: bytes.clone(),
-    }));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-
-    let mut targets = LinkTargets::default();
-    for file in &files {
-        let html = file
-            .path
-            .ends_with(".html")
-            .then(|| std::str::from_utf8(&file.bytes).unwrap_or_default());
-        targets.add(&file.path, html);
     }
-    let broken_links = prose
-        .links
-        .iter()
-        .filter(|(_, _, target)| !targets.resolves(target.trim_start_matches("@/")))
-        .map(|(origin, line, target)| BrokenLink {
-            origin: *origin,
-            line_in_text: *line,
-            target: target.clone(),
+
+    /// The model being rendered.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The path of every file of the site, pages first.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.paths
+            .iter()
+            .map(String::as_str)
+            .chain(self.statics.iter().map(|f| f.path.as_str()))
+    }
+
+    /// The file at `path` (relative to the site root, `issues/07/index.html`),
+    /// rendered now; `None` when the site has no such file.
+    pub fn file(&self, path: &str) -> Option<Result<OutputFile, String>> {
+        if let Some(&index) = self.by_path.get(path) {
+            return Some(self.page(index));
+        }
+        self.statics
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| Ok(f.clone()))
+    }
+
+    /// The print pack's issue blocks, rendered in parallel on first use.
+    fn print_blocks(&self) -> Result<&[String], String> {
+        self.print_blocks
+            .get_or_init(|| {
+                (0..self.model.issues.len())
+                    .into_par_iter()
+                    .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
+                    .collect()
+            })
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
+    fn page(&self, index: usize) -> Result<OutputFile, String> {
+        let page = &self.pages[index];
+        let model = &self.model;
+        let print_blocks = match page {
+            Page::Print => self.print_blocks()?,
+            _ => &[],
+        };
+        let (template, context) = context(
+            model,
+            &self.prose,
+            &self.figures,
+            page,
+            &self.sitemap,
+            print_blocks,
+        );
+        let text = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| error_text(&e))?;
+        let path = self.paths[index].clone();
+        let text = if template.ends_with(".html") {
+            let relinker = match page {
+                // Servers show 404.html at any depth; from disk it is opened in place.
+                Page::NotFound if !self.options.portable => Relinker::absolute(&self.base_path),
+                _ => Relinker::for_file(&path, self.options.portable),
+            };
+            relinker.rewrite(&text)
+        } else {
+            text
+        };
+        Ok(OutputFile {
+            path,
+            bytes: text.into_bytes(),
         })
-        .collect();
-    Ok(Rendered {
-        files,
-        broken_links,
-    })
+    }
+
+    /// Renders every file, in parallel, and checks the content's links.
+    pub fn render_all(&self) -> Result<Rendered, String> {
+        let never = AtomicBool::new(false);
+        Ok(self
+            .render_all_unless(&never)?
+            .expect("nothing sets the stop flag"))
+    }
+
+    /// [`Renderer::render_all`], giving up (with `Ok(None)`) soon after
+    /// `stop` is set: `serve` stops checking a site an edit has replaced.
+    pub fn render_all_unless(&self, stop: &AtomicBool) -> Result<Option<Rendered>, String> {
+        let model = &self.model;
+        rayon::join(
+            || self.prose.render_all(model, stop),
+            || self.figures.draw_all(model, stop),
+        );
+        PROGRESS.0.store(0, Ordering::Relaxed);
+        PROGRESS.1.store(self.pages.len(), Ordering::Relaxed);
+        let rendered: Vec<Option<Result<OutputFile, String>>> = (0..self.pages.len())
+            .into_par_iter()
+            .map(|index| {
+                if stop.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let file = self.page(index);
+                PROGRESS.0.fetch_add(1, Ordering::Relaxed);
+                Some(file)
+            })
+            .collect();
+        let Some(rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
+            return Ok(None);
+        };
+        let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
+        files.extend(self.statics.iter().cloned());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+
+        let mut targets = LinkTargets::default();
+        for file in &files {
+            let html = file
+                .path
+                .ends_with(".html")
+                .then(|| std::str::from_utf8(&file.bytes).unwrap_or_default());
+            targets.add(&file.path, html);
+        }
+        let broken_links = self
+            .prose
+            .links(model)
+            .into_iter()
+            .filter(|(_, _, target)| !targets.resolves(target.trim_start_matches("@/")))
+            .map(|(origin, line_in_text, target)| BrokenLink {
+                origin,
+                line_in_text,
+                target,
+            })
+            .collect();
+        Ok(Some(Rendered {
+            files,
+            broken_links,
+        }))
+    }
+}
+
+/// `n` cells, none filled yet.
+fn unset<T>(n: usize) -> Vec<OnceLock<T>> {
+    (0..n).map(|_| OnceLock::new()).collect()
 }
 
 /// The path part of the base URL, `/sanjiang/` for `https://x.org/sanjiang/`.

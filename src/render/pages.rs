@@ -118,13 +118,14 @@ pub(super) fn context(
             );
             let latest: Vec<_> = model.notes.iter().take(5).collect();
             put("latest_notes", &latest);
-            put("villages_charts", &figures.villages);
-            put("units_charts", &figures.units);
-            put("matrix_charts", &figures.matrix);
+            put("villages_charts", &figures.villages(model));
+            put("units_charts", &figures.units(model));
+            put("matrix_charts", &figures.matrix(model));
             let multiples: Vec<_> = model
                 .villages
                 .iter()
-                .zip(&figures.village)
+                .enumerate()
+                .map(|(i, v)| (v, figures.village(model, i)))
                 .filter_map(|(v, (_, _, small))| small.as_ref().map(|c| (v, c)))
                 .map(|(v, c)| Multiple {
                     village: v,
@@ -145,7 +146,7 @@ pub(super) fn context(
         }
         Page::Issue(i) => {
             let issue = &model.issues[*i];
-            let html = &prose.issues[*i];
+            let html = prose.issue(model, *i);
             put(
                 "page",
                 &meta(
@@ -170,7 +171,7 @@ pub(super) fn context(
             put("updates", &updates);
             put("tasks", &tasks(model, &issue.tasks));
             put("notes", &notes(model, &issue.notes));
-            put("indicator_charts", &figures.indicators[*i]);
+            put("indicator_charts", &figures.indicators(model, *i));
             "issue.html"
         }
         Page::Villages => {
@@ -179,8 +180,8 @@ pub(super) fn context(
                 &meta("村(社区)", "villages", vec![Crumb::here("村(社区)")]),
             );
             put("villages", &model.villages);
-            put("villages_charts", &figures.villages);
-            put("matrix_charts", &figures.matrix);
+            put("villages_charts", &figures.villages(model));
+            put("matrix_charts", &figures.matrix(model));
             "villages.html"
         }
         Page::Village(i) => {
@@ -200,8 +201,8 @@ pub(super) fn context(
             put("tasks", &tasks(model, &village.tasks));
             put("issues", &issue_links(model, &village.issues));
             put("notes", &notes(model, &village.notes));
-            put("bar_chart", &figures.village[*i].0);
-            put("burnup_chart", &figures.village[*i].1);
+            put("bar_chart", &figures.village(model, *i).0);
+            put("burnup_chart", &figures.village(model, *i).1);
             "village.html"
         }
         Page::Units => {
@@ -210,7 +211,7 @@ pub(super) fn context(
                 &meta("责任单位", "units", vec![Crumb::here("责任单位")]),
             );
             put("units", &model.units);
-            put("units_charts", &figures.units);
+            put("units_charts", &figures.units(model));
             "units.html"
         }
         Page::Unit(i) => {
@@ -229,7 +230,7 @@ pub(super) fn context(
             put("tasks", &all);
             put("overdue", &overdue);
             put("issues", &issue_links(model, &unit.issues));
-            put("bar_chart", &figures.unit[*i]);
+            put("bar_chart", figures.unit(model, *i));
             "unit.html"
         }
         Page::Notes => {
@@ -254,7 +255,7 @@ pub(super) fn context(
                 ),
             );
             put("note", note);
-            put("body", &prose.notes[*i]);
+            put("body", &prose.note(model, *i));
             put("issues", &issue_links(model, &note.issues));
             "note.html"
         }
@@ -281,7 +282,7 @@ pub(super) fn context(
                 ),
             );
             put("policy", policy);
-            put("body", &prose.policy[*i]);
+            put("body", &prose.policy(model, *i));
             "policy_page.html"
         }
         Page::Glossary => {
@@ -308,12 +309,13 @@ pub(super) fn context(
             );
             put("issue_blocks", &print_blocks);
             put("villages", &model.villages);
-            put("villages_charts", &figures.villages);
-            put("matrix_charts", &figures.matrix);
+            put("villages_charts", &figures.villages(model));
+            put("matrix_charts", &figures.matrix(model));
             let notes: Vec<NoteHtml<'_>> = model
                 .notes
                 .iter()
-                .zip(&prose.notes)
+                .enumerate()
+                .map(|(i, n)| (n, prose.note(model, i)))
                 .rev()
                 .map(|(n, html)| NoteHtml {
                     slug: &n.slug,
@@ -367,7 +369,8 @@ pub(super) fn context(
             let entries: Vec<FeedEntry<'_>> = model
                 .notes
                 .iter()
-                .zip(&prose.notes)
+                .enumerate()
+                .map(|(i, n)| (n, prose.note(model, i)))
                 .take(FEED_ENTRIES)
                 .map(|(n, html)| FeedEntry {
                     title: &n.title,
@@ -406,7 +409,7 @@ pub(super) fn print_block(
     i: usize,
 ) -> Result<String, String> {
     let issue = &model.issues[i];
-    let html = &prose.issues[i];
+    let html = prose.issue(model, i);
     let view = PrintIssue {
         number: issue.number,
         slug: &issue.slug,
@@ -420,7 +423,7 @@ pub(super) fn print_block(
         villages: &issue.villages,
         status: issue.status,
         tally: issue.tally,
-        charts: &figures.indicators[i],
+        charts: figures.indicators(model, i),
         // The latest three updates, newest last as in the ledger.
         updates: issue
             .updates
@@ -463,7 +466,7 @@ fn term_views<'a>(model: &'a Model, prose: &'a prose::Prose) -> Vec<TermView<'a>
     model
         .glossary
         .iter()
-        .zip(&prose.terms)
+        .zip(prose.terms(model))
         .map(|(t, html)| TermView {
             term: &t.term,
             id: &t.id,

@@ -1,5 +1,9 @@
-//! All Markdown of the model rendered once, in parallel, with the internal
-//! links each text contains remembered for checking.
+//! The Markdown of the model as HTML, each text rendered the first time a
+//! page asks for it (so `serve` renders only what the open page shows), with
+//! the internal links each text contains remembered for checking.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -7,19 +11,19 @@ use crate::diagnostics::Span;
 use crate::markdown::{self, Glossary, Settings};
 use crate::model::{Markdown, Model};
 
-/// HTML for every Markdown text of the model, by position.
-#[derive(Debug, Default)]
+/// An internal link found in content: where its text starts, its line
+/// within the text, and the target as written.
+pub(crate) type Link = (Span, u32, String);
+
+/// HTML for the Markdown texts of one model, by position, rendered on
+/// first use. Every method takes the model the prose was made for.
+#[derive(Debug)]
 pub(crate) struct Prose {
-    /// Per issue: finding, then each measure, then each update.
-    pub(crate) issues: Vec<IssueProse>,
-    /// Per note body.
-    pub(crate) notes: Vec<String>,
-    /// Per policy page body.
-    pub(crate) policy: Vec<String>,
-    /// Per glossary term explanation.
-    pub(crate) terms: Vec<String>,
-    /// Internal links found in content: origin, line within the text, target.
-    pub(crate) links: Vec<(Span, u32, String)>,
+    glossary: Glossary,
+    issues: Vec<OnceLock<(IssueProse, Vec<Link>)>>,
+    notes: Vec<OnceLock<(String, Vec<Link>)>>,
+    policy: Vec<OnceLock<(String, Vec<Link>)>>,
+    terms: OnceLock<(Vec<String>, Vec<Link>)>,
 }
 
 /// The HTML of one issue's texts.
@@ -30,106 +34,153 @@ pub(crate) struct IssueProse {
     pub(crate) updates: Vec<String>,
 }
 
-/// Renders every text of `model`.
-pub(crate) fn render(model: &Model) -> Prose {
-    let glossary = Glossary::new(model.glossary.iter().flat_map(|t| {
-        std::iter::once(t.term.as_str())
-            .chain(t.aliases.iter().map(String::as_str))
-            .map(|s| (s, t.id.as_str()))
-    }));
-    let linked = Settings {
-        link_terms: true,
-        ..Settings::default()
-    };
-    let one = |text: &Markdown, settings: Settings<'_>| {
-        let rendered = markdown::render(&text.text, &glossary, settings);
-        let links: Vec<(Span, u32, String)> = rendered
-            .links
-            .into_iter()
-            .map(|(target, offset)| {
-                let line = text.text[..offset].matches('\n').count() as u32;
-                (text.origin, line, target)
-            })
-            .collect();
-        (rendered.html, links)
-    };
-    let mut links = Vec::new();
-    let issues: Vec<(IssueProse, Vec<_>)> = model
-        .issues
-        .par_iter()
-        .map(|issue| {
+const LINKED: Settings<'static> = Settings {
+    id_prefix: "",
+    link_terms: true,
+    skip_term: None,
+};
+
+impl Prose {
+    /// Prose for `model`, nothing rendered yet.
+    pub(crate) fn new(model: &Model) -> Prose {
+        let glossary = Glossary::new(model.glossary.iter().flat_map(|t| {
+            std::iter::once(t.term.as_str())
+                .chain(t.aliases.iter().map(String::as_str))
+                .map(|s| (s, t.id.as_str()))
+        }));
+        Prose {
+            glossary,
+            issues: super::unset(model.issues.len()),
+            notes: super::unset(model.notes.len()),
+            policy: super::unset(model.policy.len()),
+            terms: OnceLock::new(),
+        }
+    }
+
+    fn one(&self, text: &Markdown, settings: Settings<'_>, links: &mut Vec<Link>) -> String {
+        let rendered = markdown::render(&text.text, &self.glossary, settings);
+        links.extend(rendered.links.into_iter().map(|(target, offset)| {
+            let line = text.text[..offset].matches('\n').count() as u32;
+            (text.origin, line, target)
+        }));
+        rendered.html
+    }
+
+    fn issue_entry(&self, model: &Model, i: usize) -> &(IssueProse, Vec<Link>) {
+        self.issues[i].get_or_init(|| {
+            let issue = &model.issues[i];
             let mut links = Vec::new();
-            let mut take = |(html, found): (String, Vec<_>)| {
-                links.extend(found);
-                html
-            };
             let prose = IssueProse {
-                finding: take(one(&issue.finding, linked)),
+                finding: self.one(&issue.finding, LINKED, &mut links),
                 measures: issue
                     .measures
                     .iter()
-                    .map(|m| take(one(&m.text, linked)))
+                    .map(|m| self.one(&m.text, LINKED, &mut links))
                     .collect(),
                 updates: issue
                     .updates
                     .iter()
-                    .map(|u| take(one(&u.text, linked)))
+                    .map(|u| self.one(&u.text, LINKED, &mut links))
                     .collect(),
             };
             (prose, links)
         })
-        .collect();
-    let issues = issues
-        .into_iter()
-        .map(|(prose, found)| {
-            links.extend(found);
-            prose
+    }
+
+    fn note_entry(&self, model: &Model, i: usize) -> &(String, Vec<Link>) {
+        self.notes[i].get_or_init(|| {
+            let mut links = Vec::new();
+            (self.one(&model.notes[i].body, LINKED, &mut links), links)
         })
-        .collect();
-    let mut collect = |rendered: Vec<(String, Vec<_>)>| -> Vec<String> {
-        rendered
-            .into_iter()
-            .map(|(html, found)| {
-                links.extend(found);
-                html
-            })
-            .collect()
-    };
-    let notes = collect(
-        model
-            .notes
-            .par_iter()
-            .map(|n| one(&n.body, linked))
-            .collect(),
-    );
-    let policy = collect(
-        model
-            .policy
-            .par_iter()
-            .map(|p| one(&p.body, linked))
-            .collect(),
-    );
-    let terms = collect(
-        model
-            .glossary
-            .iter()
-            .map(|t| {
-                one(
-                    &t.explanation,
-                    Settings {
-                        link_terms: true,
+    }
+
+    fn policy_entry(&self, model: &Model, i: usize) -> &(String, Vec<Link>) {
+        self.policy[i].get_or_init(|| {
+            let mut links = Vec::new();
+            (self.one(&model.policy[i].body, LINKED, &mut links), links)
+        })
+    }
+
+    fn terms_entry(&self, model: &Model) -> &(Vec<String>, Vec<Link>) {
+        self.terms.get_or_init(|| {
+            let mut links = Vec::new();
+            let html = model
+                .glossary
+                .iter()
+                .map(|t| {
+                    let settings = Settings {
                         skip_term: Some(&t.id),
-                        ..Settings::default()
-                    },
-                )
-            })
-            .collect(),
-    );
-    Prose {
-        issues,
-        notes,
-        policy,
-        terms,
-        links,
+                        ..LINKED
+                    };
+                    self.one(&t.explanation, settings, &mut links)
+                })
+                .collect();
+            (html, links)
+        })
+    }
+
+    /// The HTML of issue `i`'s finding, measures and updates.
+    pub(crate) fn issue(&self, model: &Model, i: usize) -> &IssueProse {
+        &self.issue_entry(model, i).0
+    }
+
+    /// The HTML of note `i`'s body.
+    pub(crate) fn note(&self, model: &Model, i: usize) -> &str {
+        &self.note_entry(model, i).0
+    }
+
+    /// The HTML of policy page `i`'s body.
+    pub(crate) fn policy(&self, model: &Model, i: usize) -> &str {
+        &self.policy_entry(model, i).0
+    }
+
+    /// The HTML of every glossary explanation, in glossary order.
+    pub(crate) fn terms(&self, model: &Model) -> &[String] {
+        &self.terms_entry(model).0
+    }
+
+    /// Renders every text not rendered yet, in parallel, until `stop` is set.
+    pub(crate) fn render_all(&self, model: &Model, stop: &AtomicBool) {
+        let go = || !stop.load(Ordering::Relaxed);
+        rayon::join(
+            || {
+                (0..self.issues.len()).into_par_iter().for_each(|i| {
+                    if go() {
+                        let _ = self.issue_entry(model, i);
+                    }
+                });
+            },
+            || {
+                (0..self.notes.len()).into_par_iter().for_each(|i| {
+                    if go() {
+                        let _ = self.note_entry(model, i);
+                    }
+                });
+                (0..self.policy.len()).for_each(|i| {
+                    if go() {
+                        let _ = self.policy_entry(model, i);
+                    }
+                });
+                let _ = self.terms_entry(model);
+            },
+        );
+    }
+
+    /// Every internal link in the content, in a fixed order: issues, notes,
+    /// policy pages, glossary. Renders whatever is not rendered yet.
+    pub(crate) fn links(&self, model: &Model) -> Vec<Link> {
+        self.render_all(model, &AtomicBool::new(false));
+        let mut links = Vec::new();
+        for i in 0..self.issues.len() {
+            links.extend_from_slice(&self.issue_entry(model, i).1);
+        }
+        for i in 0..self.notes.len() {
+            links.extend_from_slice(&self.note_entry(model, i).1);
+        }
+        for i in 0..self.policy.len() {
+            links.extend_from_slice(&self.policy_entry(model, i).1);
+        }
+        links.extend_from_slice(&self.terms_entry(model).1);
+        links
     }
 }
