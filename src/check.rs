@@ -1,8 +1,9 @@
 //! `taizhang check`: load and validate a site, and summarise what it holds.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
-use crate::content::{self, Content};
+use crate::content::{self, Content, Tracking};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap};
 use crate::validate;
@@ -23,22 +24,87 @@ pub struct Checked {
 /// Loads the site at `root` and validates it. `as_of` overrides the date in
 /// `site.yaml`; the wall clock is never used, so results are reproducible.
 pub fn check(root: &Path, as_of: Option<Date>) -> Checked {
+    check_tracked(root, as_of).0
+}
+
+fn check_tracked(root: &Path, as_of: Option<Date>) -> (Checked, Tracking) {
     let mut sources = SourceMap::default();
     let mut diagnostics = Diagnostics::default();
-    let content = content::load(root, &mut sources, &mut diagnostics);
-    let as_of = as_of.or_else(|| {
+    let (content, tracking) = content::load_tracked(root, &mut sources, &mut diagnostics);
+    let as_of = as_of_date(&content, as_of);
+    validate::validate(&content, as_of, &sources, &mut diagnostics);
+    let checked = Checked {
+        content,
+        sources,
+        diagnostics,
+        as_of,
+    };
+    (checked, tracking)
+}
+
+/// `--as-of` if given, else `site.yaml`'s.
+fn as_of_date(content: &Content, given: Option<Date>) -> Option<Date> {
+    given.or_else(|| {
         content
             .site
             .as_ref()
             .and_then(|s| s.as_of.as_ref())
             .map(|d| d.value)
-    });
-    validate::validate(&content, as_of, &sources, &mut diagnostics);
-    Checked {
-        content,
-        sources,
-        diagnostics,
-        as_of,
+    })
+}
+
+/// Checks a site again and again as it is edited (for `serve`): after the
+/// first check only the files that changed are read and decoded, then the
+/// whole content is validated as [`check`] would.
+#[derive(Debug)]
+pub struct Rechecker {
+    root: PathBuf,
+    as_of: Option<Date>,
+    kept: Option<(Checked, Tracking)>,
+}
+
+impl Rechecker {
+    /// Nothing checked yet; `as_of` as for [`check`].
+    pub fn new(root: &Path, as_of: Option<Date>) -> Rechecker {
+        Rechecker {
+            root: root.to_path_buf(),
+            as_of,
+            kept: None,
+        }
+    }
+
+    /// The result of the last [`Rechecker::check`], if there was one.
+    pub fn current(&self) -> Option<&Checked> {
+        self.kept.as_ref().map(|(checked, _)| checked)
+    }
+
+    /// Checks the site as it is now. `changed` are files known to have
+    /// changed (from a watcher); others are read again when their size or
+    /// time changed. The result equals a fresh [`check`]'s.
+    pub fn check(&mut self, changed: &HashSet<PathBuf>) -> &Checked {
+        let refreshed = self.kept.as_mut().is_some_and(|(checked, tracking)| {
+            let Some(mut diagnostics) = tracking.refresh(
+                &self.root,
+                &mut checked.content,
+                &mut checked.sources,
+                changed,
+            ) else {
+                return false;
+            };
+            checked.as_of = as_of_date(&checked.content, self.as_of);
+            validate::validate(
+                &checked.content,
+                checked.as_of,
+                &checked.sources,
+                &mut diagnostics,
+            );
+            checked.diagnostics = diagnostics;
+            true
+        });
+        if !refreshed {
+            self.kept = Some(check_tracked(&self.root, self.as_of));
+        }
+        &self.kept.as_ref().expect("kept was just filled").0
     }
 }
 

@@ -135,6 +135,16 @@ pub(super) struct Read {
     problem: Option<(Problem, u32, u32)>,
 }
 
+impl Read {
+    /// The text, when the file was read without a problem.
+    pub(super) fn into_text(self) -> Option<String> {
+        match self.problem {
+            None => self.text,
+            Some(_) => None,
+        }
+    }
+}
+
 /// Reads a file as text: a byte-order mark is dropped and CRLF or CR line
 /// ends become `\n` (files saved by Windows editors are normal here, not
 /// mistakes). Unreadable, non-UTF-8 and empty files carry their problem.

@@ -10,6 +10,7 @@ mod note;
 mod register;
 mod site;
 mod status;
+mod tracking;
 mod yaml;
 
 pub use decode::is_slug;
@@ -21,6 +22,7 @@ pub use note::{Note, NoteKind, PolicyPage};
 pub use register::{Glossary, People, Person, Term};
 pub use site::{Document, Milestone, Phase, Privacy, Section, Site, Unit, Village, VillageKind};
 pub use status::{Audience, Status};
+pub use tracking::Tracking;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +31,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 use decode::Decoder;
 use files::Role;
+use tracking::{Slot, Stamp, Tracked};
 use yaml::Value;
 
 /// Everything read from a site's `content/` folder.
@@ -53,17 +56,28 @@ pub struct Content {
 /// Reads the content under `root`. Every file is read even when others
 /// fail, so one run reports all mistakes.
 pub fn load(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Content {
+    load_tracked(root, sources, diagnostics).0
+}
+
+/// [`load`], also returning what [`Tracking::refresh`] needs to read only
+/// the files that change afterwards.
+pub fn load_tracked(
+    root: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> (Content, Tracking) {
     let mut content = Content {
         root: root.to_path_buf(),
         ..Content::default()
     };
+    let mut tracking = Tracking::default();
     if !root.join("content").is_dir() {
         let file = sources.add("content/", String::new());
         diagnostics.push(
             Problem::MissingFile { path: "content/" },
             Span::file_start(file),
         );
-        return content;
+        return (content, tracking);
     }
     let found = files::discover(root, sources, diagnostics);
     if !found.iter().any(|f| f.role == Role::Site) && !root.join("content/site.yaml").is_dir() {
@@ -75,44 +89,96 @@ pub fn load(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics)
             Span::file_start(file),
         );
     }
+    tracking.before_files = diagnostics.clone();
     // Read and decode in parallel; register and merge in path order, so
     // file ids, diagnostics and content order never depend on threads.
-    let reads: Vec<files::Read> = found
+    let reads: Vec<(Option<Stamp>, files::Read)> = found
         .par_iter()
-        .map(|item| files::read(&item.path))
+        .map(|item| (Stamp::of(&item.path), files::read(&item.path)))
         .collect();
-    let registered: Vec<(&files::Found, FileId, Option<String>)> = found
+    let registered: Vec<(&files::Found, FileId, Option<String>, Option<Stamp>)> = found
         .iter()
         .zip(reads)
-        .map(|(item, read)| {
-            let (file, text) = files::register(read, &item.display, sources, diagnostics);
-            (item, file, text)
+        .map(|(item, (stamp, read))| {
+            let mut local = Diagnostics::default();
+            let (file, text) = files::register(read, &item.display, sources, &mut local);
+            tracking.files.push(Tracked {
+                path: item.path.clone(),
+                display: item.display.clone(),
+                role: item.role,
+                file,
+                stamp,
+                slot: Slot::Nothing,
+                diagnostics: local,
+            });
+            (item, file, text, stamp)
         })
         .collect();
     let decoded: Vec<(Decoded, Diagnostics)> = registered
         .par_iter()
-        .map(|(item, file, text)| {
+        .map(|(item, file, text, _)| {
             let mut local = Diagnostics::default();
             let decoded = match text {
-                Some(text) => decode_file(item, *file, text, &mut local),
+                Some(text) => decode_file(item.role, &item.display, *file, text, &mut local),
                 None => Decoded::Nothing,
             };
             (decoded, local)
         })
         .collect();
-    for (decoded, local) in decoded {
-        diagnostics.extend(local);
+    for ((decoded, local), tracked) in decoded.into_iter().zip(&mut tracking.files) {
+        tracked.diagnostics.extend(local);
+        diagnostics.extend(tracked.diagnostics.clone());
+        tracked.slot = content.place(decoded);
+    }
+    (content, tracking)
+}
+
+impl Content {
+    /// Puts a decoded file in its place and says where that is.
+    fn place(&mut self, decoded: Decoded) -> Slot {
         match decoded {
-            Decoded::Site(site) => content.site = Some(site),
-            Decoded::Issue(issue) => content.issues.push(issue),
-            Decoded::Note(note) => content.notes.push(note),
-            Decoded::Policy(page) => content.policy.push(page),
-            Decoded::Glossary(glossary) => content.glossary = Some(glossary),
-            Decoded::People(people) => content.people = Some(people),
-            Decoded::Nothing => {}
+            Decoded::Site(site) => {
+                self.site = Some(site);
+                Slot::Site
+            }
+            Decoded::Issue(issue) => {
+                self.issues.push(issue);
+                Slot::Issue(self.issues.len() - 1)
+            }
+            Decoded::Note(note) => {
+                self.notes.push(note);
+                Slot::Note(self.notes.len() - 1)
+            }
+            Decoded::Policy(page) => {
+                self.policy.push(page);
+                Slot::Policy(self.policy.len() - 1)
+            }
+            Decoded::Glossary(glossary) => {
+                self.glossary = Some(glossary);
+                Slot::Glossary
+            }
+            Decoded::People(people) => {
+                self.people = Some(people);
+                Slot::People
+            }
+            Decoded::Nothing => Slot::Nothing,
         }
     }
-    content
+
+    /// Puts a decoded file back in the place it had; `false` when it does
+    /// not fit there (an issue file that no longer decodes, say).
+    fn replace(&mut self, slot: Slot, decoded: Decoded) -> bool {
+        match (slot, decoded) {
+            (Slot::Site, Decoded::Site(site)) => self.site = Some(site),
+            (Slot::Issue(i), Decoded::Issue(issue)) => self.issues[i] = issue,
+            (Slot::Note(i), Decoded::Note(note)) => self.notes[i] = note,
+            (Slot::Policy(i), Decoded::Policy(page)) => self.policy[i] = page,
+            (Slot::Glossary, Decoded::Glossary(glossary)) => self.glossary = Some(glossary),
+            (Slot::People, Decoded::People(people)) => self.people = Some(people),
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// What one file decoded into.
@@ -128,12 +194,13 @@ enum Decoded {
 
 /// Parses and decodes one file's text by its role.
 fn decode_file(
-    item: &files::Found,
+    role: Role,
+    display: &str,
     file: FileId,
     text: &str,
     diagnostics: &mut Diagnostics,
 ) -> Decoded {
-    match item.role {
+    match role {
         Role::Site | Role::Issue | Role::Glossary | Role::People => {
             let root_node = match yaml::parse(text, file, 0) {
                 Ok(node) => node,
@@ -144,7 +211,7 @@ fn decode_file(
             };
             let null = root_node.value == Value::Null;
             let mut decoder = Decoder::new(diagnostics);
-            match item.role {
+            match role {
                 Role::Site | Role::Issue if null => {
                     decoder.report(Problem::EmptyFile, Span::file_start(file));
                     Decoded::Nothing
@@ -178,13 +245,13 @@ fn decode_file(
                 diagnostics.push(Problem::MissingKey { key: "title" }, Span::file_start(file));
                 return Decoded::Nothing;
             }
-            let stem = Path::new(&item.display)
+            let stem = Path::new(display)
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let mut decoder = Decoder::new(diagnostics);
             let body = (parts.body, parts.body_line);
-            if item.role == Role::Note {
+            if role == Role::Note {
                 note::decode_note(&front, file, &stem, body, &mut decoder)
                     .map_or(Decoded::Nothing, Decoded::Note)
             } else {

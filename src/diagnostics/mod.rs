@@ -107,6 +107,11 @@ impl SourceMap {
         id
     }
 
+    /// Replaces the text of a registered file (it was edited and read again).
+    pub fn replace(&mut self, file: FileId, text: String) {
+        self.files[file.0 as usize].text = text;
+    }
+
     /// The display path of a file.
     pub fn path(&self, file: FileId) -> &Path {
         &self.files[file.0 as usize].path
@@ -136,7 +141,7 @@ impl SourceMap {
 }
 
 /// All diagnostics of a run, in the order they were found.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
 }
@@ -150,6 +155,11 @@ impl Diagnostics {
     /// Appends another run's diagnostics, keeping their order.
     pub fn extend(&mut self, other: Diagnostics) {
         self.list.extend(other.list);
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
     }
 
     /// Whether any error (not warning) was recorded.
