@@ -255,3 +255,83 @@ fn new_skeletons_check_clean_and_never_overwrite() {
         fs::read(dir.path().join("content/site.yaml")).expect("reads")
     );
 }
+
+#[test]
+fn a_link_to_nowhere_is_caught_after_the_page_is_served_and_the_last_good_site_returns() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let served = serve(dir.path());
+    let page = format!("{}issues/01/", served.url);
+    until(&page, "the first build", |b| b.contains("未按季度更新"));
+
+    // Only the whole site shows that a link leads nowhere: the edited page
+    // is served at once, then withdrawn when the background check finds it.
+    let issue = dir.path().join("content/issues/01.yaml");
+    let good = fs::read_to_string(&issue).expect("reads");
+    fs::write(
+        &issue,
+        good.replace(
+            "未按季度更新。",
+            "未按季度更新,见[问题九十九](@/issues/99/)。",
+        ),
+    )
+    .expect("writes");
+    let broken = until(&page, "the broken-link overlay", |b| {
+        b.contains("taizhang-overlay") && b.contains("E080")
+    });
+    assert!(
+        broken.contains("content/issues/01.yaml:5:"),
+        "the link's place: {broken}"
+    );
+    let page_itself = broken.split("taizhang-overlay").next().unwrap_or_default();
+    assert!(
+        page_itself.contains("未按季度更新") && !page_itself.contains("问题九十九"),
+        "the last good site is served again"
+    );
+
+    // A new file (a full reload) shows up too, and the overlay goes.
+    fs::write(&issue, good).expect("writes");
+    fs::write(
+        dir.path().join("content/notes/2025-08-20-xinde.md"),
+        "---\ntitle: 新写的动态\ndate: 2025-08-20\n---\n新写的正文。\n",
+    )
+    .expect("writes");
+    until(
+        &format!("{}notes/2025-08-20-xinde/", served.url),
+        "the new note",
+        |b| b.contains("新写的正文") && !b.contains("taizhang-overlay"),
+    );
+}
+
+#[test]
+fn serving_does_not_rebuild_when_nothing_changed() {
+    // Reading the content must not count as a change: a watcher that saw its
+    // own reads would rebuild forever.
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let mut child = taizhang()
+        .args(["serve", "--lang", "en", "--port", "0", "--root"])
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let stderr = child.stderr.take().expect("stderr");
+    let (sender, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let first = lines
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the first build is reported");
+    assert!(first.starts_with("rebuilt"), "{first}");
+    let more: Vec<String> = lines
+        .recv_timeout(Duration::from_secs(2))
+        .into_iter()
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(more.is_empty(), "rebuilt with nothing changed: {more:?}");
+}

@@ -2,19 +2,22 @@
 //! when a file changes and reload open pages. While the content is broken
 //! the last good site stays served, with the diagnostics over every page.
 
-use std::collections::HashMap;
+mod rebuild;
+mod watch;
+
+use std::collections::HashSet;
 use std::io::{self, Read};
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
-use crate::diagnostics::{Lang, render};
+use crate::diagnostics::Lang;
 use crate::markdown::escape_attribute;
-use crate::site::{self, BuildError, BuildOptions};
+use crate::site::BuildOptions;
+use rebuild::{Rebuilder, State, Unservable};
 
 /// Where the reload events stream from; no site page can have this path.
 const EVENTS: &str = "/__taizhang/events";
@@ -35,21 +38,15 @@ pub struct ServeOptions {
     pub lang: Lang,
 }
 
-/// The site being served and what is wrong with the content, if anything.
-#[derive(Default)]
-struct State {
-    files: HashMap<String, Arc<Vec<u8>>>,
-    overlay: Option<String>,
-}
-
 /// State shared by the watcher and the HTTP workers.
 struct Shared {
-    state: RwLock<State>,
+    state: Arc<RwLock<State>>,
     generation: Mutex<u64>,
     changed: Condvar,
 }
 
 impl Shared {
+    /// Tells open pages to reload.
     fn bump(&self) {
         let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
         *generation += 1;
@@ -85,34 +82,27 @@ pub fn serve(
     report: impl Fn(&str) + Send + Sync + 'static,
 ) -> Result<(), String> {
     let shared = Arc::new(Shared {
-        state: RwLock::new(State::default()),
+        state: Arc::new(RwLock::new(State::default())),
         generation: Mutex::new(0),
         changed: Condvar::new(),
     });
-    let report = Arc::new(report);
-    rebuild(&shared, options, report.as_ref());
+    let rebuilder = Arc::new(Rebuilder::new(
+        options.build.clone(),
+        options.lang,
+        Box::new(report),
+    ));
+    let published: Arc<dyn Fn() + Send + Sync> = {
+        let shared = Arc::clone(&shared);
+        Arc::new(move || shared.bump())
+    };
+    rebuilder.rebuild(&shared.state, &HashSet::new(), Arc::clone(&published));
 
-    let watched_options = options.clone();
     let watched = Arc::clone(&shared);
-    let watch_report = Arc::clone(&report);
-    let mut debouncer = new_debouncer(
-        Duration::from_millis(30),
-        move |result: DebounceEventResult| {
-            if result.is_ok_and(|events| !events.is_empty()) {
-                rebuild(&watched, &watched_options, watch_report.as_ref());
-            }
-        },
-    )
-    .map_err(|e| format!("cannot watch files: {e}"))?;
-    for folder in ["content", "templates", "static", "themes"] {
-        let path = options.build.root.join(folder);
-        if path.is_dir() {
-            debouncer
-                .watcher()
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
-        }
-    }
+    let watcher = watch::watch(
+        &options.build.root,
+        &["content", "templates", "static", "themes"],
+        move |changed| rebuilder.rebuild(&watched.state, changed, Arc::clone(&published)),
+    )?;
 
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)
@@ -134,68 +124,8 @@ pub fn serve(
     for worker in workers {
         let _ = worker.join();
     }
-    drop(debouncer);
+    drop(watcher);
     Ok(())
-}
-
-/// Rebuilds in memory; keeps the last good site when the content is broken.
-fn rebuild(shared: &Shared, options: &ServeOptions, report: &dyn Fn(&str)) {
-    let started = Instant::now();
-    let result = site::render_site(&options.build);
-    let elapsed = started.elapsed().as_millis();
-    {
-        let mut state = shared.state.write().unwrap_or_else(|e| e.into_inner());
-        match result {
-            Ok(rendered) => {
-                let pages = rendered
-                    .files
-                    .iter()
-                    .filter(|f| f.path.ends_with(".html"))
-                    .count();
-                state.files = rendered
-                    .files
-                    .into_iter()
-                    .map(|f| (f.path, Arc::new(f.bytes)))
-                    .collect();
-                state.overlay = None;
-                report(&match options.lang {
-                    Lang::Zh => format!("已重新生成 {pages} 个页面,用时 {elapsed} 毫秒"),
-                    Lang::En => format!("rebuilt {pages} pages in {elapsed} ms"),
-                });
-            }
-            Err(error) => {
-                let text = failure_text(error, options.lang);
-                report(&match options.lang {
-                    Lang::Zh => format!("内容有错误,继续显示上一次的网站:\n{text}"),
-                    Lang::En => {
-                        format!("the content has errors; still serving the last good site:\n{text}")
-                    }
-                });
-                state.overlay = Some(text);
-            }
-        }
-    }
-    shared.bump();
-}
-
-/// The diagnostics of a failed build, as `check` prints them.
-fn failure_text(error: BuildError, lang: Lang) -> String {
-    match error {
-        BuildError::Content(checked) => checked
-            .diagnostics
-            .sorted(&checked.sources)
-            .into_iter()
-            .filter(|d| d.severity() == crate::diagnostics::Severity::Error)
-            .map(|d| render(d, &checked.sources, lang))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        BuildError::Leaks(leaks) => leaks
-            .iter()
-            .map(|l| format!("{}:{}:{}: error[E090]: {}", l.path, l.line, l.col, l.what))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        BuildError::Other(message) => format!("error: {message}"),
-    }
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -230,7 +160,10 @@ fn respond(request: Request, shared: &Shared) {
         .unwrap_or("/")
         .to_string();
     let path = crate::render::percent_decode(raw.trim_start_matches('/'));
-    let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+    let (site, overlay) = {
+        let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
+        (state.site.clone(), state.overlay.clone())
+    };
     let candidates = [
         if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
@@ -238,26 +171,36 @@ fn respond(request: Request, shared: &Shared) {
             path.clone()
         },
         format!("{path}/index.html"),
+        "404.html".to_string(),
     ];
-    let found = candidates.iter().find_map(|p| {
-        state
-            .files
-            .get(p)
-            .map(|bytes| (p.clone(), Arc::clone(bytes)))
-    });
-    let (status, file, bytes) = match found {
-        Some((file, bytes)) => (200, file, bytes),
-        None => match state.files.get("404.html") {
-            Some(bytes) => (404, "404.html".to_string(), Arc::clone(bytes)),
-            None => (404, "error.html".to_string(), Arc::new(b"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>taizhang</title></head><body></body></html>".to_vec())),
-        },
-    };
+    let mut failure = None;
+    let mut found = None;
+    if let Some(site) = &site {
+        for (k, candidate) in candidates.iter().enumerate() {
+            match site.file(candidate) {
+                Ok(bytes) => {
+                    let status = if k == 2 { 404 } else { 200 };
+                    found = Some((status, candidate.as_str(), bytes));
+                    break;
+                }
+                Err(Unservable::Missing) => {}
+                Err(Unservable::Failed(text)) => {
+                    failure = Some(text);
+                    break;
+                }
+            }
+        }
+    }
+    let empty = Arc::new(b"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>taizhang</title></head><body></body></html>".to_vec());
+    let (status, file, bytes) = found.unwrap_or((
+        if failure.is_some() { 500 } else { 404 },
+        "error.html",
+        empty,
+    ));
+    let overlay = failure.or(overlay);
     let body = if file.ends_with(".html") {
         let html = String::from_utf8_lossy(&bytes);
-        let overlay = state
-            .overlay
-            .as_deref()
-            .map_or_else(String::new, overlay_html);
+        let overlay = overlay.as_deref().map_or_else(String::new, overlay_html);
         let injected = format!("{overlay}{RELOAD_SCRIPT}</body>");
         match html.rfind("</body>") {
             Some(at) => format!("{}{injected}{}", &html[..at], &html[at + 7..]).into_bytes(),
@@ -266,10 +209,9 @@ fn respond(request: Request, shared: &Shared) {
     } else {
         bytes.to_vec()
     };
-    drop(state);
     let response = Response::from_data(body)
         .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type(&file)))
+        .with_header(header("Content-Type", content_type(file)))
         .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
 }

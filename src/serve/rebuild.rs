@@ -1,0 +1,313 @@
+//! Rebuilding after an edit, fast: only the files that changed are read
+//! again, the model is rebuilt, and pages render when they are asked for
+//! (the open page first). The rest of the site is then rendered in the
+//! background to check links and the leak guard over every page, as
+//! `build` does; a site that fails there is withdrawn for the last good one.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use crate::check::{Checked, Rechecker};
+use crate::content::Audience;
+use crate::diagnostics::{Diagnostics, Lang, Severity, render};
+use crate::privacy::{Guard, Leak};
+use crate::render::{OutputFile, Renderer};
+use crate::site::{self, BuildOptions};
+
+/// One version of the site: a model ready to render, and the pages
+/// rendered from it so far.
+pub(super) struct Snapshot {
+    renderer: Renderer,
+    /// The leak guard, for a public site.
+    guard: Option<Arc<Guard>>,
+    rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Set when an edit makes this snapshot old: its background check stops.
+    stop: AtomicBool,
+}
+
+/// Why a file could not be served.
+pub(super) enum Unservable {
+    /// The site has no such file.
+    Missing,
+    /// Rendering failed or the guard stopped it; the text says why.
+    Failed(String),
+}
+
+impl Snapshot {
+    /// The file at `path`, rendered (and guarded) on first request.
+    pub(super) fn file(&self, path: &str) -> Result<Arc<Vec<u8>>, Unservable> {
+        if let Some(bytes) = self.lock().get(path) {
+            return Ok(Arc::clone(bytes));
+        }
+        let file = self
+            .renderer
+            .file(path)
+            .ok_or(Unservable::Missing)?
+            .map_err(|e| Unservable::Failed(format!("template error: {e}")))?;
+        if let Some(guard) = &self.guard {
+            let leaks = guard.check(std::slice::from_ref(&file));
+            if !leaks.is_empty() {
+                return Err(Unservable::Failed(leak_text(&leaks)));
+            }
+        }
+        let bytes = Arc::new(file.bytes);
+        self.lock().insert(file.path, Arc::clone(&bytes));
+        Ok(bytes)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Vec<u8>>>> {
+        self.rendered.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// What is served: the newest site and what is wrong with the content.
+#[derive(Default)]
+pub(super) struct State {
+    /// The site served now.
+    pub(super) site: Option<Arc<Snapshot>>,
+    /// The site served before `site`, served again if `site` fails the
+    /// whole-site check. It passed that check, or was replaced before its
+    /// check ended (its pages are still guarded one by one as served).
+    fallback: Option<Arc<Snapshot>>,
+    /// The diagnostics to show over every page, while the content is broken.
+    pub(super) overlay: Option<String>,
+}
+
+/// Rebuilds the site being served; one per `serve`.
+pub(super) struct Rebuilder {
+    options: BuildOptions,
+    lang: Lang,
+    rechecker: Mutex<Rechecker>,
+    report: Box<dyn Fn(&str) + Send + Sync>,
+    /// Threads for the background check, apart from the global pool, so
+    /// that the page asked for after an edit never queues behind it.
+    background: Option<rayon::ThreadPool>,
+    /// The last leak guard built.
+    guard: Mutex<Option<Arc<Guard>>>,
+}
+
+impl Rebuilder {
+    pub(super) fn new(
+        options: BuildOptions,
+        lang: Lang,
+        report: Box<dyn Fn(&str) + Send + Sync>,
+    ) -> Rebuilder {
+        Rebuilder {
+            rechecker: Mutex::new(Rechecker::new(&options.root, options.as_of)),
+            options,
+            lang,
+            report,
+            background: rayon::ThreadPoolBuilder::new()
+                .thread_name(|i| format!("taizhang-check-{i}"))
+                .build()
+                .ok(),
+            guard: Mutex::new(None),
+        }
+    }
+
+    /// The guard for `names`: the last one, when the register is unchanged
+    /// (a guard for a county's register takes milliseconds to build).
+    fn guard_for(&self, names: &[&str]) -> Arc<Guard> {
+        let mut last = self.guard.lock().unwrap_or_else(|e| e.into_inner());
+        match &*last {
+            Some(guard)
+                if guard
+                    .names()
+                    .iter()
+                    .map(String::as_str)
+                    .eq(names.iter().copied()) =>
+            {
+                Arc::clone(guard)
+            }
+            _ => {
+                let guard = Arc::new(Guard::new(names));
+                *last = Some(Arc::clone(&guard));
+                guard
+            }
+        }
+    }
+
+    fn say(&self, zh: String, en: String) {
+        (self.report)(&match self.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        });
+    }
+
+    /// Checks the content again after `changed` files changed and, when it
+    /// has no errors, puts up the new site; then renders the rest of it in
+    /// the background. `published` is called whenever what is served changes.
+    pub(super) fn rebuild(
+        self: &Arc<Self>,
+        state: &Arc<RwLock<State>>,
+        changed: &HashSet<PathBuf>,
+        published: Arc<dyn Fn() + Send + Sync>,
+    ) {
+        let started = Instant::now();
+        // The site being checked in the background is out of date: free the
+        // processor for this rebuild.
+        if let Some(site) = &state.read().unwrap_or_else(|e| e.into_inner()).site {
+            site.stop.store(true, Ordering::Relaxed);
+        }
+        let mut rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
+        let checked = rechecker.check(changed);
+        let prepared = if checked.diagnostics.has_errors() {
+            Err(error_text(&checked.diagnostics, checked, self.lang))
+        } else {
+            let prepared = site::prepare(checked, &self.options);
+            prepared.map_err(|m| format!("error: {m}")).map(|renderer| {
+                let guard = (self.options.audience == Audience::Public)
+                    .then(|| self.guard_for(&site::registered_names(checked)));
+                Arc::new(Snapshot {
+                    renderer,
+                    guard,
+                    rendered: Mutex::new(HashMap::new()),
+                    stop: AtomicBool::new(false),
+                })
+            })
+        };
+        drop(rechecker);
+        let mut served = write(state);
+        let snapshot = match prepared {
+            Ok(snapshot) => snapshot,
+            Err(text) => {
+                self.say(
+                    format!("内容有错误,继续显示上一次的网站:\n{text}"),
+                    format!("the content has errors; still serving the last good site:\n{text}"),
+                );
+                served.overlay = Some(text);
+                drop(served);
+                published();
+                return;
+            }
+        };
+        let old = served.site.replace(Arc::clone(&snapshot));
+        let old = std::mem::replace(&mut served.fallback, old);
+        served.overlay = None;
+        drop(served);
+        published();
+        // A whole site's pages and model take a while to free: not here.
+        std::thread::spawn(move || drop(old));
+        let ready = started.elapsed().as_millis();
+        let this = Arc::clone(self);
+        let state = Arc::clone(state);
+        std::thread::spawn(move || this.complete(&snapshot, &state, started, ready, &published));
+    }
+
+    /// Renders every page of `snapshot` not rendered yet and checks the
+    /// whole site as `build` would; on a problem, serves the last good site
+    /// again with the problem over it.
+    fn complete(
+        &self,
+        snapshot: &Arc<Snapshot>,
+        state: &RwLock<State>,
+        started: Instant,
+        ready: u128,
+        published: &Arc<dyn Fn() + Send + Sync>,
+    ) {
+        let render_all = || snapshot.renderer.render_all_unless(&snapshot.stop);
+        let rendered = match &self.background {
+            Some(pool) => pool.install(render_all),
+            None => render_all(),
+        };
+        let problem = match rendered {
+            Ok(None) => return,
+            Err(error) => Some(format!("error: template error: {error}")),
+            Ok(Some(rendered)) if !rendered.broken_links.is_empty() => {
+                let rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
+                if snapshot.stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                // The rechecker still holds the content this snapshot was made
+                // from: a rebuild since would have set `stop`.
+                let checked = rechecker.current().expect("a snapshot comes from a check");
+                let found = site::link_diagnostics(&rendered.broken_links, &checked.sources);
+                Some(error_text(&found, checked, self.lang))
+            }
+            Ok(Some(rendered)) => {
+                let leaks = snapshot
+                    .guard
+                    .as_ref()
+                    .map(|guard| guard.check(&rendered.files))
+                    .unwrap_or_default();
+                if leaks.is_empty() {
+                    keep(snapshot, rendered.files);
+                    None
+                } else {
+                    Some(leak_text(&leaks))
+                }
+            }
+        };
+        let mut served = write(state);
+        if snapshot.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let pages = snapshot
+            .renderer
+            .paths()
+            .filter(|p| p.ends_with(".html"))
+            .count();
+        let all = started.elapsed().as_millis();
+        match problem {
+            None => {
+                drop(served);
+                self.say(
+                    format!(
+                        "已重新生成:{ready} 毫秒后可访问,{all} 毫秒内检查完全部 {pages} 个页面"
+                    ),
+                    format!(
+                        "rebuilt: served after {ready} ms, all {pages} pages checked in {all} ms"
+                    ),
+                );
+            }
+            Some(text) => {
+                let fallback = served.fallback.clone();
+                let withdrawn = std::mem::replace(&mut served.site, fallback);
+                served.overlay = Some(text.clone());
+                drop(served);
+                drop(withdrawn);
+                self.say(
+                    format!("内容有错误,继续显示上一次的网站:\n{text}"),
+                    format!("the content has errors; still serving the last good site:\n{text}"),
+                );
+                published();
+            }
+        }
+    }
+}
+
+/// Keeps every rendered file of a checked site for serving.
+fn keep(snapshot: &Snapshot, files: Vec<OutputFile>) {
+    let mut rendered = snapshot.lock();
+    for file in files {
+        rendered
+            .entry(file.path)
+            .or_insert_with(|| Arc::new(file.bytes));
+    }
+}
+
+fn write(state: &RwLock<State>) -> std::sync::RwLockWriteGuard<'_, State> {
+    state.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The errors among `diagnostics`, as `check` prints them.
+fn error_text(diagnostics: &Diagnostics, checked: &Checked, lang: Lang) -> String {
+    diagnostics
+        .sorted(&checked.sources)
+        .into_iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|d| render(d, &checked.sources, lang))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn leak_text(leaks: &[Leak]) -> String {
+    leaks
+        .iter()
+        .map(|l| format!("{}:{}:{}: error[E090]: {}", l.path, l.line, l.col, l.what))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
