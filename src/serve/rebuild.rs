@@ -68,9 +68,10 @@ impl Snapshot {
 pub(super) struct State {
     /// The site served now.
     pub(super) site: Option<Arc<Snapshot>>,
-    /// The site served before `site`, served again if `site` fails the
-    /// whole-site check. It passed that check, or was replaced before its
-    /// check ended (its pages are still guarded one by one as served).
+    /// The site served before `site`, kept until `site` passes the
+    /// whole-site check and served again if it fails. It passed that check
+    /// itself, or was replaced before its check ended (its pages are still
+    /// guarded one by one as they are served).
     fallback: Option<Arc<Snapshot>>,
     /// The diagnostics to show over every page, while the content is broken.
     pub(super) overlay: Option<String>,
@@ -253,7 +254,10 @@ impl Rebuilder {
         let all = started.elapsed().as_millis();
         match problem {
             None => {
+                // Nothing to fall back to any more: free the older site.
+                let old = served.fallback.take();
                 drop(served);
+                drop(old);
                 self.say(
                     format!(
                         "已重新生成:{ready} 毫秒后可访问,{all} 毫秒内检查完全部 {pages} 个页面"
