@@ -1,6 +1,8 @@
 //! The person register: every registered name must occur in the content,
 //! or it masks nothing and probably hides a misspelling.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::content::Content;
@@ -19,7 +21,8 @@ pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Di
         return;
     }
     // One pass over all text for all names, not one search per name; files
-    // in parallel, each stopping once it has seen every name.
+    // in parallel, and no more searching once every name has been seen
+    // (the usual case, often long before the last file).
     let finder = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&names)
@@ -29,24 +32,21 @@ pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Di
         .filter(|(file, _, _)| *file != people.file)
         .map(|(_, _, text)| text)
         .collect();
-    let mentioned = texts
-        .par_iter()
-        .map(|text| {
-            let mut seen = vec![false; names.len()];
-            for found in finder.find_overlapping_iter(*text) {
-                seen[found.pattern().as_usize()] = true;
+    let seen: Vec<AtomicBool> = names.iter().map(|_| AtomicBool::new(false)).collect();
+    let unseen = AtomicUsize::new(names.len());
+    texts.par_iter().for_each(|text| {
+        if unseen.load(Ordering::Relaxed) == 0 {
+            return;
+        }
+        for found in finder.find_overlapping_iter(*text) {
+            if !seen[found.pattern().as_usize()].swap(true, Ordering::Relaxed)
+                && unseen.fetch_sub(1, Ordering::Relaxed) == 1
+            {
+                return;
             }
-            seen
-        })
-        .reduce(
-            || vec![false; names.len()],
-            |mut all, seen| {
-                for (a, s) in all.iter_mut().zip(seen) {
-                    *a |= s;
-                }
-                all
-            },
-        );
+        }
+    });
+    let mentioned = seen.into_iter().map(AtomicBool::into_inner);
     for (person, mentioned) in people.persons.iter().zip(mentioned) {
         let name = person.name.value.as_str();
         if !mentioned {
