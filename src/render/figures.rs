@@ -15,13 +15,12 @@ pub(crate) struct Figures {
     villages: OnceLock<Vec<Chart>>,
     units: OnceLock<Vec<Chart>>,
     matrix: OnceLock<Vec<Chart>>,
-    village: Vec<OnceLock<VillageCharts>>,
+    village_bar: Vec<OnceLock<Chart>>,
+    village_burnup: Vec<OnceLock<Option<Chart>>>,
+    village_small: Vec<OnceLock<Option<Chart>>>,
     unit: Vec<OnceLock<Chart>>,
     indicators: Vec<OnceLock<Vec<Chart>>>,
 }
-
-/// A village's status bar, its burn-up, and the burn-up as a small multiple.
-pub(crate) type VillageCharts = (Chart, Option<Chart>, Option<Chart>);
 
 /// Rows per chart: long lists are split so each SVG stays small and prints
 /// on one page.
@@ -52,7 +51,9 @@ impl Figures {
             villages: OnceLock::new(),
             units: OnceLock::new(),
             matrix: OnceLock::new(),
-            village: super::unset(model.villages.len()),
+            village_bar: super::unset(model.villages.len()),
+            village_burnup: super::unset(model.villages.len()),
+            village_small: super::unset(model.villages.len()),
             unit: super::unset(model.units.len()),
             indicators: super::unset(model.issues.len()),
         }
@@ -90,29 +91,38 @@ impl Figures {
         self.matrix.get_or_init(|| draw_matrix(model))
     }
 
-    /// Village `i`'s charts.
-    pub(crate) fn village(&self, model: &Model, i: usize) -> &VillageCharts {
-        self.village[i].get_or_init(|| {
+    /// Village `i`'s status bar.
+    pub(crate) fn village_bar(&self, model: &Model, i: usize) -> &Chart {
+        self.village_bar[i].get_or_init(|| {
             let v = &model.villages[i];
-            let bar = charts::status_bars(
+            charts::status_bars(
                 &format!("c-bar-{}", v.id),
                 &format!("{}整改任务状态", v.name),
                 &[(v.name.clone(), v.tally)],
-            );
-            let tasks: Vec<_> = v.tasks.iter().map(|&t| &model.tasks[t]).collect();
-            let dates = (model.document.date, model.as_of);
-            let burnup = |size| {
-                charts::burnup(
-                    &format!("c-burnup-{}", v.id),
-                    &v.name,
-                    &tasks,
-                    dates,
-                    &model.milestones,
-                    size,
-                )
-            };
-            (bar, burnup(charts::Size::Full), burnup(charts::Size::Small))
+            )
         })
+    }
+
+    /// Village `i`'s burn-up, full size (none for a village without tasks).
+    pub(crate) fn village_burnup(&self, model: &Model, i: usize) -> Option<&Chart> {
+        self.village_burnup[i]
+            .get_or_init(|| burnup(model, i, charts::Size::Full))
+            .as_ref()
+    }
+
+    /// Village `i`'s burn-up as a small multiple for the overview.
+    pub(crate) fn village_small(&self, model: &Model, i: usize) -> Option<&Chart> {
+        self.village_small[i]
+            .get_or_init(|| burnup(model, i, charts::Size::Small))
+            .as_ref()
+    }
+
+    /// Every village's small burn-up, drawn in parallel: the overview shows
+    /// them all, and a county has hundreds.
+    pub(crate) fn draw_small_multiples(&self, model: &Model) {
+        (0..self.village_small.len()).into_par_iter().for_each(|i| {
+            let _ = self.village_small(model, i);
+        });
     }
 
     /// Unit `i`'s status bar.
@@ -145,9 +155,11 @@ impl Figures {
         let go = || !stop.load(Ordering::Relaxed);
         rayon::join(
             || {
-                (0..self.village.len()).into_par_iter().for_each(|i| {
+                (0..self.village_bar.len()).into_par_iter().for_each(|i| {
                     if go() {
-                        let _ = self.village(model, i);
+                        let _ = self.village_bar(model, i);
+                        let _ = self.village_burnup(model, i);
+                        let _ = self.village_small(model, i);
                     }
                 });
             },
@@ -168,6 +180,20 @@ impl Figures {
             },
         );
     }
+}
+
+/// Village `i`'s burn-up at `size`.
+fn burnup(model: &Model, i: usize, size: charts::Size) -> Option<Chart> {
+    let v = &model.villages[i];
+    let tasks: Vec<_> = v.tasks.iter().map(|&t| &model.tasks[t]).collect();
+    charts::burnup(
+        &format!("c-burnup-{}", v.id),
+        &v.name,
+        &tasks,
+        (model.document.date, model.as_of),
+        &model.milestones,
+        size,
+    )
 }
 
 /// The villages × issues grid, in parts of [`ROWS`] villages.

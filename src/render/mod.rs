@@ -228,8 +228,21 @@ impl Renderer {
     fn page(&self, index: usize) -> Result<OutputFile, String> {
         let page = &self.pages[index];
         let model = &self.model;
+        // Pages that show many charts or texts draw them in parallel first;
+        // one at a time they would take a county's overview seconds.
         let print_blocks = match page {
-            Page::Print => self.print_blocks()?,
+            Page::Overview => {
+                self.figures.draw_small_multiples(model);
+                &[]
+            }
+            Page::Print => {
+                let never = AtomicBool::new(false);
+                rayon::join(
+                    || self.prose.render_all(model, &never),
+                    || self.figures.draw_all(model, &never),
+                );
+                self.print_blocks()?
+            }
             _ => &[],
         };
         let (template, context) = context(

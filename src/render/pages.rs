@@ -125,8 +125,7 @@ pub(super) fn context(
                 .villages
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (v, figures.village(model, i)))
-                .filter_map(|(v, (_, _, small))| small.as_ref().map(|c| (v, c)))
+                .filter_map(|(i, v)| figures.village_small(model, i).map(|c| (v, c)))
                 .map(|(v, c)| Multiple {
                     village: v,
                     chart: c,
@@ -201,8 +200,8 @@ pub(super) fn context(
             put("tasks", &tasks(model, &village.tasks));
             put("issues", &issue_links(model, &village.issues));
             put("notes", &notes(model, &village.notes));
-            put("bar_chart", &figures.village(model, *i).0);
-            put("burnup_chart", &figures.village(model, *i).1);
+            put("bar_chart", figures.village_bar(model, *i));
+            put("burnup_chart", &figures.village_burnup(model, *i));
             "village.html"
         }
         Page::Units => {
