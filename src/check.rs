@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::content::{self, Content, Tracking};
+use crate::content::{self, Content, Refreshed, Tracking};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap};
 use crate::validate;
@@ -61,6 +61,7 @@ pub struct Rechecker {
     root: PathBuf,
     as_of: Option<Date>,
     kept: Option<(Checked, Tracking)>,
+    unchanged: bool,
 }
 
 impl Rechecker {
@@ -70,7 +71,15 @@ impl Rechecker {
             root: root.to_path_buf(),
             as_of,
             kept: None,
+            unchanged: false,
         }
+    }
+
+    /// Whether the last [`Rechecker::check`] found every file as it was
+    /// before (an editor's swap file changed, say): its result is the one
+    /// before.
+    pub fn unchanged(&self) -> bool {
+        self.unchanged
     }
 
     /// The result of the last [`Rechecker::check`], if there was one.
@@ -82,14 +91,21 @@ impl Rechecker {
     /// changed (from a watcher); others are read again when their size or
     /// time changed. The result equals a fresh [`check`]'s.
     pub fn check(&mut self, changed: &HashSet<PathBuf>) -> &Checked {
+        self.unchanged = false;
         let refreshed = self.kept.as_mut().is_some_and(|(checked, tracking)| {
-            let Some(mut diagnostics) = tracking.refresh(
+            let refreshed = tracking.refresh(
                 &self.root,
                 &mut checked.content,
                 &mut checked.sources,
                 changed,
-            ) else {
-                return false;
+            );
+            let mut diagnostics = match refreshed {
+                None => return false,
+                Some(Refreshed::Unchanged) => {
+                    self.unchanged = true;
+                    return true;
+                }
+                Some(Refreshed::Changed(diagnostics)) => diagnostics,
             };
             checked.as_of = as_of_date(&checked.content, self.as_of);
             validate::validate(

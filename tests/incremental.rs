@@ -77,9 +77,16 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     let mut rechecker = Rechecker::new(root, None);
     assert_same_as_fresh(&mut rechecker, root, &[], "first check");
 
+    // An editor's swap file changes nothing the site shows.
+    let swap = content.join("issues/.07.yaml.swp");
+    fs::write(&swap, b"\0swap").expect("writes");
+    rechecker.check(&[swap].into_iter().collect());
+    assert!(rechecker.unchanged(), "a swap file is not content");
+
     let issue = content.join("issues/07.yaml");
     edit(&issue, "title: ", "title: 改过的");
     assert_same_as_fresh(&mut rechecker, root, &[&issue], "an issue title");
+    assert!(!rechecker.unchanged());
 
     // A mistake only validation sees (a village that does not exist), then
     // fixed again.

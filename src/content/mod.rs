@@ -22,7 +22,7 @@ pub use note::{Note, NoteKind, PolicyPage};
 pub use register::{Glossary, People, Person, Term};
 pub use site::{Document, Milestone, Phase, Privacy, Section, Site, Unit, Village, VillageKind};
 pub use status::{Audience, Status};
-pub use tracking::Tracking;
+pub use tracking::{Refreshed, Tracking};
 
 use std::path::{Path, PathBuf};
 

@@ -58,6 +58,15 @@ pub(super) struct Tracked {
     pub(super) diagnostics: Diagnostics,
 }
 
+/// What [`Tracking::refresh`] found.
+#[derive(Debug)]
+pub enum Refreshed {
+    /// No file needed reading again: the content is as it was.
+    Unchanged,
+    /// Files were read again; the load's diagnostics, in full.
+    Changed(Diagnostics),
+}
+
 /// What a load read, file by file, kept for [`Tracking::refresh`].
 #[derive(Debug, Default)]
 pub struct Tracking {
@@ -85,7 +94,7 @@ impl Tracking {
         content: &mut Content,
         sources: &mut SourceMap,
         changed: &HashSet<PathBuf>,
-    ) -> Option<Diagnostics> {
+    ) -> Option<Refreshed> {
         if self.files.is_empty() || !self.before_files.is_empty() {
             return None;
         }
@@ -109,6 +118,9 @@ impl Tracking {
             Some(stale) => stale,
             None => self.stale_after_walk(root, changed)?,
         };
+        if stale.is_empty() {
+            return Some(Refreshed::Unchanged);
+        }
         for (i, stamp) in stale {
             let tracked = &mut self.files[i];
             if tracked.slot == Slot::Nothing {
@@ -134,7 +146,7 @@ impl Tracking {
         for tracked in &self.files {
             diagnostics.extend(tracked.diagnostics.clone());
         }
-        Some(diagnostics)
+        Some(Refreshed::Changed(diagnostics))
     }
 
     /// Walks the content again: `None` when the set of files changed, else

@@ -148,13 +148,22 @@ impl Rebuilder {
         published: Arc<dyn Fn() + Send + Sync>,
     ) {
         let started = Instant::now();
+        let mut rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
+        rechecker.check(changed);
+        // An editor's swap or backup file, say: no content file and nothing
+        // of the theme changed, so the pages would be the same. Open pages
+        // are not reloaded under the author's cursor.
+        let content = self.options.root.join("content");
+        let theme_changed = changed.is_empty() || changed.iter().any(|p| !p.starts_with(&content));
+        if rechecker.unchanged() && !theme_changed {
+            return;
+        }
         // The site being checked in the background is out of date: free the
         // processor for this rebuild.
         if let Some(site) = &state.read().unwrap_or_else(|e| e.into_inner()).site {
             site.stop.store(true, Ordering::Relaxed);
         }
-        let mut rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
-        let checked = rechecker.check(changed);
+        let checked = rechecker.current().expect("checked just now");
         let prepared = if checked.diagnostics.has_errors() {
             Err(error_text(&checked.diagnostics, checked, self.lang))
         } else {
@@ -186,16 +195,21 @@ impl Rebuilder {
             }
         };
         let old = served.site.replace(Arc::clone(&snapshot));
+        let first = old.is_none() && served.fallback.is_none();
         let old = std::mem::replace(&mut served.fallback, old);
         served.overlay = None;
         drop(served);
         published();
         // A whole site's pages and model take a while to free: not here.
         std::thread::spawn(move || drop(old));
-        let ready = started.elapsed().as_millis();
+        let timing = Timing {
+            started,
+            ready: started.elapsed().as_millis(),
+            first,
+        };
         let this = Arc::clone(self);
         let state = Arc::clone(state);
-        std::thread::spawn(move || this.complete(&snapshot, &state, started, ready, &published));
+        std::thread::spawn(move || this.complete(&snapshot, &state, &timing, &published));
     }
 
     /// Renders every page of `snapshot` not rendered yet and checks the
@@ -205,8 +219,7 @@ impl Rebuilder {
         &self,
         snapshot: &Arc<Snapshot>,
         state: &RwLock<State>,
-        started: Instant,
-        ready: u128,
+        timing: &Timing,
         published: &Arc<dyn Fn() + Send + Sync>,
     ) {
         let render_all = || snapshot.renderer.render_all_unless(&snapshot.stop);
@@ -251,7 +264,12 @@ impl Rebuilder {
             .paths()
             .filter(|p| p.ends_with(".html"))
             .count();
-        let all = started.elapsed().as_millis();
+        let (ready, all) = (timing.ready, timing.started.elapsed().as_millis());
+        let (zh, en) = if timing.first {
+            ("已生成", "built")
+        } else {
+            ("已重新生成", "rebuilt")
+        };
         match problem {
             None => {
                 // Nothing to fall back to any more: free the older site.
@@ -259,12 +277,8 @@ impl Rebuilder {
                 drop(served);
                 drop(old);
                 self.say(
-                    format!(
-                        "已重新生成:{ready} 毫秒后可访问,{all} 毫秒内检查完全部 {pages} 个页面"
-                    ),
-                    format!(
-                        "rebuilt: served after {ready} ms, all {pages} pages checked in {all} ms"
-                    ),
+                    format!("{zh}:{ready} 毫秒后可访问,{all} 毫秒内检查完全部 {pages} 个页面"),
+                    format!("{en}: served after {ready} ms, all {pages} pages checked in {all} ms"),
                 );
             }
             Some(text) => {
@@ -281,6 +295,15 @@ impl Rebuilder {
             }
         }
     }
+}
+
+/// When a rebuild started and put its site up, for the report.
+struct Timing {
+    started: Instant,
+    /// Milliseconds from the start to the site being served.
+    ready: u128,
+    /// The first build of this `serve`.
+    first: bool,
 }
 
 /// Keeps every rendered file of a checked site for serving.
