@@ -15,7 +15,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use taizhang::check::Rechecker;
-use taizhang::content::Audience;
 use taizhang::site::{BuildOptions, prepare};
 
 fn main() {
@@ -31,14 +30,7 @@ fn main() {
             _ => panic!("usage: rebuild_stages --root DIR [--edits N] [--page PATH]"),
         }
     }
-    let options = BuildOptions {
-        root: root.clone(),
-        out: None,
-        as_of: None,
-        base_url: None,
-        portable: false,
-        audience: Audience::Public,
-    };
+    let options = BuildOptions::new(root.clone());
     let mut notes: Vec<PathBuf> = fs::read_dir(root.join("content/notes"))
         .expect("content/notes")
         .map(|e| e.expect("entry").path())

@@ -12,7 +12,6 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use taizhang::content::Audience;
 use taizhang::diagnostics::Lang;
 use taizhang::serve::{ServeOptions, bind, serve};
 use taizhang::site::BuildOptions;
@@ -36,14 +35,7 @@ fn main() {
         }
     }
     let options = ServeOptions {
-        build: BuildOptions {
-            root: root.clone(),
-            out: None,
-            as_of: None,
-            base_url: None,
-            portable: false,
-            audience: Audience::Public,
-        },
+        build: BuildOptions::new(root.clone()),
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
         lang: Lang::En,

@@ -31,6 +31,19 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// The public site of `root`, with the dates and address in its
+    /// `site.yaml`, written to the default folder.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            out: None,
+            as_of: None,
+            base_url: None,
+            portable: false,
+            audience: Audience::Public,
+        }
+    }
+
     /// The output folder these options write to.
     pub fn out_dir(&self) -> PathBuf {
         self.out.clone().unwrap_or_else(|| {

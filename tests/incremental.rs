@@ -16,14 +16,7 @@ use taizhang::diagnostics::{Lang, render};
 use taizhang::site::{BuildOptions, prepare};
 
 fn options(root: &Path) -> BuildOptions {
-    BuildOptions {
-        root: root.to_path_buf(),
-        out: None,
-        as_of: None,
-        base_url: None,
-        portable: false,
-        audience: Audience::Public,
-    }
+    BuildOptions::new(root)
 }
 
 /// Everything a check and build produce: each diagnostic as printed, and
