@@ -11,49 +11,88 @@ use crate::render::OutputFile;
 /// Replaces the folder `out` with exactly `files`. Files no longer produced
 /// disappear; on any error the previous `out` is untouched.
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let name = out
-        .file_name()
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("{} is not a folder name", out.display()),
-            )
-        })?
-        .to_string_lossy()
-        .into_owned();
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let fresh = parent.join(format!(".{name}.taizhang-new"));
-    let stale = parent.join(format!(".{name}.taizhang-old"));
-    remove_if_present(&fresh)?;
-    fs::create_dir(&fresh)?;
-    let written = files.iter().try_for_each(|file| {
-        let target = fresh.join(&file.path);
+    let staging = Staging::new(out)?;
+    for file in files {
+        staging.write(file)?;
+    }
+    staging.commit()
+}
+
+/// A new site being written into a fresh folder beside `out`: it replaces
+/// `out` on [`Staging::commit`], and is removed, leaving `out` untouched,
+/// when dropped without it (a failed build).
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    fresh: PathBuf,
+    stale: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new site for `out`.
+    pub fn new(out: &Path) -> io::Result<Staging> {
+        let name = out
+            .file_name()
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{} is not a folder name", out.display()),
+                )
+            })?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let fresh = parent.join(format!(".{name}.taizhang-new"));
+        remove_if_present(&fresh)?;
+        fs::create_dir(&fresh)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            stale: parent.join(format!(".{name}.taizhang-old")),
+            fresh,
+            committed: false,
+        })
+    }
+
+    /// Writes one file of the new site; safe from several threads at once.
+    pub fn write(&self, file: &OutputFile) -> io::Result<()> {
+        let target = self.fresh.join(&file.path);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir)?;
         }
         fs::write(&target, &file.bytes)
-    });
-    if let Err(error) = written {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(error);
     }
-    if out.exists() {
-        remove_if_present(&stale)?;
-        fs::rename(out, &stale)?;
-        if let Err(error) = fs::rename(&fresh, out) {
-            // Put the old site back before reporting.
-            let _ = fs::rename(&stale, out);
-            return Err(error);
+
+    /// Swaps the new site in for the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        if self.out.exists() {
+            remove_if_present(&self.stale)?;
+            fs::rename(&self.out, &self.stale)?;
+            if let Err(error) = fs::rename(&self.fresh, &self.out) {
+                // Put the old site back before reporting.
+                let _ = fs::rename(&self.stale, &self.out);
+                return Err(error);
+            }
+            self.committed = true;
+            remove_if_present(&self.stale)?;
+        } else {
+            fs::rename(&self.fresh, &self.out)?;
+            self.committed = true;
         }
-        remove_if_present(&stale)?;
-    } else {
-        fs::rename(&fresh, out)?;
+        Ok(())
     }
-    Ok(())
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
+    }
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {

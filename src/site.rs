@@ -1,6 +1,7 @@
 //! `taizhang build`: check, model, render, write — the whole pipeline.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::check::{Checked, check};
@@ -84,56 +85,6 @@ pub enum BuildError {
     Other(String),
 }
 
-/// A site rendered in memory and checked, ready to write or serve.
-#[derive(Debug)]
-pub struct Rendered {
-    /// Every file of the site.
-    pub files: Vec<render::OutputFile>,
-    /// Load and validation results (warnings may be in it).
-    pub checked: Checked,
-    /// How long each stage took.
-    pub timings: Vec<(&'static str, u128)>,
-}
-
-/// Checks, models, renders and (for the public site) runs the leak guard,
-/// all in memory. Content errors, broken links and leaks are errors.
-pub fn render_site(options: &BuildOptions) -> Result<Rendered, BuildError> {
-    let mut timings = Vec::new();
-    let mut last = Instant::now();
-    let mut lap = |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
-        timings.push((stage, last.elapsed().as_millis()));
-        last = Instant::now();
-    };
-    let mut checked = check(&options.root, options.as_of);
-    lap("load and check", &mut timings);
-    if checked.diagnostics.has_errors() {
-        return Err(BuildError::Content(Box::new(checked)));
-    }
-    let renderer = prepare(&checked, options).map_err(BuildError::Other)?;
-    lap("model", &mut timings);
-    let rendered = renderer
-        .render_all()
-        .map_err(|e| BuildError::Other(format!("template error: {e}")))?;
-    lap("render", &mut timings);
-    if !rendered.broken_links.is_empty() {
-        let found = link_diagnostics(&rendered.broken_links, &checked.sources);
-        checked.diagnostics.extend(found);
-        return Err(BuildError::Content(Box::new(checked)));
-    }
-    if options.audience == Audience::Public {
-        let leaks = Guard::new(&registered_names(&checked)).check(&rendered.files);
-        if !leaks.is_empty() {
-            return Err(BuildError::Leaks(leaks));
-        }
-        lap("leak guard", &mut timings);
-    }
-    Ok(Rendered {
-        files: rendered.files,
-        checked,
-        timings,
-    })
-}
-
 /// The model of a checked site without errors, ready to render: as-of
 /// date and base URL applied, theme (with the site's overrides) compiled.
 /// Errors are a missing as-of date or a template that does not compile.
@@ -189,28 +140,90 @@ pub fn link_diagnostics(links: &[BrokenLink], sources: &SourceMap) -> Diagnostic
     diagnostics
 }
 
-/// Builds the site. Content errors stop it before anything is written.
+/// Builds the site: checks, models, renders and writes each page into a
+/// fresh folder as it is rendered (running the leak guard over it, for the
+/// public site), then swaps that folder in. Content errors, broken links
+/// and leaks stop it, and the previous output is left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let started = Instant::now();
     let out = options.out_dir();
     refuse_unsafe_output(&options.root, &out)?;
-    let Rendered {
-        files,
-        checked,
-        mut timings,
-    } = render_site(options)?;
-    let writing = Instant::now();
-    output::write_atomically(&out, &files)
-        .map_err(|e| BuildError::Other(format!("cannot write {}: {e}", out.display())))?;
-    timings.push(("write", writing.elapsed().as_millis()));
+    let mut timings = Vec::new();
+    let mut last = Instant::now();
+    let mut lap = |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
+        timings.push((stage, last.elapsed().as_millis()));
+        last = Instant::now();
+    };
+    let mut checked = check(&options.root, options.as_of);
+    lap("load and check", &mut timings);
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::Content(Box::new(checked)));
+    }
+    let renderer = prepare(&checked, options).map_err(BuildError::Other)?;
+    lap("model", &mut timings);
+
+    let cannot_write =
+        |e: std::io::Error| BuildError::Other(format!("cannot write {}: {e}", out.display()));
+    let staging = output::Staging::new(&out).map_err(cannot_write)?;
+    let guard =
+        (options.audience == Audience::Public).then(|| Guard::new(&registered_names(&checked)));
+    let leaks = Mutex::new(Vec::new());
+    let write_error = Mutex::new(None);
+    let counts = Mutex::new((0usize, 0usize));
+    let sink = |file: render::OutputFile| -> Result<(), String> {
+        if let Some(guard) = &guard {
+            let found = guard.check(std::slice::from_ref(&file));
+            if !found.is_empty() {
+                // Nothing of a leaking site is worth writing; keep looking
+                // so that every leak is reported at once.
+                lock(&leaks).extend(found);
+                return Ok(());
+            }
+        }
+        if let Err(error) = staging.write(&file) {
+            let message = error.to_string();
+            *lock(&write_error) = Some(error);
+            return Err(message);
+        }
+        let mut counts = lock(&counts);
+        counts.0 += usize::from(file.path.ends_with(".html"));
+        counts.1 += 1;
+        Ok(())
+    };
+    let rendered = renderer.render_each(&std::sync::atomic::AtomicBool::new(false), &sink);
+    if let Some(error) = lock(&write_error).take() {
+        return Err(cannot_write(error));
+    }
+    let broken_links = rendered
+        .map_err(|e| BuildError::Other(format!("template error: {e}")))?
+        .expect("nothing sets the stop flag");
+    lap("render and write", &mut timings);
+    if !broken_links.is_empty() {
+        let found = link_diagnostics(&broken_links, &checked.sources);
+        checked.diagnostics.extend(found);
+        return Err(BuildError::Content(Box::new(checked)));
+    }
+    let mut leaks = leaks.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !leaks.is_empty() {
+        leaks.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        return Err(BuildError::Leaks(leaks));
+    }
+    staging.commit().map_err(cannot_write)?;
+    lap("swap in", &mut timings);
+    let (pages, files) = *lock(&counts);
     Ok(Built {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages,
+        files,
         out,
         elapsed_ms: started.elapsed().as_millis(),
         checked,
         timings,
     })
+}
+
+/// A lock whose holder cannot have panicked halfway through an update.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The line of a broken link in its file. A YAML block scalar (`|`) starts

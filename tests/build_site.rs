@@ -212,6 +212,13 @@ fn content_links_are_checked_with_file_and_line() {
         !stderr.contains("/issues/01/#tasks`"),
         "a link that resolves is fine: {stderr}"
     );
+    // Links are checked once every page is written to a fresh folder: that
+    // folder goes, and no site appears.
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, ["content"], "{left:?}");
 }
 
 /// Resolves `href` from the page at `page` (a path under `root`) the way a

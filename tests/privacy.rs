@@ -145,6 +145,10 @@ fn a_template_printing_a_name_fails_the_public_build_and_keeps_the_old_site() {
         before == tree(&dir.path().join("public")),
         "public/ changed"
     );
+    assert!(
+        !dir.path().join(".public.taizhang-new").exists(),
+        "the half-written site is removed"
+    );
     // The internal build may show the register; the guard is for the public site.
     let internal = taizhang()
         .args(["build", "--quiet", "--audience", "internal", "--root"])

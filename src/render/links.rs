@@ -74,10 +74,9 @@ pub(crate) struct LinkTargets {
 
 impl LinkTargets {
     /// Records a produced file (`issues/07/index.html`, `static/style.css`)
-    /// and, for HTML, the ids it defines.
-    pub(crate) fn add(&mut self, file: &str, html: Option<&str>) {
+    /// with the ids its HTML defines (see [`ids`]; none for other files).
+    pub(crate) fn add_ids(&mut self, file: &str, ids: HashSet<String>) {
         let address = file.strip_suffix("index.html").unwrap_or(file).to_string();
-        let ids = html.map(ids).unwrap_or_default();
         self.pages.insert(address, ids);
     }
 
@@ -96,7 +95,8 @@ impl LinkTargets {
     }
 }
 
-fn ids(html: &str) -> HashSet<String> {
+/// The ids an HTML page defines, as link anchors.
+pub(crate) fn ids(html: &str) -> HashSet<String> {
     html.split(" id=\"")
         .skip(1)
         .filter_map(|piece| piece.split('"').next())
@@ -161,9 +161,9 @@ mod tests {
     #[test]
     fn checks_pages_and_anchors() {
         let mut targets = LinkTargets::default();
-        targets.add(
+        targets.add_ids(
             "issues/07/index.html",
-            Some(r#"<h2 id="tasks">x</h2><dt id="回头看">"#),
+            ids(r#"<h2 id="tasks">x</h2><dt id="回头看">"#),
         );
         assert!(targets.resolves("issues/07/"));
         assert!(targets.resolves("issues/07/#tasks"));

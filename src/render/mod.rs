@@ -9,10 +9,10 @@ mod prose;
 mod qr;
 mod views;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -285,6 +285,32 @@ impl Renderer {
     /// [`Renderer::render_all`], giving up (with `Ok(None)`) soon after
     /// `stop` is set: `serve` stops checking a site an edit has replaced.
     pub fn render_all_unless(&self, stop: &AtomicBool) -> Result<Option<Rendered>, String> {
+        let files = Mutex::new(Vec::new());
+        let collect = |file: OutputFile| {
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok(())
+        };
+        let Some(broken_links) = self.render_each(stop, &collect)? else {
+            return Ok(None);
+        };
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Some(Rendered {
+            files,
+            broken_links,
+        }))
+    }
+
+    /// Renders every file, in parallel, and hands each to `sink` as soon as
+    /// it is rendered (in no particular order), so a build can write and
+    /// drop pages as it goes instead of holding the whole site. Returns the
+    /// content links that lead nowhere, or `None` when `stop` was set.
+    /// Errors are template errors and the first error `sink` returned.
+    pub fn render_each(
+        &self,
+        stop: &AtomicBool,
+        sink: &(dyn Fn(OutputFile) -> Result<(), String> + Sync),
+    ) -> Result<Option<Vec<BrokenLink>>, String> {
         let model = &self.model;
         rayon::join(
             || self.prose.render_all(model, stop),
@@ -292,49 +318,54 @@ impl Renderer {
         );
         PROGRESS.0.store(0, Ordering::Relaxed);
         PROGRESS.1.store(self.pages.len(), Ordering::Relaxed);
-        let rendered: Vec<Option<Result<OutputFile, String>>> = (0..self.pages.len())
+        // Each file's anchors are read as it passes, for the link check.
+        let pass = |file: OutputFile| -> Passed {
+            let ids = if file.path.ends_with(".html") {
+                links::ids(std::str::from_utf8(&file.bytes).unwrap_or_default())
+            } else {
+                HashSet::new()
+            };
+            let path = file.path.clone();
+            sink(file)?;
+            Ok((path, ids))
+        };
+        let rendered: Vec<Option<Passed>> = (0..self.pages.len())
             .into_par_iter()
             .map(|index| {
                 if stop.load(Ordering::Relaxed) {
                     return None;
                 }
-                let file = self.page(index);
+                let passed = self.page(index).and_then(pass);
                 PROGRESS.0.fetch_add(1, Ordering::Relaxed);
-                Some(file)
+                Some(passed)
             })
+            .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
             .collect();
         let Some(rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(None);
         };
-        let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
-        files.extend(self.statics.iter().cloned());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-
         let mut targets = LinkTargets::default();
-        for file in &files {
-            let html = file
-                .path
-                .ends_with(".html")
-                .then(|| std::str::from_utf8(&file.bytes).unwrap_or_default());
-            targets.add(&file.path, html);
+        for passed in rendered {
+            let (path, ids) = passed?;
+            targets.add_ids(&path, ids);
         }
-        let broken_links = self
-            .prose
-            .links(model)
-            .into_iter()
-            .filter(|(_, _, target)| !targets.resolves(target.trim_start_matches("@/")))
-            .map(|(origin, line_in_text, target)| BrokenLink {
-                origin,
-                line_in_text,
-                target,
-            })
-            .collect();
-        Ok(Some(Rendered {
-            files,
-            broken_links,
-        }))
+        Ok(Some(
+            self.prose
+                .links(model)
+                .into_iter()
+                .filter(|(_, _, target)| !targets.resolves(target.trim_start_matches("@/")))
+                .map(|(origin, line_in_text, target)| BrokenLink {
+                    origin,
+                    line_in_text,
+                    target,
+                })
+                .collect(),
+        ))
     }
 }
+
+/// A file handed on: its path and the anchors it defines, or why not.
+type Passed = Result<(String, HashSet<String>), String>;
 
 /// `n` cells, none filled yet.
 fn unset<T>(n: usize) -> Vec<OnceLock<T>> {
