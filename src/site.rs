@@ -155,6 +155,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         last = Instant::now();
     };
     let mut checked = check(&options.root, options.as_of);
+    // `--base-url https://…` gives the site the address site.yaml lacks.
+    if options
+        .base_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"))
+    {
+        checked
+            .diagnostics
+            .retain(|d| d.problem != Problem::RelativeBaseUrl);
+    }
     lap("load and check", &mut timings);
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));

@@ -92,3 +92,40 @@ fn content_errors_exit_1_and_usage_errors_exit_2() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("error[E007]"));
 }
+
+#[test]
+fn base_url_on_the_command_line_answers_the_missing_address_warning() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let site = dir.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).expect("reads");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("base_url:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&site, without).expect("writes");
+    let build = |args: &[&str]| {
+        let out = taizhang()
+            .args(["build", "--lang", "en", "--root"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let plain = build(&[]);
+    assert!(
+        plain.contains("W104") && plain.contains(", 1 warnings,"),
+        "{plain}"
+    );
+    let given = build(&["--base-url", "https://gov.example.cn/town/"]);
+    assert!(
+        !given.contains("W104") && given.contains(", 0 warnings,"),
+        "{given}"
+    );
+    let sitemap =
+        std::fs::read_to_string(dir.path().join("public/sitemap.xml")).expect("a sitemap");
+    assert!(sitemap.contains("https://gov.example.cn/town/issues/01/"));
+}
