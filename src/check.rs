@@ -178,17 +178,22 @@ impl Checked {
                 warnings
             ),
             Lang::En => format!(
-                "{} issues, {} measures, {} tasks, {} villages, {} units, {} notes, {} people; {} errors, {} warnings",
-                c.issues,
-                c.measures,
-                c.tasks,
-                c.villages,
-                c.units,
-                c.notes,
-                c.people,
-                errors,
-                warnings
+                "{}, {}, {}, {}, {}, {}, {}; {}, {}",
+                counted(c.issues, "issue", "issues"),
+                counted(c.measures, "measure", "measures"),
+                counted(c.tasks, "task", "tasks"),
+                counted(c.villages, "village", "villages"),
+                counted(c.units, "unit", "units"),
+                counted(c.notes, "note", "notes"),
+                counted(c.people, "person", "people"),
+                counted(errors, "error", "errors"),
+                counted(warnings, "warning", "warnings")
             ),
         }
     }
+}
+
+/// `n` and the English noun in the number it needs: `1 warning`, `2 warnings`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use taizhang::check::Checked;
+use taizhang::check::{Checked, counted};
 use taizhang::content::Audience;
 use taizhang::date::Date;
 use taizhang::diagnostics::{Lang, Severity, render_styled};
@@ -353,10 +353,10 @@ fn main() -> ExitCode {
                             built.out.display()
                         ),
                         Lang::En => println!(
-                            "built {} pages ({} files), {} warnings, in {} ms → {}",
-                            built.pages,
-                            built.files,
-                            warnings,
+                            "built {} ({}), {}, in {} ms → {}",
+                            counted(built.pages, "page", "pages"),
+                            counted(built.files, "file", "files"),
+                            counted(warnings, "warning", "warnings"),
                             built.elapsed_ms,
                             built.out.display()
                         ),

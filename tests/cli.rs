@@ -117,7 +117,7 @@ fn base_url_on_the_command_line_answers_the_missing_address_warning() {
     };
     let plain = build(&[]);
     assert!(
-        plain.contains("W104") && plain.contains(", 1 warnings,"),
+        plain.contains("W104") && plain.contains(", 1 warning,"),
         "{plain}"
     );
     let given = build(&["--base-url", "https://gov.example.cn/town/"]);
