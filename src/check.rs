@@ -24,15 +24,19 @@ pub struct Checked {
 /// Loads the site at `root` and validates it. `as_of` overrides the date in
 /// `site.yaml`; the wall clock is never used, so results are reproducible.
 pub fn check(root: &Path, as_of: Option<Date>) -> Checked {
-    check_tracked(root, as_of).0
+    check_tracked(root, as_of, &mut validate::Memo::default()).0
 }
 
-fn check_tracked(root: &Path, as_of: Option<Date>) -> (Checked, Tracking) {
+fn check_tracked(
+    root: &Path,
+    as_of: Option<Date>,
+    memo: &mut validate::Memo,
+) -> (Checked, Tracking) {
     let mut sources = SourceMap::default();
     let mut diagnostics = Diagnostics::default();
     let (content, tracking) = content::load_tracked(root, &mut sources, &mut diagnostics);
     let as_of = as_of_date(&content, as_of);
-    validate::validate(&content, as_of, &sources, &mut diagnostics);
+    validate::validate_with(&content, as_of, &sources, &mut diagnostics, memo);
     let checked = Checked {
         content,
         sources,
@@ -62,6 +66,7 @@ pub struct Rechecker {
     as_of: Option<Date>,
     kept: Option<(Checked, Tracking)>,
     unchanged: bool,
+    memo: validate::Memo,
 }
 
 impl Rechecker {
@@ -72,6 +77,7 @@ impl Rechecker {
             as_of,
             kept: None,
             unchanged: false,
+            memo: validate::Memo::default(),
         }
     }
 
@@ -108,17 +114,18 @@ impl Rechecker {
                 Some(Refreshed::Changed(diagnostics)) => diagnostics,
             };
             checked.as_of = as_of_date(&checked.content, self.as_of);
-            validate::validate(
+            validate::validate_with(
                 &checked.content,
                 checked.as_of,
                 &checked.sources,
                 &mut diagnostics,
+                &mut self.memo,
             );
             checked.diagnostics = diagnostics;
             true
         });
         if !refreshed {
-            self.kept = Some(check_tracked(&self.root, self.as_of));
+            self.kept = Some(check_tracked(&self.root, self.as_of, &mut self.memo));
         }
         &self.kept.as_ref().expect("kept was just filled").0
     }

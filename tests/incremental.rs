@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use taizhang::check::{Checked, Rechecker, check};
 use taizhang::content::Audience;
-use taizhang::diagnostics::{Lang, render};
+use taizhang::diagnostics::{Lang, Problem, render};
 use taizhang::site::{BuildOptions, prepare};
 
 fn options(root: &Path) -> BuildOptions {
@@ -80,6 +80,28 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     edit(&issue, "title: ", "title: 改过的");
     assert_same_as_fresh(&mut rechecker, root, &[&issue], "an issue title");
     assert!(!rechecker.unchanged());
+
+    // The only mention of a registered person goes (an error), then comes
+    // back: which names a file mentions is remembered per text.
+    let with_name = fs::read_to_string(&issue).expect("reads");
+    fs::write(&issue, with_name.replace("徐丹", "某人")).expect("writes");
+    assert_same_as_fresh(&mut rechecker, root, &[&issue], "a person unmentioned");
+    let checked = rechecker.current().expect("checked");
+    assert!(
+        checked
+            .diagnostics
+            .sorted(&checked.sources)
+            .iter()
+            .any(|d| matches!(&d.problem, Problem::PersonNotMentioned { name } if name == "徐丹")),
+        "the register's unmentioned name is reported"
+    );
+    fs::write(&issue, &with_name).expect("writes");
+    assert_same_as_fresh(
+        &mut rechecker,
+        root,
+        &[&issue],
+        "the person mentioned again",
+    );
 
     // A mistake only validation sees (a village that does not exist), then
     // fixed again.

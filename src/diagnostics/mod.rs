@@ -11,6 +11,7 @@ pub use problem::{AcceptancePart, Kind, Problem, closest};
 pub use render::{Lang, render, render_styled};
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Index of a file in the [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +94,15 @@ pub struct SourceMap {
 struct SourceFile {
     path: PathBuf,
     text: String,
+    revision: u64,
+}
+
+/// Revisions are unique in the process, across source maps, so a text seen
+/// before is known by its revision alone.
+static REVISIONS: AtomicU64 = AtomicU64::new(0);
+
+fn next_revision() -> u64 {
+    REVISIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 impl SourceMap {
@@ -103,13 +113,22 @@ impl SourceMap {
         self.files.push(SourceFile {
             path: path.into(),
             text,
+            revision: next_revision(),
         });
         id
     }
 
     /// Replaces the text of a registered file (it was edited and read again).
     pub fn replace(&mut self, file: FileId, text: String) {
-        self.files[file.0 as usize].text = text;
+        let source = &mut self.files[file.0 as usize];
+        source.text = text;
+        source.revision = next_revision();
+    }
+
+    /// A number that changes whenever the file's text is replaced, and that
+    /// no other text in the process has had: equal revisions, equal texts.
+    pub fn revision(&self, file: FileId) -> u64 {
+        self.files[file.0 as usize].revision
     }
 
     /// The display path of a file.

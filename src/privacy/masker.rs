@@ -3,6 +3,7 @@
 //! characters (or nothing).
 
 use std::borrow::Cow;
+use std::sync::{LazyLock, Mutex};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -76,8 +77,38 @@ pub(crate) fn classify(found: &str, before: Option<char>, after: Option<char>) -
     }
 }
 
+/// The automaton finding `names`: the one built last time when the
+/// register is the same (`serve` builds a model on every save, and a full
+/// DFA for a county's register takes milliseconds to build). Sharing it
+/// is cheap: an `AhoCorasick` is a reference-counted handle.
+fn name_finder(names: &[&str]) -> AhoCorasick {
+    static LAST: Mutex<Option<(Vec<String>, AhoCorasick)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((built_for, finder)) = &*last
+        && built_for
+            .iter()
+            .map(String::as_str)
+            .eq(names.iter().copied())
+    {
+        return finder.clone();
+    }
+    let finder = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(names)
+        .expect("names are plain strings of bounded size");
+    *last = Some((
+        names.iter().map(|n| (*n).to_string()).collect(),
+        finder.clone(),
+    ));
+    finder
+}
+
+/// [`NUMBERS`] compiled, once per process (a `Regex` clone is a handle).
 pub(crate) fn number_pattern() -> Regex {
-    Regex::new(NUMBERS).expect("a fixed, valid pattern")
+    static COMPILED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(NUMBERS).expect("a fixed, valid pattern"));
+    COMPILED.clone()
 }
 
 impl Masker {
@@ -104,13 +135,7 @@ impl Masker {
                 (name, format!("{surname}{rest}"))
             })
             .unzip();
-        let names = (!names.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&names)
-                .expect("names are plain strings of bounded size")
-        });
+        let names = (!names.is_empty()).then(|| name_finder(&names));
         Masker {
             names,
             replacements,

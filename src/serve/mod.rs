@@ -95,14 +95,17 @@ pub fn serve(
         let shared = Arc::clone(&shared);
         Arc::new(move || shared.bump())
     };
-    rebuilder.rebuild(&shared.state, &HashSet::new(), Arc::clone(&published));
-
+    // Watching starts before the first build, so a save during it is not
+    // missed; rebuilds take turns.
     let watched = Arc::clone(&shared);
+    let watching = Arc::clone(&rebuilder);
+    let on_save = Arc::clone(&published);
     let watcher = watch::watch(
         &options.build.root,
         &["content", "templates", "static", "themes"],
-        move |changed| rebuilder.rebuild(&watched.state, changed, Arc::clone(&published)),
+        move |changed| watching.rebuild(&watched.state, changed, Arc::clone(&on_save)),
     )?;
+    rebuilder.rebuild(&shared.state, &HashSet::new(), published);
 
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)

@@ -179,8 +179,10 @@ impl Rebuilder {
                 })
             })
         };
-        drop(rechecker);
+        // Still holding the rechecker: a rebuild that started later cannot
+        // put its site up before this one.
         let mut served = write(state);
+        drop(rechecker);
         let snapshot = match prepared {
             Ok(snapshot) => snapshot,
             Err(text) => {

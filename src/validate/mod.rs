@@ -25,12 +25,31 @@ pub fn validate(
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) {
+    validate_with(content, as_of, sources, diagnostics, &mut Memo::default());
+}
+
+/// What validation keeps between runs over the same files (for `serve`):
+/// which registered names each file's text mentions, so that after an
+/// edit only the edited files are searched. The result never depends on it.
+#[derive(Debug, Default)]
+pub struct Memo {
+    mentions: people::Mentions,
+}
+
+/// [`validate`], reusing and updating `memo` from earlier runs.
+pub fn validate_with(
+    content: &Content,
+    as_of: Option<Date>,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+    memo: &mut Memo,
+) {
     let directory = Directory::new(content);
     identity::check(content, sources, diagnostics);
     references::check(content, &directory, diagnostics);
     ledger::check(content, diagnostics);
     dates::check(content, as_of, diagnostics);
-    people::check(content, sources, diagnostics);
+    people::check(content, sources, diagnostics, &mut memo.mentions);
     settings::check(content, diagnostics);
 }
 

@@ -1,14 +1,29 @@
 //! The person register: every registered name must occur in the content,
 //! or it masks nothing and probably hides a misspelling.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use crate::content::Content;
-use crate::diagnostics::{Diagnostics, Problem, SourceMap};
+use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap};
 
-pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Diagnostics) {
+/// Which registered names each file mentions, by the file's text revision,
+/// kept between runs so that only edited files are searched again.
+#[derive(Debug, Default)]
+pub(super) struct Mentions {
+    /// The register the lists below were made for.
+    names: Vec<String>,
+    /// Per file and revision: indexes into `names` of the names it mentions.
+    by_text: HashMap<(FileId, u64), Vec<u32>>,
+}
+
+pub(super) fn check(
+    content: &Content,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+    memo: &mut Mentions,
+) {
     let Some(people) = &content.people else {
         return;
     };
@@ -20,33 +35,59 @@ pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Di
     if names.is_empty() {
         return;
     }
-    // One pass over all text for all names, not one search per name; files
-    // in parallel, and no more searching once every name has been seen
-    // (the usual case, often long before the last file).
-    let finder = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&names)
-        .expect("names are plain strings");
-    let texts: Vec<&str> = sources
+    if !memo
+        .names
+        .iter()
+        .map(String::as_str)
+        .eq(names.iter().copied())
+    {
+        memo.names = names.iter().map(|n| (*n).to_string()).collect();
+        memo.by_text.clear();
+    }
+    let files: Vec<((FileId, u64), &str)> = sources
         .files()
         .filter(|(file, _, _)| *file != people.file)
-        .map(|(_, _, text)| text)
+        .map(|(file, _, text)| ((file, sources.revision(file)), text))
         .collect();
-    let seen: Vec<AtomicBool> = names.iter().map(|_| AtomicBool::new(false)).collect();
-    let unseen = AtomicUsize::new(names.len());
-    texts.par_iter().for_each(|text| {
-        if unseen.load(Ordering::Relaxed) == 0 {
-            return;
-        }
-        for found in finder.find_overlapping_iter(*text) {
-            if !seen[found.pattern().as_usize()].swap(true, Ordering::Relaxed)
-                && unseen.fetch_sub(1, Ordering::Relaxed) == 1
-            {
-                return;
+    let unsearched: Vec<&((FileId, u64), &str)> = files
+        .iter()
+        .filter(|(key, _)| !memo.by_text.contains_key(key))
+        .collect();
+    if !unsearched.is_empty() {
+        // One pass over each text for all names, not one search per name;
+        // files in parallel. A full DFA pays for its building only over many
+        // files; after an edit there are one or two.
+        let kind = (unsearched.len() > 64).then_some(aho_corasick::AhoCorasickKind::DFA);
+        let finder = aho_corasick::AhoCorasick::builder()
+            .kind(kind)
+            .build(&names)
+            .expect("names are plain strings");
+        let found: Vec<((FileId, u64), Vec<u32>)> = unsearched
+            .par_iter()
+            .map(|(key, text)| {
+                let mut mentioned: Vec<u32> = finder
+                    .find_overlapping_iter(*text)
+                    .map(|m| m.pattern().as_u32())
+                    .collect();
+                mentioned.sort_unstable();
+                mentioned.dedup();
+                (*key, mentioned)
+            })
+            .collect();
+        memo.by_text.extend(found);
+    }
+    let mut mentioned = vec![false; names.len()];
+    let mut kept = HashMap::with_capacity(files.len());
+    for (key, _) in &files {
+        if let Some((key, list)) = memo.by_text.remove_entry(key) {
+            for &i in &list {
+                mentioned[i as usize] = true;
             }
+            kept.insert(key, list);
         }
-    });
-    let mentioned = seen.into_iter().map(AtomicBool::into_inner);
+    }
+    // Texts replaced since are forgotten.
+    memo.by_text = kept;
     for (person, mentioned) in people.persons.iter().zip(mentioned) {
         let name = person.name.value.as_str();
         if !mentioned {
