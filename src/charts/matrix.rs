@@ -127,12 +127,12 @@ pub fn matrix(
     columns.extend(issues.iter().map(|i| format!("问题{}", i.number)));
     Chart {
         id: id.to_string(),
-        svg: finish(
+        svg: natural_width(finish(
             &svg,
             id,
             title,
             &format!("{}。右上角红色方块表示有逾期任务。", described.join(";")),
-        ),
+        )),
         table: DataTable {
             caption: format!("{title}数据"),
             columns,
@@ -152,5 +152,25 @@ pub fn matrix(
                 .collect(),
             numeric: vec![false; issues.len() + 1],
         },
+    }
+}
+
+/// Tells the stylesheet the grid's drawn width (`--natural`), so that a
+/// grid of a few issues is never stretched past it: its labels would grow
+/// to headline size.
+fn natural_width(svg: String) -> String {
+    let width = svg
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|view_box| view_box.split(' ').nth(2))
+        .and_then(|w| w.parse::<f64>().ok());
+    match width {
+        Some(width) => svg.replacen(
+            "<svg ",
+            &format!("<svg style=\"--natural:{}px\" ", width.round()),
+            1,
+        ),
+        None => svg,
     }
 }
