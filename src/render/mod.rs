@@ -225,6 +225,16 @@ impl Renderer {
             .map_err(Clone::clone)
     }
 
+    /// Renders every Markdown text and draws every chart not done yet, in
+    /// parallel (until `stop` is set), so that pages rendered afterwards,
+    /// in parallel too, never wait on each other's.
+    fn draw_everything(&self, stop: &AtomicBool) {
+        rayon::join(
+            || self.prose.render_all(&self.model, stop),
+            || self.figures.draw_all(&self.model, stop),
+        );
+    }
+
     fn page(&self, index: usize) -> Result<OutputFile, String> {
         let page = &self.pages[index];
         let model = &self.model;
@@ -236,11 +246,7 @@ impl Renderer {
                 &[]
             }
             Page::Print => {
-                let never = AtomicBool::new(false);
-                rayon::join(
-                    || self.prose.render_all(model, &never),
-                    || self.figures.draw_all(model, &never),
-                );
+                self.draw_everything(&AtomicBool::new(false));
                 self.print_blocks()?
             }
             _ => &[],
@@ -312,10 +318,7 @@ impl Renderer {
         sink: &(dyn Fn(OutputFile) -> Result<(), String> + Sync),
     ) -> Result<Option<Vec<BrokenLink>>, String> {
         let model = &self.model;
-        rayon::join(
-            || self.prose.render_all(model, stop),
-            || self.figures.draw_all(model, stop),
-        );
+        self.draw_everything(stop);
         PROGRESS.0.store(0, Ordering::Relaxed);
         PROGRESS.1.store(self.pages.len(), Ordering::Relaxed);
         // Each file's anchors are read as it passes, for the link check.
