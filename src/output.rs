@@ -8,16 +8,6 @@ use std::path::{Path, PathBuf};
 
 use crate::render::OutputFile;
 
-/// Replaces the folder `out` with exactly `files`. Files no longer produced
-/// disappear; on any error the previous `out` is untouched.
-pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let staging = Staging::new(out)?;
-    for file in files {
-        staging.write(file)?;
-    }
-    staging.commit()
-}
-
 /// A new site being written into a fresh folder beside `out`: it replaces
 /// `out` on [`Staging::commit`], and is removed, leaving `out` untouched,
 /// when dropped without it (a failed build).
@@ -117,8 +107,15 @@ mod tests {
     fn replaces_the_whole_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_atomically(&out, &[file("a/index.html", "1"), file("old.txt", "x")]).unwrap();
-        write_atomically(&out, &[file("a/index.html", "2")]).unwrap();
+        let write = |files: &[OutputFile]| {
+            let staging = Staging::new(&out).unwrap();
+            for file in files {
+                staging.write(file).unwrap();
+            }
+            staging.commit().unwrap();
+        };
+        write(&[file("a/index.html", "1"), file("old.txt", "x")]);
+        write(&[file("a/index.html", "2")]);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("old.txt").exists());
         let names: Vec<_> = fs::read_dir(dir.path())
