@@ -280,10 +280,7 @@ fn report_build_error(error: BuildError, options: &BuildOptions, common: &Common
                     out.join(&leak.path).display(),
                     leak.line,
                     leak.col,
-                    match common.lang() {
-                        Lang::Zh => format!("公开版会泄露个人信息:{}", leak.what),
-                        Lang::En => format!("the public site would publish {}", leak.what),
-                    }
+                    leak.message(common.lang())
                 );
             }
             eprintln!(

@@ -7,6 +7,7 @@ use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use super::masker::{NUMBERS, Number, classify};
+use crate::diagnostics::Lang;
 use crate::render::OutputFile;
 
 /// Something that must not be published, found in an output file.
@@ -20,6 +21,16 @@ pub struct Leak {
     pub col: usize,
     /// What was found, itself masked for the message.
     pub what: String,
+}
+
+impl Leak {
+    /// What E090 says of it, as `build` and `serve` print it.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("公开版会泄露个人信息:{}", self.what),
+            Lang::En => format!("the public site would publish {}", self.what),
+        }
+    }
 }
 
 /// Every leak in `files`: registered `names` in full, and mobile, landline

@@ -23,6 +23,8 @@ pub(super) struct Snapshot {
     renderer: Renderer,
     /// The leak guard, for a public site.
     guard: Option<Arc<Guard>>,
+    /// The language of what the guard reports.
+    lang: Lang,
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// Set when an edit makes this snapshot old: its background check stops.
     stop: AtomicBool,
@@ -50,7 +52,7 @@ impl Snapshot {
         if let Some(guard) = &self.guard {
             let leaks = guard.check(std::slice::from_ref(&file));
             if !leaks.is_empty() {
-                return Err(Unservable::Failed(leak_text(&leaks)));
+                return Err(Unservable::Failed(leak_text(&leaks, self.lang)));
             }
         }
         let bytes = Arc::new(file.bytes);
@@ -174,6 +176,7 @@ impl Rebuilder {
                 Arc::new(Snapshot {
                     renderer,
                     guard,
+                    lang: self.lang,
                     rendered: Mutex::new(HashMap::new()),
                     stop: AtomicBool::new(false),
                 })
@@ -253,7 +256,7 @@ impl Rebuilder {
                     keep(snapshot, rendered.files);
                     None
                 } else {
-                    Some(leak_text(&leaks))
+                    Some(leak_text(&leaks, self.lang))
                 }
             }
         };
@@ -333,10 +336,18 @@ fn error_text(diagnostics: &Diagnostics, checked: &Checked, lang: Lang) -> Strin
         .join("\n")
 }
 
-fn leak_text(leaks: &[Leak]) -> String {
+fn leak_text(leaks: &[Leak], lang: Lang) -> String {
     leaks
         .iter()
-        .map(|l| format!("{}:{}:{}: error[E090]: {}", l.path, l.line, l.col, l.what))
+        .map(|l| {
+            format!(
+                "{}:{}:{}: error[E090]: {}",
+                l.path,
+                l.line,
+                l.col,
+                l.message(lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
