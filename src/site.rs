@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
 use crate::output;
-use crate::privacy::Guard;
+use crate::privacy::{Guard, Register};
 use crate::render::{self, BrokenLink, Renderer};
 use crate::theme::Theme;
 
@@ -114,15 +114,10 @@ pub fn prepare(checked: &Checked, options: &BuildOptions) -> Result<Renderer, St
     .map_err(|e| format!("template error: {e}"))
 }
 
-/// The names the leak guard looks for: every registered person's.
-pub fn registered_names(checked: &Checked) -> Vec<&str> {
-    checked
-        .content
-        .people
-        .iter()
-        .flat_map(|p| &p.persons)
-        .map(|p| p.name.value.as_str())
-        .collect()
+/// What the leak guard looks for: every registered person, with the
+/// site's own words and the allowed ones it may stand inside.
+pub fn register(checked: &Checked) -> Register {
+    model::register(&checked.content)
 }
 
 /// An E080 diagnostic for each content link that leads nowhere, at the
@@ -175,8 +170,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let cannot_write =
         |e: std::io::Error| BuildError::Other(format!("cannot write {}: {e}", out.display()));
     let staging = output::Staging::new(&out).map_err(cannot_write)?;
-    let guard =
-        (options.audience == Audience::Public).then(|| Guard::new(&registered_names(&checked)));
+    let guard = (options.audience == Audience::Public).then(|| Guard::new(&register(&checked)));
     let leaks = Mutex::new(Vec::new());
     let write_error = Mutex::new(None);
     let counts = Mutex::new((0usize, 0usize));

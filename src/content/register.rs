@@ -50,6 +50,9 @@ pub struct People {
     pub file: FileId,
     /// Persons in file order.
     pub persons: Vec<Person>,
+    /// Words that look like a person's name or number but are public (a
+    /// supervision phone, a shop's name): never masked, never warned about.
+    pub allow: Vec<Located<String>>,
 }
 
 /// Decodes `glossary.yaml`: a `terms:` list.
@@ -72,9 +75,21 @@ pub(super) fn decode_glossary(root: &Node, file: FileId, decoder: &mut Decoder<'
     Glossary { file, terms }
 }
 
-/// Decodes `people.yaml`: a `people:` list.
+/// Decodes `people.yaml`: a `people:` list and an `allow:` list.
 pub(super) fn decode_people(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> People {
-    let persons = entries(root, &["people"], decoder)
+    let fields = (root.value != Value::Null)
+        .then(|| decoder.fields(root, &["people", "allow"]))
+        .flatten();
+    let Some(fields) = fields else {
+        return People {
+            file,
+            persons: Vec::new(),
+            allow: Vec::new(),
+        };
+    };
+    let allow = decoder.text_list(&fields, "allow");
+    let persons = decoder
+        .list(&fields, "people")
         .iter()
         .filter_map(|node| {
             let f = decoder.fields(node, &["name", "surname", "village", "note"])?;
@@ -87,7 +102,11 @@ pub(super) fn decode_people(root: &Node, file: FileId, decoder: &mut Decoder<'_>
             })
         })
         .collect();
-    People { file, persons }
+    People {
+        file,
+        persons,
+        allow,
+    }
 }
 
 /// The list under the file's single top-level key (an empty file: none).

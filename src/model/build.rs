@@ -25,14 +25,8 @@ pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
     let mut model = build_unmasked(content, as_of, audience);
     if audience == Audience::Public {
         let privacy = content.site.as_ref().map(|s| s.privacy).unwrap_or_default();
-        let masker = crate::privacy::Masker::new(
-            model
-                .people
-                .iter()
-                .map(|p| (p.name.as_str(), p.surname.as_str())),
-            privacy.name_mask,
-            privacy.id_mask,
-        );
+        let masker =
+            crate::privacy::Masker::new(&model.register, privacy.name_mask, privacy.id_mask);
         super::mask(&mut model, &masker);
     }
     model
@@ -482,18 +476,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .collect()
         }),
         totals,
-        people: content.people.as_ref().map_or_else(Vec::new, |p| {
-            p.persons
-                .iter()
-                .map(|person| Person {
-                    name: person.name.value.clone(),
-                    surname: person.surname.as_ref().map_or_else(
-                        || person.name.value.chars().take(1).collect(),
-                        |s| s.value.clone(),
-                    ),
-                })
-                .collect()
-        }),
+        register: super::register(content),
     }
 }
 

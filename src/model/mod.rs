@@ -6,7 +6,7 @@ mod mask;
 mod tally;
 
 pub use build::{build, number_text};
-pub use mask::mask;
+pub use mask::{mask, register};
 pub use tally::Tally;
 
 use serde::Serialize;
@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::content::{Audience, NoteKind, Status, VillageKind};
 use crate::date::Date;
 use crate::diagnostics::Span;
+use crate::privacy::Register;
 
 /// Markdown text with where it was written, so that a broken link in it
 /// can be reported at its file and line.
@@ -70,9 +71,10 @@ pub struct Model {
     pub totals: Tally,
     /// Measures over all issues.
     pub measure_count: usize,
-    /// Registered private persons; never serialised into pages.
+    /// Registered private persons and the words that only look like
+    /// them; never serialised into pages.
     #[serde(skip)]
-    pub people: Vec<Person>,
+    pub register: Register,
 }
 
 /// The plan document.
@@ -469,15 +471,6 @@ pub struct Term {
     pub aliases: Vec<String>,
     /// Policy page explaining it at length.
     pub policy: Option<String>,
-}
-
-/// A registered private person.
-#[derive(Debug, Clone)]
-pub struct Person {
-    /// Full name.
-    pub name: String,
-    /// Surname.
-    pub surname: String,
 }
 
 /// Chinese label of a village kind.

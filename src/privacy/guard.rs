@@ -1,12 +1,19 @@
 //! The leak guard: after the public site is rendered and before it replaces
-//! the old one, every output file is searched for every registered full
-//! name and for phone and ID numbers in clear. Any hit stops the build.
-//! Content cannot switch it off.
+//! the old one, every output file is read the way a browser, a feed reader
+//! or a spreadsheet would show it — HTML, SVG and XML decoded into their
+//! text and attribute values, entities resolved, URLs percent-decoded,
+//! file and folder names included — and searched in its reading form for
+//! every registered name and every phone, ID and card number in clear.
+//! It reads the output itself rather than trusting the masker, so what the
+//! masker missed (or a template printed) is still caught. Any hit stops the
+//! build; content cannot switch it off.
 
 use aho_corasick::AhoCorasick;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 use rayon::prelude::*;
 
-use super::masker::{NUMBERS, Number, classify};
+use super::masker::{NameFinder, Register};
+use super::reading::Reading;
 use crate::diagnostics::Lang;
 use crate::render::OutputFile;
 
@@ -33,123 +40,331 @@ impl Leak {
     }
 }
 
-/// Every leak in `files`: registered `names` in full, and mobile, landline
-/// and ID numbers. Files are searched as bytes, so binary files are covered
-/// for the names too.
-pub fn guard(files: &[OutputFile], names: &[&str]) -> Vec<Leak> {
-    Guard::new(names).check(files)
+/// Every leak in `files` of the people and numbers of `register`.
+pub fn guard(files: &[OutputFile], register: &Register) -> Vec<Leak> {
+    Guard::new(register).check(files)
 }
 
 /// The guard's matchers, built once and reused for every file checked
 /// (`serve` checks each page as it renders it).
 #[derive(Debug)]
 pub struct Guard {
-    names: Vec<String>,
-    finder: Option<AhoCorasick>,
-    numbers: regex::bytes::Regex,
+    register: Register,
+    finder: NameFinder,
+    /// Registered names as bytes, for files that are not text.
+    raw_names: Option<AhoCorasick>,
 }
 
+/// Separates what a reader never sees run together: two table cells, two
+/// attribute values. Not whitespace, so the reading form keeps it.
+const APART: char = '\u{1F}';
+
+/// Elements that flow inside a line of text: a name split across them
+/// still reads as one.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tspan", "u", "var",
+    "wbr",
+];
+
+/// Attributes holding geometry, never words: SVG path data would otherwise
+/// read as long runs of digits.
+const GEOMETRY: &[&str] = &[
+    "d",
+    "points",
+    "viewbox",
+    "transform",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "width",
+    "height",
+    "dx",
+    "dy",
+    "stroke-dasharray",
+    "font-size",
+    "stroke-width",
+    "opacity",
+    "fill-opacity",
+    "stroke-opacity",
+];
+
 impl Guard {
-    /// A guard for the registered `names`.
-    pub fn new(names: &[&str]) -> Guard {
-        // A full DFA: many names, searched over every byte of the site.
-        let finder = (!names.is_empty()).then(|| {
+    /// A guard for `register`.
+    pub fn new(register: &Register) -> Guard {
+        let names: Vec<&str> = register.names().filter(|n| !n.is_empty()).collect();
+        // A full DFA: searched over every byte of binary files.
+        let raw_names = (!names.is_empty()).then(|| {
             AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(names)
+                .build(&names)
                 .expect("names are plain strings")
         });
         Guard {
-            names: names.iter().map(|n| (*n).to_string()).collect(),
-            finder,
-            numbers: regex::bytes::Regex::new(NUMBERS).expect("a fixed, valid pattern"),
+            register: register.clone(),
+            finder: NameFinder::new(register),
+            raw_names,
         }
     }
 
-    /// The names it looks for.
-    pub fn names(&self) -> &[String] {
-        &self.names
+    /// What it guards.
+    pub fn register(&self) -> &Register {
+        &self.register
     }
 
     /// Every leak in `files`, in file order.
     pub fn check(&self, files: &[OutputFile]) -> Vec<Leak> {
         files
             .par_iter()
-            .flat_map_iter(|file| scan(file, &self.names, self.finder.as_ref(), &self.numbers))
+            .flat_map_iter(|file| self.scan(file))
             .collect()
     }
-}
 
-fn scan(
-    file: &OutputFile,
-    names: &[String],
-    finder: Option<&AhoCorasick>,
-    numbers: &regex::bytes::Regex,
-) -> Vec<Leak> {
-    let text = file.bytes.as_slice();
-    // Decoding is needed only to place a hit.
-    let place = |offset: usize| {
-        let before = String::from_utf8_lossy(&text[..offset]);
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
-    };
-    let mut leaks = Vec::new();
-    if let Some(finder) = finder {
-        for found in finder.find_iter(text) {
-            let (line, col) = place(found.start());
-            let name = &names[found.pattern().as_usize()];
+    fn scan(&self, file: &OutputFile) -> Vec<Leak> {
+        let mut leaks = Vec::new();
+        // The file's own path: a name in a file or folder name is published.
+        let path_view = View::plain(&file.path);
+        self.search(&path_view, file, None, &mut leaks);
+        let Ok(text) = std::str::from_utf8(&file.bytes) else {
+            self.scan_binary(file, &mut leaks);
+            return leaks;
+        };
+        let markup = [".html", ".htm", ".svg", ".xml"]
+            .iter()
+            .any(|ext| file.path.to_ascii_lowercase().ends_with(ext));
+        let view = if markup {
+            View::markup(text)
+        } else {
+            View::plain(text)
+        };
+        self.search(&view, file, Some(text), &mut leaks);
+        leaks
+    }
+
+    fn search(&self, view: &View, file: &OutputFile, text: Option<&str>, leaks: &mut Vec<Leak>) {
+        let reading = Reading::of(&view.text);
+        let mut found: Vec<(std::ops::Range<usize>, String)> = self
+            .finder
+            .names_in(&reading.text)
+            .into_iter()
+            .map(|(range, person)| {
+                let name = &self.register.people[person].0;
+                let first = name.chars().next().unwrap_or('?');
+                (range, format!("a registered name ({first}…)"))
+            })
+            .collect();
+        for (range, kind) in self.finder.numbers_in(&reading.text) {
+            let start: String = reading.text[range.clone()].chars().take(3).collect();
+            found.push((range, format!("{} ({start}…)", kind.name())));
+        }
+        for (range, what) in found {
+            let in_view = reading.original_range(range);
+            let (line, col) = match text {
+                Some(text) => place(text, view.file_offset(in_view.start)),
+                None => (1, 1),
+            };
             leaks.push(Leak {
                 path: file.path.clone(),
                 line,
                 col,
-                what: format!(
-                    "a registered name ({}…)",
-                    name.chars().next().unwrap_or('?')
-                ),
+                what: match text {
+                    Some(_) => what,
+                    None => format!("{what} in the file name"),
+                },
             });
         }
     }
-    for found in numbers.find_iter(text) {
-        let before = found.start().checked_sub(1).map(|i| char::from(text[i]));
-        let after = text.get(found.end()).map(|b| char::from(*b));
-        // The pattern matches ASCII only, so the match is UTF-8.
-        let matched = std::str::from_utf8(found.as_bytes()).unwrap_or_default();
-        let Some(kind) = classify(matched, before, after) else {
-            continue;
-        };
-        let (line, col) = place(found.start());
-        let what = match kind {
-            Number::Mobile => "a mobile number",
-            Number::Landline => "a landline number",
-            Number::Id => "an ID number",
-        };
-        leaks.push(Leak {
-            path: file.path.clone(),
-            line,
-            col,
-            what: format!("{what} ({}…)", &matched[..3]),
-        });
+
+    /// A file that is not UTF-8 (an image, say): registered names as bytes.
+    fn scan_binary(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
+        let Some(raw) = &self.raw_names else { return };
+        for found in raw.find_iter(&file.bytes) {
+            let name = self.register.names().nth(found.pattern().as_usize());
+            let first = name.and_then(|n| n.chars().next()).unwrap_or('?');
+            leaks.push(Leak {
+                path: file.path.clone(),
+                line: 1,
+                col: found.start() + 1,
+                what: format!("a registered name ({first}…)"),
+            });
+        }
     }
-    leaks
+}
+
+/// The text of a file as a reader gets it, with where each piece came from.
+struct View {
+    text: String,
+    /// `(offset in text, offset in the file)` at the start of each piece.
+    marks: Vec<(usize, usize)>,
+}
+
+impl View {
+    fn plain(text: &str) -> View {
+        View {
+            text: text.to_string(),
+            marks: vec![(0, 0)],
+        }
+    }
+
+    /// Text and attribute values of HTML, SVG or XML, entities decoded.
+    /// Escaped markup inside (a feed's HTML content) is read once more.
+    fn markup(source: &str) -> View {
+        let mut view = View {
+            text: String::with_capacity(source.len() / 2),
+            marks: Vec::new(),
+        };
+        view.read_markup(source, None);
+        view
+    }
+
+    fn read_markup(&mut self, source: &str, nested_at: Option<usize>) {
+        let at = |offset: usize| nested_at.unwrap_or(offset);
+        let emitter = DefaultEmitter::<usize>::new_with_span();
+        for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
+            match token {
+                Token::String(text) => {
+                    let decoded = String::from_utf8_lossy(&text.value);
+                    if nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
+                        self.read_markup(&decoded, Some(text.span.start));
+                    } else {
+                        self.push(&decoded, at(text.span.start));
+                    }
+                }
+                Token::StartTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if !INLINE.contains(&name.as_str()) {
+                        self.text.push(APART);
+                    }
+                    for (attribute, value) in &tag.attributes {
+                        let attribute = String::from_utf8_lossy(attribute).to_ascii_lowercase();
+                        if GEOMETRY.contains(&attribute.as_str()) {
+                            continue;
+                        }
+                        self.text.push(APART);
+                        self.push(&String::from_utf8_lossy(&value.value), at(value.span.start));
+                        self.text.push(APART);
+                    }
+                }
+                Token::EndTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if !INLINE.contains(&name.as_str()) {
+                        self.text.push(APART);
+                    }
+                }
+                Token::Comment(text) => {
+                    self.text.push(APART);
+                    self.push(&String::from_utf8_lossy(&text.value), at(text.span.start));
+                    self.text.push(APART);
+                }
+                Token::Doctype(_) | Token::Error(_) => {}
+            }
+        }
+    }
+
+    fn push(&mut self, text: &str, file_offset: usize) {
+        self.marks.push((self.text.len(), file_offset));
+        self.text.push_str(text);
+    }
+
+    /// The file offset of `offset` in the view: the start of its piece plus
+    /// the distance into it (exact unless entities were decoded before it).
+    fn file_offset(&self, offset: usize) -> usize {
+        let piece = self.marks.partition_point(|(at, _)| *at <= offset);
+        match piece.checked_sub(1).and_then(|i| self.marks.get(i)) {
+            Some((at, file)) => file + (offset - at),
+            None => 0,
+        }
+    }
+}
+
+/// 1-based line and character column of a byte `offset` in `text`.
+fn place(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn register(names: &[&str]) -> Register {
+        Register {
+            people: names
+                .iter()
+                .map(|n| ((*n).to_string(), n.chars().take(1).collect()))
+                .collect(),
+            ..Register::default()
+        }
+    }
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
     #[test]
     fn finds_names_and_numbers_with_their_place() {
-        let files = [OutputFile {
-            path: "issues/02/index.html".into(),
-            bytes: "<p>ok</p>\n<p>八景村兰东风户 13812345678</p>"
-                .as_bytes()
-                .to_vec(),
-        }];
-        let leaks = guard(&files, &["兰东风"]);
+        let files = [file(
+            "issues/02/index.html",
+            "<p>ok</p>\n<p>八景村兰东风户 13812345678</p>",
+        )];
+        let leaks = guard(&files, &register(&["兰东风"]));
         assert_eq!(leaks.len(), 2);
         assert_eq!((leaks[0].line, leaks[0].col), (2, 7));
         assert!(leaks[1].what.starts_with("a mobile number"));
-        assert!(guard(&files[..0], &["兰东风"]).is_empty());
+        assert!(guard(&files[..0], &register(&["兰东风"])).is_empty());
+    }
+
+    #[test]
+    fn reads_markup_as_a_browser_shows_it() {
+        let r = register(&["兰东风"]);
+        for page in [
+            "<p>兰<b>东</b>风</p>",
+            "<p>兰东\n风</p>",
+            "<p>&#x5170;&#19996;风</p>",
+            "<a href=\"/s?q=%E5%85%B0%E4%B8%9C%E9%A3%8E\">查</a>",
+            "<img alt=\"兰东风\">",
+            "<svg><text>兰东风</text></svg>",
+            "<p>138-1234-5678</p>",
+            "<p>电话:１３８１２３４５６７８</p>",
+        ] {
+            assert_eq!(guard(&[file("a.html", page)], &r).len(), 1, "{page}");
+        }
+        let feed = "<feed><content type=\"html\">&lt;p&gt;兰&lt;em&gt;东风&lt;/em&gt;&lt;/p&gt;</content></feed>";
+        assert_eq!(guard(&[file("feed.xml", feed)], &r).len(), 1);
+        // Two table cells are two things, and path data is not a number.
+        let apart = "<td>兰</td><td>东风</td><path d=\"M 4111 1111 1111 1111\"/>";
+        assert!(guard(&[file("a.html", apart)], &r).is_empty());
+    }
+
+    #[test]
+    fn file_names_and_binary_files_are_searched() {
+        let r = register(&["兰东风"]);
+        let leaks = guard(&[file("static/兰东风.jpg", "")], &r);
+        assert_eq!(leaks.len(), 1);
+        assert!(leaks[0].what.ends_with("in the file name"));
+        let mut image = vec![0xFF, 0xD8, 0xFF];
+        image.extend("兰东风".as_bytes());
+        let binary = OutputFile {
+            path: "static/a.jpg".into(),
+            bytes: image,
+        };
+        assert_eq!(guard(&[binary], &r).len(), 1);
     }
 }

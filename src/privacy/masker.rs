@@ -1,12 +1,17 @@
 //! Masking: registered names become surname + 某某, mobile and landline
 //! numbers keep only their ends, ID numbers their first six and last four
-//! characters (or nothing).
+//! characters (or nothing), bank card numbers their last four. Text is
+//! matched as a reader sees it ([`Reading`]), so a name split by a line
+//! break or an invisible character, or a phone typed with dashes, is still
+//! masked; the whole stretch of the original it was read from is replaced.
 
 use std::borrow::Cow;
-use std::sync::{LazyLock, Mutex};
+use std::sync::Mutex;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+
+use super::numbers::{self, Number};
+use super::reading::{Reading, reads_as_written};
 
 /// How a masked name is written after the surname.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,96 +35,131 @@ pub enum IdMask {
     Full,
 }
 
-/// Rewrites text so that no registered name, phone or ID number stays in clear.
+/// What the public build must hide, and what only looks like it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Register {
+    /// Registered private persons as `(full name, surname)`.
+    pub people: Vec<(String, String)>,
+    /// The site's own names (villages, units, glossary terms): a registered
+    /// name inside one of them (高华 in 高华安置区) is not a person there.
+    pub site_words: Vec<String>,
+    /// Words and numbers declared public in `people.yaml` (`allow:`): a
+    /// supervision phone, a name that only looks like a person's.
+    pub allowed: Vec<String>,
+}
+
+impl Register {
+    /// The registered full names.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.people.iter().map(|(name, _)| name.as_str())
+    }
+}
+
+/// One search over a text for registered names, the site's own words and
+/// allowed words, each in its reading form. A match of the last two kinds
+/// covers any name inside it (leftmost-longest), so that name is left alone.
+#[derive(Clone, Debug)]
+pub(crate) struct NameFinder {
+    automaton: Option<AhoCorasick>,
+    names: usize,
+    allowed_numbers: Vec<String>,
+}
+
+impl NameFinder {
+    /// The finder for `register`: the one built last time when the
+    /// register is the same (`serve` builds a model on every save, and a
+    /// full DFA for a county's register takes milliseconds to build).
+    /// Sharing it is cheap: an `AhoCorasick` is a reference-counted handle.
+    pub(crate) fn new(register: &Register) -> NameFinder {
+        static LAST: Mutex<Option<(Register, NameFinder)>> = Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((built_for, finder)) = &*last
+            && built_for == register
+        {
+            return finder.clone();
+        }
+        let read = |text: &str| Reading::of(text).text;
+        let names: Vec<String> = register
+            .names()
+            .filter(|n| !n.is_empty())
+            .map(read)
+            .collect();
+        let count = names.len();
+        let others = register
+            .site_words
+            .iter()
+            .chain(&register.allowed)
+            .map(|w| read(w))
+            .filter(|w| !w.is_empty());
+        let patterns: Vec<String> = names.into_iter().chain(others).collect();
+        let automaton = (count > 0).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("patterns are plain strings of bounded size")
+        });
+        let finder = NameFinder {
+            automaton,
+            names: count,
+            allowed_numbers: register
+                .allowed
+                .iter()
+                .map(|a| digits_of(a))
+                .filter(|d| d.len() >= 7)
+                .collect(),
+        };
+        *last = Some((register.clone(), finder.clone()));
+        finder
+    }
+
+    /// Registered names in `read` (a reading form): byte ranges and the
+    /// index of the person.
+    pub(crate) fn names_in(&self, read: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(read)
+            .filter(|m| m.pattern().as_usize() < self.names)
+            .map(|m| (m.range(), m.pattern().as_usize()))
+            .collect()
+    }
+
+    /// Sensitive numbers in `read`, less those declared public.
+    pub(crate) fn numbers_in(&self, read: &str) -> Vec<(std::ops::Range<usize>, Number)> {
+        let mut found = numbers::find(read);
+        if !self.allowed_numbers.is_empty() {
+            found.retain(|(range, _)| {
+                !self
+                    .allowed_numbers
+                    .contains(&digits_of(&read[range.clone()]))
+            });
+        }
+        found
+    }
+}
+
+/// The digits of `text`, for comparing numbers however they are spaced.
+fn digits_of(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Rewrites text so that no registered name, phone, ID or card number
+/// stays in clear.
 #[derive(Debug)]
 pub struct Masker {
-    names: Option<AhoCorasick>,
+    finder: NameFinder,
     replacements: Vec<String>,
-    numbers: Regex,
     id_mask: IdMask,
 }
 
-/// Landlines with an area code, and digit runs long enough to be a mobile
-/// or ID number (an ID may end in X). Shorter runs (figures, coordinates)
-/// are never matched, which keeps scanning large outputs cheap.
-pub(crate) const NUMBERS: &str = r"0[0-9]{2,3}-[0-9]{7,8}|[0-9]{11,}[Xx]?";
-
-/// What kind of sensitive number a digit run is, if any.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Number {
-    Mobile,
-    Landline,
-    Id,
-}
-
-/// Classifies a match of [`NUMBERS`]; `before`/`after` are the neighbouring
-/// characters, so digits inside longer runs are not taken for numbers.
-pub(crate) fn classify(found: &str, before: Option<char>, after: Option<char>) -> Option<Number> {
-    // Digits inside a longer run, or after a decimal point (27.272727…%), are
-    // parts of other figures.
-    if before.is_some_and(|c| c.is_ascii_digit() || c == '.')
-        || after.is_some_and(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let bytes = found.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
-    if found.contains('-') {
-        return Some(Number::Landline);
-    }
-    match bytes.len() {
-        11 if digits(0..11) && bytes[0] == b'1' && (b'3'..=b'9').contains(&bytes[1]) => {
-            Some(Number::Mobile)
-        }
-        18 if digits(0..17) => Some(Number::Id),
-        15 if digits(0..15) && bytes[0] != b'0' => Some(Number::Id),
-        _ => None,
-    }
-}
-
-/// The automaton finding `names`: the one built last time when the
-/// register is the same (`serve` builds a model on every save, and a full
-/// DFA for a county's register takes milliseconds to build). Sharing it
-/// is cheap: an `AhoCorasick` is a reference-counted handle.
-fn name_finder(names: &[&str]) -> AhoCorasick {
-    static LAST: Mutex<Option<(Vec<String>, AhoCorasick)>> = Mutex::new(None);
-    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((built_for, finder)) = &*last
-        && built_for
-            .iter()
-            .map(String::as_str)
-            .eq(names.iter().copied())
-    {
-        return finder.clone();
-    }
-    let finder = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(names)
-        .expect("names are plain strings of bounded size");
-    *last = Some((
-        names.iter().map(|n| (*n).to_string()).collect(),
-        finder.clone(),
-    ));
-    finder
-}
-
-/// [`NUMBERS`] compiled, once per process (a `Regex` clone is a handle).
-pub(crate) fn number_pattern() -> Regex {
-    static COMPILED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(NUMBERS).expect("a fixed, valid pattern"));
-    COMPILED.clone()
-}
-
 impl Masker {
-    /// A masker for `people` as `(full name, surname)`.
-    pub fn new<'a>(
-        people: impl IntoIterator<Item = (&'a str, &'a str)>,
-        name_mask: NameMask,
-        id_mask: IdMask,
-    ) -> Masker {
-        let (names, replacements): (Vec<&str>, Vec<String>) = people
-            .into_iter()
+    /// A masker for `register`.
+    pub fn new(register: &Register, name_mask: NameMask, id_mask: IdMask) -> Masker {
+        let replacements = register
+            .people
+            .iter()
             .filter(|(name, _)| !name.is_empty())
             .map(|(name, surname)| {
                 let hidden = name
@@ -132,45 +172,52 @@ impl Masker {
                     NameMask::Mou => "某".to_string(),
                     NameMask::Stars => "*".repeat(hidden),
                 };
-                (name, format!("{surname}{rest}"))
+                format!("{surname}{rest}")
             })
-            .unzip();
-        let names = (!names.is_empty()).then(|| name_finder(&names));
+            .collect();
         Masker {
-            names,
+            finder: NameFinder::new(register),
             replacements,
-            numbers: number_pattern(),
             id_mask,
         }
     }
 
     /// `text` with names and numbers masked; borrowed when nothing changed.
     pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        let named: Cow<'t, str> = match &self.names {
-            Some(names) if names.is_match(text) => {
-                Cow::Owned(names.replace_all(text, &self.replacements))
-            }
-            _ => Cow::Borrowed(text),
-        };
-        if !named.bytes().any(|b| b.is_ascii_digit()) {
-            return named;
+        if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
+            return Cow::Borrowed(text);
         }
-        let mut out = String::new();
+        let reading = (!reads_as_written(text)).then(|| Reading::of(text));
+        let read = reading.as_ref().map_or(text, |r| r.text.as_str());
+        let mut hits: Vec<(std::ops::Range<usize>, String)> = self
+            .finder
+            .names_in(read)
+            .into_iter()
+            .map(|(range, person)| (range, self.replacements[person].clone()))
+            .collect();
+        for (range, kind) in self.finder.numbers_in(read) {
+            let hidden = self.hide(&read[range.clone()], kind);
+            hits.push((range, hidden));
+        }
+        if hits.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        hits.sort_by_key(|(range, _)| range.start);
+        let mut out = String::with_capacity(text.len());
         let mut last = 0;
-        for found in self.numbers.find_iter(&named) {
-            let before = named[..found.start()].chars().next_back();
-            let after = named[found.end()..].chars().next();
-            let Some(kind) = classify(found.as_str(), before, after) else {
-                continue;
+        for (range, replacement) in hits {
+            let original = match &reading {
+                Some(reading) => reading.original_range(range),
+                None => range,
             };
-            out.push_str(&named[last..found.start()]);
-            out.push_str(&self.hide(found.as_str(), kind));
-            last = found.end();
+            if original.start < last {
+                continue;
+            }
+            out.push_str(&text[last..original.start]);
+            out.push_str(&replacement);
+            last = original.end;
         }
-        if last == 0 {
-            return named;
-        }
-        out.push_str(&named[last..]);
+        out.push_str(&text[last..]);
         Cow::Owned(out)
     }
 
@@ -181,27 +228,32 @@ impl Masker {
         }
     }
 
+    /// `number` with its middle digits starred; separators are kept.
     fn hide(&self, number: &str, kind: Number) -> String {
-        let keep = |head: usize, tail: usize| {
-            let chars: Vec<char> = number.chars().collect();
-            chars
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i < head || i >= chars.len() - tail || *c == '-' {
-                        *c
-                    } else {
-                        '*'
-                    }
-                })
-                .collect::<String>()
+        let digits = number.chars().filter(char::is_ascii_alphanumeric).count();
+        let (head, tail) = match kind {
+            // A +86 or 0086 prefix is kept with the first three digits.
+            Number::Mobile => (digits.saturating_sub(8), 4),
+            Number::Landline => (digits.saturating_sub(7), 2),
+            Number::Id if self.id_mask == IdMask::Full => (0, 0),
+            Number::Id => (6, 4),
+            Number::BankCard => (0, 4),
         };
-        match kind {
-            Number::Mobile => keep(3, 4),
-            Number::Landline => keep(number.find('-').unwrap_or(3), 2),
-            Number::Id if self.id_mask == IdMask::Full => "*".repeat(number.len()),
-            Number::Id => keep(6, 4),
-        }
+        let mut seen = 0;
+        number
+            .chars()
+            .map(|c| {
+                if !c.is_ascii_alphanumeric() {
+                    return c;
+                }
+                seen += 1;
+                if seen <= head || seen > digits - tail {
+                    c
+                } else {
+                    '*'
+                }
+            })
+            .collect()
     }
 }
 
@@ -209,9 +261,19 @@ impl Masker {
 mod tests {
     use super::*;
 
+    fn register(people: &[(&str, &str)]) -> Register {
+        Register {
+            people: people
+                .iter()
+                .map(|(n, s)| ((*n).to_string(), (*s).to_string()))
+                .collect(),
+            ..Register::default()
+        }
+    }
+
     fn masker() -> Masker {
         Masker::new(
-            [("兰东风", "兰"), ("欧阳小明", "欧阳"), ("刘星", "刘")],
+            &register(&[("兰东风", "兰"), ("欧阳小明", "欧阳"), ("刘星", "刘")]),
             NameMask::Mou2,
             IdMask::Partial,
         )
@@ -223,19 +285,49 @@ mod tests {
             masker().mask("八景村兰东风户、欧阳小明和刘星"),
             "八景村兰某某户、欧阳某某和刘某某"
         );
-        let stars = Masker::new([("兰东风", "兰")], NameMask::Stars, IdMask::Partial);
+        let stars = Masker::new(
+            &register(&[("兰东风", "兰")]),
+            NameMask::Stars,
+            IdMask::Partial,
+        );
         assert_eq!(stars.mask("兰东风"), "兰**");
+    }
+
+    #[test]
+    fn masks_names_as_a_reader_sees_them() {
+        let m = masker();
+        assert_eq!(m.mask("八景村兰东\n风户"), "八景村兰某某户");
+        assert_eq!(m.mask("兰 东 风"), "兰某某");
+        assert_eq!(m.mask("兰\u{200B}东风"), "兰某某");
+        assert_eq!(m.mask("蘭東風"), "兰某某");
+        assert_eq!(
+            m.mask("[查](https://x.cn/?q=%E5%85%B0%E4%B8%9C%E9%A3%8E)"),
+            "[查](https://x.cn/?q=兰某某)"
+        );
+    }
+
+    #[test]
+    fn leaves_names_inside_the_sites_own_words() {
+        let mut with_place = register(&[("高华", "高")]);
+        with_place.site_words = vec!["高华安置区".into()];
+        let m = Masker::new(&with_place, NameMask::Mou2, IdMask::Partial);
+        assert_eq!(m.mask("高华安置区的高华反映"), "高华安置区的高某某反映");
     }
 
     #[test]
     fn masks_numbers_but_not_other_figures() {
         let m = masker();
         assert_eq!(m.mask("电话13812345678。"), "电话138****5678。");
+        assert_eq!(m.mask("电话138-1234-5678"), "电话138-****-5678");
+        assert_eq!(m.mask("电话１３８１２３４５６７８"), "电话138****5678");
+        assert_eq!(m.mask("+86 138 1234 5678"), "+86 138 **** 5678");
         assert_eq!(m.mask("座机0730-5123456"), "座机0730-*****56");
+        assert_eq!(m.mask("座机(0730)1234567"), "座机(0730)*****67");
         assert_eq!(
             m.mask("身份证43062119900101123X"),
             "身份证430621********123X"
         );
+        assert_eq!(m.mask("卡号6222020200112233446"), "卡号***************3446");
         assert_eq!(
             m.mask("共83户272人,42.68%,2025-09-30,12345678901234567890"),
             "共83户272人,42.68%,2025-09-30,12345678901234567890"
@@ -244,8 +336,17 @@ mod tests {
             m.mask("width:27.272727272727273%"),
             "width:27.272727272727273%"
         );
-        let full = Masker::new([], NameMask::Mou2, IdMask::Full);
+        let full = Masker::new(&Register::default(), NameMask::Mou2, IdMask::Full);
         assert_eq!(full.mask("430621199001011234"), "******************");
+    }
+
+    #[test]
+    fn leaves_allowed_numbers_in_clear() {
+        let mut public_phone = register(&[]);
+        public_phone.allowed = vec!["0730-5123456".into()];
+        let m = Masker::new(&public_phone, NameMask::Mou2, IdMask::Partial);
+        assert_eq!(m.mask("监督电话:0730 5123456"), "监督电话:0730 5123456");
+        assert_eq!(m.mask("电话13812345678"), "电话138****5678");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::time::Instant;
 use crate::check::{Checked, Rechecker};
 use crate::content::Audience;
 use crate::diagnostics::{Diagnostics, Lang, Severity, render};
-use crate::privacy::{Guard, Leak};
+use crate::privacy::{Guard, Leak, Register};
 use crate::render::{OutputFile, Renderer};
 use crate::site::{self, BuildOptions};
 
@@ -111,22 +111,14 @@ impl Rebuilder {
         }
     }
 
-    /// The guard for `names`: the last one, when the register is unchanged
-    /// (a guard for a county's register takes milliseconds to build).
-    fn guard_for(&self, names: &[&str]) -> Arc<Guard> {
+    /// The guard for `register`: the last one, when the register is
+    /// unchanged (a guard for a county's register takes milliseconds to build).
+    fn guard_for(&self, register: &Register) -> Arc<Guard> {
         let mut last = self.guard.lock().unwrap_or_else(|e| e.into_inner());
         match &*last {
-            Some(guard)
-                if guard
-                    .names()
-                    .iter()
-                    .map(String::as_str)
-                    .eq(names.iter().copied()) =>
-            {
-                Arc::clone(guard)
-            }
+            Some(guard) if guard.register() == register => Arc::clone(guard),
             _ => {
-                let guard = Arc::new(Guard::new(names));
+                let guard = Arc::new(Guard::new(register));
                 *last = Some(Arc::clone(&guard));
                 guard
             }
@@ -172,7 +164,7 @@ impl Rebuilder {
             let prepared = site::prepare(checked, &self.options);
             prepared.map_err(|m| format!("error: {m}")).map(|renderer| {
                 let guard = (self.options.audience == Audience::Public)
-                    .then(|| self.guard_for(&site::registered_names(checked)));
+                    .then(|| self.guard_for(&site::register(checked)));
                 Arc::new(Snapshot {
                     renderer,
                     guard,

@@ -1,0 +1,243 @@
+//! Text as a reader sees it. A browser shows `兰东\n风` as one name, a
+//! zero-width space or a soft hyphen not at all, `１３８` as 138, `蘭` as
+//! the same surname as `兰`, and a link's `%E5%85%B0` as 兰. The masker and
+//! the leak guard both match against this reading form, so that a name or
+//! number is caught however it was typed, and the masker can still map each
+//! match back to the bytes it came from.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A text in its reading form, with the place in the original of every
+/// character.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// The reading form: NFKC, invisible characters dropped, whitespace
+    /// between Han characters dropped (other runs of whitespace become one
+    /// space), traditional characters simplified, `%XX` runs decoded.
+    pub text: String,
+    /// For each character of `text`: its byte offset there, and the byte
+    /// range in the original it stands for.
+    origin: Vec<(usize, usize, usize)>,
+}
+
+impl Reading {
+    /// The reading form of `original`.
+    pub fn of(original: &str) -> Reading {
+        let mut reading = Reading {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len() / 2),
+        };
+        // Whitespace waiting to learn whether a Han character follows it.
+        let mut pending_space: Option<(usize, usize)> = None;
+        let mut last_han = false;
+        for (start, end, decoded) in decoded_chars(original) {
+            for c in folded(decoded) {
+                if is_invisible(c) {
+                    continue;
+                }
+                if c.is_whitespace() {
+                    pending_space = Some(match pending_space {
+                        Some((first, _)) => (first, end),
+                        None => (start, end),
+                    });
+                    continue;
+                }
+                let han = is_han(c);
+                if let Some((first, last)) = pending_space.take()
+                    && !(han && last_han)
+                {
+                    reading.push(' ', first, last);
+                }
+                reading.push(c, start, end);
+                last_han = han;
+            }
+        }
+        if let Some((first, last)) = pending_space {
+            reading.push(' ', first, last);
+        }
+        reading
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        self.origin.push((self.text.len(), start, end));
+        self.text.push(c);
+    }
+
+    /// The byte range of the original that `range` of [`Reading::text`]
+    /// was read from: from the first character's start to the last one's end.
+    pub fn original_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let first = self.origin.partition_point(|(at, _, _)| *at < range.start);
+        let last = self
+            .origin
+            .partition_point(|(at, _, _)| *at < range.end)
+            .saturating_sub(1)
+            .max(first);
+        match (self.origin.get(first), self.origin.get(last)) {
+            (Some(first), Some(last)) => first.1..last.2,
+            _ => 0..0,
+        }
+    }
+}
+
+/// Whether `text` reads exactly as written, so no reading form is needed:
+/// plain ASCII without `%XX` escapes, line breaks, tabs or runs of spaces.
+pub fn reads_as_written(text: &str) -> bool {
+    text.is_ascii()
+        && !text.contains("  ")
+        && !text.contains(['\t', '\n', '\r', '\x0B', '\x0C'])
+        && !text
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
+/// Whether `c` is a Han character (CJK ideographs and their extensions).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// Characters that take no space on the page: zero-width spaces and
+/// joiners, the soft hyphen, the word joiner and invisible operators, the
+/// byte-order mark, direction marks and embeddings.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// `c` as compared: its NFKC form (full-width digits and letters become
+/// ASCII, compatibility ideographs the unified ones), each Han character
+/// in its simplified form.
+fn folded(c: char) -> impl Iterator<Item = char> {
+    let simple = c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut buffer = [None; 4];
+    if simple {
+        buffer[0] = Some(c);
+    } else {
+        for (slot, d) in buffer.iter_mut().zip(std::iter::once(c).nfkc()) {
+            *slot = Some(d);
+        }
+    }
+    buffer
+        .into_iter()
+        .flatten()
+        .map(|c| simplified().get(&c).copied().unwrap_or(c))
+}
+
+/// Traditional Han characters and their simplified forms, read once from
+/// fast2s's table (it converts whole strings, character by character).
+fn simplified() -> &'static HashMap<char, char> {
+    static TABLE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+        let traditional: String = ('\u{3400}'..='\u{9FFF}').collect();
+        let simplified = fast2s::convert(&traditional);
+        traditional
+            .chars()
+            .zip(simplified.chars())
+            .filter(|(t, s)| t != s)
+            .collect()
+    });
+    &TABLE
+}
+
+/// The characters of `text` with their byte ranges, runs of `%XX` escapes
+/// that spell UTF-8 decoded (each character spanning its escapes).
+fn decoded_chars(text: &str) -> impl Iterator<Item = (usize, usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut queued: Vec<(usize, usize, char)> = Vec::new();
+    std::iter::from_fn(move || {
+        if let Some(next) = queued.pop() {
+            return Some(next);
+        }
+        let c = text[at..].chars().next()?;
+        if c == '%' {
+            let run = escaped_run(&bytes[at..]);
+            if let Some(decoded) = run.and_then(|raw| String::from_utf8(raw).ok()) {
+                let mut offset = at;
+                for d in decoded.chars() {
+                    let width = d.len_utf8() * 3;
+                    queued.push((offset, offset + width, d));
+                    offset += width;
+                }
+                at = offset;
+                queued.reverse();
+                return queued.pop();
+            }
+        }
+        let start = at;
+        at += c.len_utf8();
+        Some((start, at, c))
+    })
+}
+
+/// The bytes a run of `%XX` escapes at the start of `bytes` stands for.
+fn escaped_run(bytes: &[u8]) -> Option<Vec<u8>> {
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut raw = Vec::new();
+    let mut rest = bytes;
+    while let [b'%', high, low, tail @ ..] = rest {
+        let (Some(high), Some(low)) = (hex(*high), hex(*low)) else {
+            break;
+        };
+        raw.push((high * 16 + low) as u8);
+        rest = tail;
+    }
+    (!raw.is_empty()).then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> String {
+        Reading::of(text).text
+    }
+
+    #[test]
+    fn reads_names_however_they_are_typed() {
+        assert_eq!(read("八景村兰东\n风户"), "八景村兰东风户");
+        assert_eq!(read("兰 东 风"), "兰东风");
+        assert_eq!(read("兰\u{200B}东\u{00AD}风\u{2060}"), "兰东风");
+        assert_eq!(read("\u{FEFF}蘭東風"), "兰东风");
+        assert_eq!(read("q=%E5%85%B0%E4%B8%9C%E9%A3%8E&x=1"), "q=兰东风&x=1");
+    }
+
+    #[test]
+    fn reads_numbers_in_ascii_and_keeps_latin_spacing() {
+        assert_eq!(read("１３８ １２３４"), "138 1234");
+        assert_eq!(read("Tel.  138\t1234"), "Tel. 138 1234");
+        assert_eq!(read("42.68% 提高"), "42.68% 提高");
+        assert_eq!(read("100%完成"), "100%完成");
+    }
+
+    #[test]
+    fn maps_matches_back_to_the_bytes_they_came_from() {
+        let original = "村兰东\n风户";
+        let reading = Reading::of(original);
+        let at = reading.text.find("兰东风").unwrap();
+        let range = reading.original_range(at..at + "兰东风".len());
+        assert_eq!(&original[range], "兰东\n风");
+        let url = "a%E5%85%B0b";
+        let reading = Reading::of(url);
+        assert_eq!(&url[reading.original_range(1..4)], "%E5%85%B0");
+    }
+
+    #[test]
+    fn plain_ascii_reads_as_written() {
+        assert!(reads_as_written("width: 27.2%;"));
+        assert!(!reads_as_written("100%E5"));
+        assert!(!reads_as_written("兰"));
+    }
+}
