@@ -35,7 +35,7 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Absolute address the site is published at, for the feed and sitemap.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Links end in index.html, so the folder works opened from disk (USB stick).
         #[arg(long)]
@@ -52,7 +52,7 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Absolute address the site is published at (the notices' QR codes point there).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Who the documents are for.
         #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
@@ -172,6 +172,16 @@ enum AudienceArg {
     Public,
     /// Officials: the intranet ledger.
     Internal,
+}
+
+fn parse_base_url(text: &str) -> Result<String, String> {
+    if taizhang::validate::is_site_address(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not an absolute http:// or https:// address (e.g. https://www.example.gov.cn/ledger/)"
+        ))
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

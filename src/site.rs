@@ -151,11 +151,12 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     };
     let mut checked = check(&options.root, options.as_of);
     // `--base-url https://…` gives the site the address site.yaml lacks.
-    if options
-        .base_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
+    if let Some(url) = &options.base_url {
+        if !crate::validate::is_site_address(url) {
+            return Err(BuildError::Other(format!(
+                "--base-url `{url}` is not an absolute http:// or https:// address"
+            )));
+        }
         checked
             .diagnostics
             .retain(|d| d.problem != Problem::RelativeBaseUrl);

@@ -94,7 +94,7 @@ fn hostile_site(root: &Path) {
     fs::write(
         content.join("notes/2025-08-01-kickoff.md"),
         format!(
-            "---\ntitle: {}\ndate: 2025-08-01\nvillages: [dongcun]\n---\n{all}\n",
+            "---\ntitle: {}\ndate: 2025-08-01\nvillages: [dongcun]\n---\n{all}\n\n东村村民李小梅反映。\n",
             block(VECTORS[2], 0)
         ),
     )

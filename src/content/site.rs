@@ -44,6 +44,9 @@ pub struct Privacy {
     pub name_mask: NameMask,
     /// ID numbers: first six and last four kept (default), or all hidden.
     pub id_mask: IdMask,
+    /// The site declares that its plan names no private person, so it
+    /// needs no `people.yaml`.
+    pub no_private_persons: bool,
 }
 
 impl Choice for NameMask {
@@ -270,8 +273,13 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         })
         .collect();
     let privacy = decoder
-        .opt_fields(&fields, "privacy", &["name_mask", "id_mask"])
+        .opt_fields(
+            &fields,
+            "privacy",
+            &["name_mask", "id_mask", "no_private_persons"],
+        )
         .map(|p| Privacy {
+            no_private_persons: decoder.flag(&p, "no_private_persons"),
             name_mask: decoder
                 .opt_choice(&p, "name_mask")
                 .map(|c| c.value)

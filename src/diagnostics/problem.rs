@@ -246,6 +246,17 @@ pub enum Problem {
         /// The name.
         name: String,
     },
+    /// The site has content but no person register, and does not declare
+    /// that its plan names no private persons.
+    MissingRegister {
+        /// `people.yaml` is missing (true) or lists nobody (false).
+        missing: bool,
+    },
+    /// `base_url` is not an absolute `http(s)://` address.
+    BadBaseUrl {
+        /// The value as written.
+        text: String,
+    },
     /// A link in content to a page or anchor the build does not produce.
     BrokenLink {
         /// The target as written.
@@ -271,8 +282,23 @@ pub enum Problem {
     },
     /// Warning: no as-of date, so date checks were skipped.
     NoAsOf,
-    /// Warning: `base_url` is missing or not an absolute `http(s)://` address.
+    /// Warning: `base_url` is missing.
     RelativeBaseUrl,
+    /// Warning: what reads like a resident's name is not in the register.
+    UnregisteredName {
+        /// The likely name.
+        name: String,
+    },
+    /// Warning: a registered name also stands inside one of the site's own
+    /// names, where it is not masked.
+    AmbiguousName {
+        /// The registered name.
+        name: String,
+        /// The site's word it stands in.
+        word: String,
+    },
+    /// Warning: a FIFO, socket or device in the content folder, not read.
+    SpecialFile,
 }
 
 /// A part of the acceptance record a closed task must carry.
@@ -338,11 +364,16 @@ impl Problem {
             Problem::BreakdownWidth { .. } => "E060",
             Problem::BreakdownTotal { .. } => "E061",
             Problem::PersonNotMentioned { .. } => "E070",
+            Problem::MissingRegister { .. } => "E071",
+            Problem::BadBaseUrl { .. } => "E072",
             Problem::BrokenLink { .. } => "E080",
             Problem::Overdue { .. } => "W101",
             Problem::Stale { .. } => "W102",
             Problem::NoAsOf => "W103",
             Problem::RelativeBaseUrl => "W104",
+            Problem::UnregisteredName { .. } => "W105",
+            Problem::AmbiguousName { .. } => "W106",
+            Problem::SpecialFile => "W107",
         }
     }
 
@@ -529,6 +560,38 @@ impl Problem {
             Problem::NoAsOf => "no as-of date: overdue and date checks were skipped".into(),
             Problem::RelativeBaseUrl if zh => "未设置网站的完整地址(base_url)".into(),
             Problem::RelativeBaseUrl => "no absolute site address (base_url)".into(),
+            Problem::MissingRegister { missing: true } if zh => {
+                "缺少人员名册 content/people.yaml,公开版无法隐去群众姓名".into()
+            }
+            Problem::MissingRegister { missing: true } => {
+                "there is no person register (content/people.yaml): the public site could not mask residents' names".into()
+            }
+            Problem::MissingRegister { missing: false } if zh => {
+                "人员名册 people.yaml 没有登记任何人,公开版不会隐去任何姓名".into()
+            }
+            Problem::MissingRegister { missing: false } => {
+                "the person register (people.yaml) lists nobody: the public site would mask no name".into()
+            }
+            Problem::BadBaseUrl { text } if zh => {
+                format!("base_url“{text}”不是以 http:// 或 https:// 开头的完整网址")
+            }
+            Problem::BadBaseUrl { text } => {
+                format!("base_url `{text}` is not an absolute http:// or https:// address")
+            }
+            Problem::UnregisteredName { name } if zh => {
+                format!("“{name}”像是群众姓名,但不在人员名册中,公开版不会隐去")
+            }
+            Problem::UnregisteredName { name } => format!(
+                "`{name}` reads like a resident's name but is not in the register: the public site would show it"
+            ),
+            Problem::AmbiguousName { name, word } if zh => format!(
+                "名册中的“{name}”也是站内名称“{word}”的一部分,那里不会被隐去"
+            ),
+            Problem::AmbiguousName { name, word } => format!(
+                "the registered name `{name}` is also part of the site's own name `{word}`, where it is not masked"
+            ),
+            Problem::SpecialFile if zh => "这不是普通文件(管道、套接字或设备),已跳过".into(),
+            Problem::SpecialFile => "not a regular file (a pipe, socket or device); skipped".into(),
         }
     }
 
@@ -665,6 +728,32 @@ impl Problem {
             Problem::RelativeBaseUrl => {
                 "set `base_url: https://…/` in site.yaml or pass --base-url; until then notices print no QR code and feed links are incomplete".into()
             }
+            Problem::MissingRegister { .. } if zh => {
+                "在 content/people.yaml 中登记方案点名的每位群众(people: - { name: 兰东风 });如方案确实不涉及任何群众个人,在 site.yaml 写 privacy: { no_private_persons: true }".into()
+            }
+            Problem::MissingRegister { .. } => {
+                "list every resident the plan names in content/people.yaml (people: - { name: … }); if the plan truly names no private person, write `privacy: { no_private_persons: true }` in site.yaml".into()
+            }
+            Problem::BadBaseUrl { .. } if zh => {
+                "写成网站的发布地址,例如 base_url: https://www.example.gov.cn/zhenggai/".into()
+            }
+            Problem::BadBaseUrl { .. } => {
+                "write the address the site is published at, e.g. base_url: https://www.example.gov.cn/ledger/".into()
+            }
+            Problem::UnregisteredName { name } if zh => format!(
+                "如是群众,在 people.yaml 的 people 中登记“- {{ name: {name} }}”;如不是人名,把它加入 people.yaml 的 allow 列表"
+            ),
+            Problem::UnregisteredName { name } => format!(
+                "if this is a resident, add `- {{ name: {name} }}` under `people` in people.yaml; if it is not a name, add it to the `allow` list there"
+            ),
+            Problem::AmbiguousName { .. } if zh => {
+                "核对站内名称中的这几个字是否确指此人;如是,请改写内容以免误解".into()
+            }
+            Problem::AmbiguousName { .. } => {
+                "check that the site's name does not refer to this person; if it does, reword the content".into()
+            }
+            Problem::SpecialFile if zh => "把它移出 content 文件夹".into(),
+            Problem::SpecialFile => "move it out of the content folder".into(),
             _ => return None,
         };
         Some(hint)

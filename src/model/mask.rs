@@ -10,51 +10,9 @@ use crate::privacy::{Masker, Register};
 
 use super::*;
 
-/// What the public build hides, from the content: the registered people,
-/// the site's own names (villages with and without 村/社区, units, glossary
-/// terms) that a registered name may stand inside, and the `allow:` list.
+/// What the public build hides: see [`Content::register`].
 pub fn register(content: &Content) -> Register {
-    let people = content.people.as_ref();
-    let mut site_words: Vec<String> = Vec::new();
-    if let Some(site) = &content.site {
-        for village in &site.villages {
-            let name = village.name.value.as_str();
-            site_words.push(name.to_string());
-            let stem = ["社区", "安置区", "村"]
-                .iter()
-                .find_map(|suffix| name.strip_suffix(suffix));
-            if let Some(stem) = stem.filter(|s| s.chars().count() >= 2) {
-                site_words.push(stem.to_string());
-            }
-        }
-        site_words.extend(site.units.iter().map(|u| u.name.value.clone()));
-        site_words.push(site.document.issuer.value.clone());
-    }
-    if let Some(glossary) = &content.glossary {
-        for term in &glossary.terms {
-            site_words.push(term.term.value.clone());
-            site_words.extend(term.aliases.iter().map(|a| a.value.clone()));
-        }
-    }
-    site_words.retain(|w| !w.is_empty());
-    Register {
-        people: people.map_or_else(Vec::new, |p| {
-            p.persons
-                .iter()
-                .map(|person| {
-                    let surname = person.surname.as_ref().map_or_else(
-                        || person.name.value.chars().take(1).collect(),
-                        |s| s.value.clone(),
-                    );
-                    (person.name.value.clone(), surname)
-                })
-                .collect()
-        }),
-        site_words,
-        allowed: people.map_or_else(Vec::new, |p| {
-            p.allow.iter().map(|a| a.value.clone()).collect()
-        }),
-    }
+    content.register()
 }
 
 /// Masks every text of `model` in place.

@@ -24,9 +24,11 @@ impl Relinker {
     /// For a page served at any depth (`404.html`): links from the site's
     /// base path, e.g. `/sanjiang/`.
     /// (Served pages only: a portable site is opened in place, not served.)
+    /// The base path is escaped: it comes from configuration and lands
+    /// inside attribute values.
     pub(crate) fn absolute(base_path: &str) -> Relinker {
         Relinker {
-            prefix: base_path.to_string(),
+            prefix: crate::markdown::escape_attribute(base_path),
             portable: false,
         }
     }

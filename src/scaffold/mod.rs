@@ -25,6 +25,10 @@ const FILES: &[(&str, &str)] = &[
         "content/glossary.yaml",
         include_str!("site/content/glossary.yaml"),
     ),
+    (
+        "content/people.yaml",
+        include_str!("site/content/people.yaml"),
+    ),
 ];
 
 /// Writes the example site into `dir`, which must be absent or empty, and

@@ -6,6 +6,7 @@
 mod dates;
 mod identity;
 mod ledger;
+mod names;
 mod people;
 mod references;
 mod settings;
@@ -15,6 +16,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostics, SourceMap, Span};
 
 pub use references::Directory;
+pub use settings::is_site_address;
 
 /// Checks everything in `content`. `as_of` is the date overdue status and
 /// "after the as-of date" are judged against; without one those checks are
@@ -34,6 +36,7 @@ pub fn validate(
 #[derive(Debug, Default)]
 pub struct Memo {
     mentions: people::Mentions,
+    names: names::Found,
 }
 
 /// [`validate`], reusing and updating `memo` from earlier runs.
@@ -50,7 +53,34 @@ pub fn validate_with(
     ledger::check(content, diagnostics);
     dates::check(content, as_of, diagnostics);
     people::check(content, sources, diagnostics, &mut memo.mentions);
+    let register = content.register();
+    people::ambiguous(content, &register, diagnostics);
+    names::check(
+        &register,
+        &village_words(content),
+        content.people.as_ref().map(|p| p.file),
+        sources,
+        diagnostics,
+        &mut memo.names,
+    );
     settings::check(content, diagnostics);
+}
+
+/// The village names and their stems (八景村 and 八景), which mark a name
+/// written right after them as a resident's.
+fn village_words(content: &Content) -> Vec<String> {
+    let register = content.register();
+    let villages: Vec<&str> = content
+        .site
+        .iter()
+        .flat_map(|s| &s.villages)
+        .map(|v| v.name.value.as_str())
+        .collect();
+    register
+        .site_words
+        .into_iter()
+        .filter(|w| villages.iter().any(|v| v.starts_with(w.as_str())))
+        .collect()
 }
 
 /// `path:line` of a span, for "first defined at" in messages.

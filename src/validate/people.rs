@@ -1,12 +1,16 @@
-//! The person register: every registered name must occur in the content,
-//! or it masks nothing and probably hides a misspelling.
+//! The person register: a site with content must have one (or declare
+//! that its plan names no private person); every registered name must
+//! occur in the content, or it masks nothing and probably hides a
+//! misspelling; a registered name inside one of the site's own names is
+//! ambiguous; and likely names not in it are reported ([`super::names`]).
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use crate::content::Content;
-use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap};
+use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
+use crate::privacy::Register;
 
 /// Which registered names each file mentions, by the file's text revision,
 /// kept between runs so that only edited files are searched again.
@@ -24,6 +28,7 @@ pub(super) fn check(
     diagnostics: &mut Diagnostics,
     memo: &mut Mentions,
 ) {
+    require_register(content, diagnostics);
     let Some(people) = &content.people else {
         return;
     };
@@ -94,6 +99,51 @@ pub(super) fn check(
             diagnostics.push(
                 Problem::PersonNotMentioned {
                     name: name.to_string(),
+                },
+                person.name.span,
+            );
+        }
+    }
+}
+
+/// E071 when the site has issues, notes or policy pages but nobody is
+/// registered, unless site.yaml declares `no_private_persons`.
+fn require_register(content: &Content, diagnostics: &mut Diagnostics) {
+    let Some(site) = &content.site else { return };
+    let has_content =
+        !content.issues.is_empty() || !content.notes.is_empty() || !content.policy.is_empty();
+    if !has_content || site.privacy.no_private_persons {
+        return;
+    }
+    match &content.people {
+        None => diagnostics.push(
+            Problem::MissingRegister { missing: true },
+            Span::file_start(site.file),
+        ),
+        Some(people) if people.persons.is_empty() => diagnostics.push(
+            Problem::MissingRegister { missing: false },
+            Span::file_start(people.file),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// W106 for each registered name that stands inside one of the site's own
+/// names: there it is left unmasked, which may not be what was meant.
+pub(super) fn ambiguous(content: &Content, register: &Register, diagnostics: &mut Diagnostics) {
+    let Some(people) = &content.people else {
+        return;
+    };
+    for person in &people.persons {
+        let name = person.name.value.as_str();
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(word) = register.site_words.iter().find(|w| w.contains(name)) {
+            diagnostics.push(
+                Problem::AmbiguousName {
+                    name: name.to_string(),
+                    word: word.clone(),
                 },
                 person.name.span,
             );
