@@ -88,10 +88,21 @@ pub fn render(text: &str, glossary: &Glossary, settings: Settings<'_>) -> Render
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
 
+    // Inside an HTML comment that began in an earlier event (a block
+    // comment arrives one line at a time).
+    let mut in_comment = false;
+
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let mut emit: Vec<Event<'_>> = Vec::with_capacity(1);
         match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => emit.push(Event::Text(raw)),
+            // Raw HTML is shown as text, except comments: an author's
+            // `<!-- 内部:… -->` is a note to colleagues, never published.
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let shown = without_comments(&raw, &mut in_comment);
+                if !shown.is_empty() {
+                    emit.push(Event::Text(shown.into()));
+                }
+            }
             Event::Start(Tag::Heading { .. }) => {
                 no_terms += 1;
                 heading = Some((out.len(), Vec::new()));
@@ -351,6 +362,35 @@ pub fn escape_attribute(text: &str) -> String {
     out
 }
 
+/// `raw` HTML without its comments; `in_comment` carries an open comment
+/// from one piece of raw HTML to the next.
+fn without_comments(raw: &str, in_comment: &mut bool) -> String {
+    let mut shown = String::new();
+    let mut rest = raw;
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    *in_comment = false;
+                }
+                None => return shown,
+            }
+        }
+        match rest.find("<!--") {
+            Some(start) => {
+                shown.push_str(&rest[..start]);
+                rest = &rest[start + 4..];
+                *in_comment = true;
+            }
+            None => {
+                shown.push_str(rest);
+                return shown;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,6 +435,25 @@ mod tests {
         assert!(!out.contains("class=\"term\""), "{out}");
         assert!(out.contains("<h2 id=\"回头看\">"), "{out}");
         assert!(out.contains("href=\"@/notes/x/\""), "{out}");
+    }
+
+    #[test]
+    fn html_comments_are_never_published() {
+        let block = html("开头。\n\n<!-- 内部:兰东风户\n电话13812345678 -->\n\n结尾。");
+        assert!(
+            !block.contains("内部") && !block.contains("<!--"),
+            "{block}"
+        );
+        assert!(block.contains("开头") && block.contains("结尾"), "{block}");
+        let inline = html("公开<!-- 内部:不公开 -->内容,`<!-- 代码 -->`");
+        assert!(!inline.contains("不公开"), "{inline}");
+        assert!(
+            inline.contains("公开") && inline.contains("内容"),
+            "{inline}"
+        );
+        assert!(inline.contains("&lt;!-- 代码 --&gt;"), "{inline}");
+        let shown = html("<b>粗体</b>");
+        assert!(shown.contains("&lt;b&gt;粗体"), "{shown}");
     }
 
     #[test]

@@ -149,3 +149,45 @@ fn english_messages_on_request() {
     );
     assert!(text.contains("= hint: did you mean `东村`?"), "{text}");
 }
+
+/// A pipe in content would block a read forever: `check` and `build` skip
+/// it with W107 and finish.
+#[cfg(unix)]
+#[test]
+fn special_files_are_skipped_not_read() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    taizhang::scaffold::init(site.path()).expect("the example site writes");
+    for fifo in ["content/issues/02.yaml", "content/notes/pipe.md"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(site.path().join(fifo))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+    }
+    for command in ["check", "build"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
+            .args([command, "--lang", "en", "--root"])
+            .arg(site.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let started = std::time::Instant::now();
+        while child.try_wait().expect("waits").is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(30) {
+                child.kill().expect("stops");
+                panic!("`taizhang {command}` hangs on a pipe in content");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{command}: {stderr}");
+        for fifo in ["content/issues/02.yaml", "content/notes/pipe.md"] {
+            assert!(
+                stderr.contains(&format!("{fifo}:1:1: warning[W107]: not a regular file")),
+                "{command}: {stderr}"
+            );
+        }
+    }
+}

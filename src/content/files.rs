@@ -81,6 +81,13 @@ pub(super) fn discover(
                 continue;
             }
         }
+        let kind = entry.file_type();
+        if !kind.is_file() && !kind.is_dir() {
+            // A pipe would block the read forever; a device is not content.
+            let file = sources.add(display, String::new());
+            diagnostics.push(Problem::SpecialFile, Span::file_start(file));
+            continue;
+        }
         let Some(role) = role_of(&display) else {
             continue;
         };
