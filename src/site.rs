@@ -1,6 +1,6 @@
 //! `taizhang build`: check, model, render, write — the whole pipeline.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -142,7 +142,7 @@ pub fn link_diagnostics(links: &[BrokenLink], sources: &SourceMap) -> Diagnostic
 pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     let started = Instant::now();
     let out = options.out_dir();
-    refuse_unsafe_output(&options.root, &out)?;
+    output::check_destination(&options.root, &out).map_err(BuildError::Other)?;
     let mut timings = Vec::new();
     let mut last = Instant::now();
     let mut lap = |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
@@ -170,7 +170,13 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
 
     let cannot_write =
         |e: std::io::Error| BuildError::Other(format!("cannot write {}: {e}", out.display()));
-    let staging = output::Staging::new(&out).map_err(cannot_write)?;
+    let staging = output::Staging::new(&out, || {
+        eprintln!(
+            "another build is writing {}; waiting for it to finish",
+            out.display()
+        );
+    })
+    .map_err(cannot_write)?;
     let guard = (options.audience == Audience::Public).then(|| Guard::new(&register(&checked)));
     let leaks = Mutex::new(Vec::new());
     let write_error = Mutex::new(None);
@@ -253,18 +259,4 @@ fn locate(link: &BrokenLink, sources: &SourceMap) -> Span {
         col,
         len: written.chars().count() as u32,
     }
-}
-
-/// Refuses an output folder that is the site root or holds it: replacing it
-/// would delete the content.
-fn refuse_unsafe_output(root: &Path, out: &Path) -> Result<(), BuildError> {
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let out_abs = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
-    if root.starts_with(&out_abs) {
-        return Err(BuildError::Other(format!(
-            "refusing to write the site into {}: it holds the content; choose another --out",
-            out.display()
-        )));
-    }
-    Ok(())
 }
