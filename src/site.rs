@@ -140,9 +140,21 @@ pub fn link_diagnostics(links: &[BrokenLink], sources: &SourceMap) -> Diagnostic
 /// public site), then swaps that folder in. Content errors, broken links
 /// and leaks stop it, and the previous output is left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
+    run(options, true)
+}
+
+/// Everything [`build`] checks — content, links, the leak guard over every
+/// page — without writing anything: a site that passes builds.
+pub fn check_site(options: &BuildOptions) -> Result<Built, BuildError> {
+    run(options, false)
+}
+
+fn run(options: &BuildOptions, write: bool) -> Result<Built, BuildError> {
     let started = Instant::now();
     let out = options.out_dir();
-    output::check_destination(&options.root, &out).map_err(BuildError::Other)?;
+    if write {
+        output::check_destination(&options.root, &out).map_err(BuildError::Other)?;
+    }
     let mut timings = Vec::new();
     let mut last = Instant::now();
     let mut lap = |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
@@ -170,13 +182,17 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
 
     let cannot_write =
         |e: std::io::Error| BuildError::Other(format!("cannot write {}: {e}", out.display()));
-    let staging = output::Staging::new(&out, || {
-        eprintln!(
-            "another build is writing {}; waiting for it to finish",
-            out.display()
-        );
-    })
-    .map_err(cannot_write)?;
+    let staging = write
+        .then(|| {
+            output::Staging::new(&out, || {
+                eprintln!(
+                    "another build is writing {}; waiting for it to finish",
+                    out.display()
+                );
+            })
+        })
+        .transpose()
+        .map_err(cannot_write)?;
     let guard = (options.audience == Audience::Public).then(|| Guard::new(&register(&checked)));
     let leaks = Mutex::new(Vec::new());
     let write_error = Mutex::new(None);
@@ -191,7 +207,7 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
                 return Ok(());
             }
         }
-        if let Err(error) = staging.write(&file) {
+        if let Some(Err(error)) = staging.as_ref().map(|s| s.write(&file)) {
             let message = error.to_string();
             *lock(&write_error) = Some(error);
             return Err(message);
@@ -219,8 +235,10 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
         leaks.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         return Err(BuildError::Leaks(leaks));
     }
-    staging.commit().map_err(cannot_write)?;
-    lap("swap in", &mut timings);
+    if let Some(staging) = staging {
+        staging.commit().map_err(cannot_write)?;
+        lap("swap in", &mut timings);
+    }
     let (pages, files) = *lock(&counts);
     Ok(Built {
         pages,

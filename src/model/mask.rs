@@ -32,7 +32,7 @@ impl Mask for String {
 
 impl Mask for Markdown {
     fn mask_with(&mut self, m: &Masker) {
-        m.mask_in_place(&mut self.text);
+        m.mask_markdown_in_place(&mut self.text);
     }
 }
 

@@ -184,6 +184,16 @@ impl Masker {
 
     /// `text` with names and numbers masked; borrowed when nothing changed.
     pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.mask_as(text, "*")
+    }
+
+    /// [`Masker::mask`] for Markdown: the stars that hide digits are
+    /// escaped, or `138****5678` would read as bold and lose its stars.
+    pub fn mask_markdown<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        self.mask_as(text, "\\*")
+    }
+
+    fn mask_as<'t>(&self, text: &'t str, star: &str) -> Cow<'t, str> {
         if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
             return Cow::Borrowed(text);
         }
@@ -193,10 +203,10 @@ impl Masker {
             .finder
             .names_in(read)
             .into_iter()
-            .map(|(range, person)| (range, self.replacements[person].clone()))
+            .map(|(range, person)| (range, self.replacements[person].replace('*', star)))
             .collect();
         for (range, kind) in self.finder.numbers_in(read) {
-            let hidden = self.hide(&read[range.clone()], kind);
+            let hidden = self.hide(&read[range.clone()], kind, star);
             hits.push((range, hidden));
         }
         if hits.is_empty() {
@@ -228,8 +238,15 @@ impl Masker {
         }
     }
 
+    /// Masks Markdown `text` in place.
+    pub fn mask_markdown_in_place(&self, text: &mut String) {
+        if let Cow::Owned(masked) = self.mask_markdown(text) {
+            *text = masked;
+        }
+    }
+
     /// `number` with its middle digits starred; separators are kept.
-    fn hide(&self, number: &str, kind: Number) -> String {
+    fn hide(&self, number: &str, kind: Number, star: &str) -> String {
         let digits = number.chars().filter(char::is_ascii_alphanumeric).count();
         let (head, tail) = match kind {
             // A +86 or 0086 prefix is kept with the first three digits.
@@ -240,20 +257,18 @@ impl Masker {
             Number::BankCard => (0, 4),
         };
         let mut seen = 0;
-        number
-            .chars()
-            .map(|c| {
-                if !c.is_ascii_alphanumeric() {
-                    return c;
-                }
+        let mut hidden = String::with_capacity(number.len() * 2);
+        for c in number.chars() {
+            if c.is_ascii_alphanumeric() {
                 seen += 1;
-                if seen <= head || seen > digits - tail {
-                    c
-                } else {
-                    '*'
+                if seen > head && seen <= digits - tail {
+                    hidden.push_str(star);
+                    continue;
                 }
-            })
-            .collect()
+            }
+            hidden.push(c);
+        }
+        hidden
     }
 }
 
@@ -338,6 +353,21 @@ mod tests {
         );
         let full = Masker::new(&Register::default(), NameMask::Mou2, IdMask::Full);
         assert_eq!(full.mask("430621199001011234"), "******************");
+    }
+
+    #[test]
+    fn escapes_its_stars_in_markdown() {
+        let m = masker();
+        assert_eq!(
+            m.mask_markdown("电话13812345678"),
+            "电话138\\*\\*\\*\\*5678"
+        );
+        let stars = Masker::new(
+            &register(&[("兰东风", "兰")]),
+            NameMask::Stars,
+            IdMask::Partial,
+        );
+        assert_eq!(stars.mask_markdown("兰东风"), "兰\\*\\*");
     }
 
     #[test]
