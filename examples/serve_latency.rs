@@ -39,12 +39,10 @@ fn main() {
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
         lang: Lang::En,
+        allowed_hosts: Vec::new(),
     };
     let server = bind(&options).expect("binds");
-    let url = format!(
-        "http://{}/",
-        server.server_addr().to_ip().expect("an IP address")
-    );
+    let url = format!("http://{}/", server.address().expect("an IP address"));
     std::thread::spawn(move || serve(server, &options, |_| {}));
     // The first note (or issue file) in path order, and its page.
     let folder = root.join(if issue {

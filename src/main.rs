@@ -77,6 +77,10 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Also answer requests addressed to this host name (by default
+        /// only loopback names and the --bind address are answered).
+        #[arg(long, value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Add a skeleton issue, note, village or unit (never overwrites).
     New {
@@ -446,6 +450,7 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
+            allow_host,
         } => {
             let options = taizhang::serve::ServeOptions {
                 build: BuildOptions {
@@ -459,6 +464,7 @@ fn main() -> ExitCode {
                 bind,
                 port,
                 lang: common.lang(),
+                allowed_hosts: allow_host,
             };
             let server = match taizhang::serve::bind(&options) {
                 Ok(server) => server,
@@ -468,9 +474,8 @@ fn main() -> ExitCode {
                 }
             };
             let address = server
-                .server_addr()
-                .to_ip()
-                .map_or_else(|| format!("{bind}:{port}"), |a| a.to_string());
+                .address()
+                .map_or_else(|_| format!("{bind}:{port}"), |a| a.to_string());
             let url = format!("http://{address}/");
             let _ = ctrlc::set_handler(|| {
                 eprintln!("stopped");

@@ -343,3 +343,74 @@ fn serving_does_not_rebuild_when_nothing_changed() {
     let _ = child.wait();
     assert!(more.is_empty(), "rebuilt with nothing changed: {more:?}");
 }
+
+/// Sends `request` as raw bytes and returns the status line of the answer.
+fn raw_status(url: &str, request: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let address = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = std::net::TcpStream::connect(&address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a timeout");
+    // The server may close before everything is sent: that is the point.
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_huge_request_head_is_refused_without_being_buffered() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let served = serve(dir.path());
+    until(&served.url, "the site", |b| b.contains("</html>"));
+    // 8 MiB in one header line, never ended.
+    let mut request = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Long: ".to_vec();
+    request.extend(std::iter::repeat_n(b'a', 8 << 20));
+    let status = raw_status(&served.url, &request);
+    assert!(status.contains("431"), "{status}");
+    // Ordinary requests still work, several on one connection too.
+    let two = b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\nGET /list/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    assert!(raw_status(&served.url, two).contains("200"));
+    assert!(get(&served.url).contains("</html>"));
+}
+
+#[test]
+fn only_requests_addressed_to_this_machine_are_answered() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let served = serve(dir.path());
+    until(&served.url, "the site", |b| b.contains("</html>"));
+    let port = served
+        .url
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    for host in [
+        "localhost".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let request = format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let status = raw_status(&served.url, request.as_bytes());
+        assert!(status.contains("200"), "{host}: {status}");
+    }
+    // A page on another site that rebinds its own name to 127.0.0.1.
+    for host in ["attacker.example", "attacker.example:1111", "192.168.1.10"] {
+        let request = format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let status = raw_status(&served.url, request.as_bytes());
+        assert!(status.contains("421"), "{host}: {status}");
+        let events =
+            format!("GET /__taizhang/events HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        assert!(raw_status(&served.url, events.as_bytes()).contains("421"));
+    }
+}

@@ -3,11 +3,12 @@
 //! the last good site stays served, with the diagnostics over every page.
 
 mod rebuild;
+mod relay;
 mod watch;
 
 use std::collections::HashSet;
 use std::io::{self, Read};
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
@@ -36,6 +37,24 @@ pub struct ServeOptions {
     pub port: u16,
     /// Language of messages.
     pub lang: Lang,
+    /// Host names answered besides loopback names and the bound address
+    /// (`--allow-host`): any other `Host:` header is refused, so a web page
+    /// elsewhere cannot reach the intranet ledger by DNS rebinding.
+    pub allowed_hosts: Vec<String>,
+}
+
+/// A bound server: the public socket, and the HTTP server behind it on a
+/// private loopback port (see [`relay`]).
+pub struct Bound {
+    listener: TcpListener,
+    server: Server,
+}
+
+impl Bound {
+    /// The address browsers connect to.
+    pub fn address(&self) -> io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
 }
 
 /// State shared by the watcher and the HTTP workers.
@@ -55,13 +74,10 @@ impl Shared {
 }
 
 /// Binds the address, or explains why it cannot.
-pub fn bind(options: &ServeOptions) -> Result<Server, String> {
+pub fn bind(options: &ServeOptions) -> Result<Bound, String> {
     let address = SocketAddr::new(options.bind, options.port);
-    Server::http(address).map_err(|error| {
-        let in_use = error
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::AddrInUse);
-        if in_use {
+    let listener = TcpListener::bind(address).map_err(|error| {
+        if error.kind() == io::ErrorKind::AddrInUse {
             format!(
                 "port {} is already in use on {}: try `--port {}`, or stop the program using it",
                 options.port,
@@ -71,13 +87,62 @@ pub fn bind(options: &ServeOptions) -> Result<Server, String> {
         } else {
             format!("cannot listen on {address}: {error}")
         }
-    })
+    })?;
+    let server = Server::http(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0))
+        .map_err(|error| format!("cannot start the HTTP server on loopback: {error}"))?;
+    Ok(Bound { listener, server })
+}
+
+/// Whether a request's `Host:` names this server: a loopback name, the
+/// bound address, or a host the user allowed. No header (HTTP/1.0) is fine.
+fn host_allowed(request: &Request, options: &ServeOptions) -> bool {
+    let Some(host) = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+    else {
+        return true;
+    };
+    // Without the port: `localhost:1111`, `[::1]:1111`.
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.ends_with(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            name
+        }
+        _ => host.as_str(),
+    };
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    if name == "localhost" || name.ends_with(".localhost") {
+        return true;
+    }
+    if let Ok(ip) = name.parse::<IpAddr>() {
+        return ip.is_loopback() || ip == options.bind;
+    }
+    options
+        .allowed_hosts
+        .iter()
+        .any(|allowed| allowed.eq_ignore_ascii_case(name))
+}
+
+fn refuse_host(request: Request, options: &ServeOptions) {
+    let text = match options.lang {
+        Lang::Zh => {
+            "拒绝访问:请求的主机名不是本机。请用 http://127.0.0.1 或 http://localhost 访问;确需用其他名称访问时,启动时加 --allow-host 名称。"
+        }
+        Lang::En => {
+            "refused: the Host header does not name this machine. Open http://127.0.0.1 or http://localhost, or start serve with --allow-host NAME."
+        }
+    };
+    let response = Response::from_string(text)
+        .with_status_code(StatusCode(421))
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"));
+    let _ = request.respond(response);
 }
 
 /// Serves until the process is stopped. `server` comes from [`bind`];
 /// `report` receives one line per rebuild.
 pub fn serve(
-    server: Server,
+    bound: Bound,
     options: &ServeOptions,
     report: impl Fn(&str) + Send + Sync + 'static,
 ) -> Result<(), String> {
@@ -107,14 +172,23 @@ pub fn serve(
     )?;
     rebuilder.rebuild(&shared.state, &HashSet::new(), published);
 
+    let Bound { listener, server } = bound;
+    let inner = server
+        .server_addr()
+        .to_ip()
+        .ok_or("the HTTP server has no IP address")?;
+    std::thread::spawn(move || relay::relay(listener, inner));
     let server = Arc::new(server);
     let workers: Vec<_> = (0..4)
         .map(|_| {
             let server = Arc::clone(&server);
             let shared = Arc::clone(&shared);
+            let options = options.clone();
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    if request.url().starts_with(EVENTS) {
+                    if !host_allowed(&request, &options) {
+                        refuse_host(request, &options);
+                    } else if request.url().starts_with(EVENTS) {
                         let shared = Arc::clone(&shared);
                         std::thread::spawn(move || stream_events(request, &shared));
                     } else {
