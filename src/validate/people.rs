@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::content::Content;
 use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 use crate::privacy::Register;
+use crate::privacy::reading::Reading;
 
 /// Which registered names each file mentions, by the file's text revision,
 /// kept between runs so that only edited files are searched again.
@@ -65,13 +66,16 @@ pub(super) fn check(
         let kind = (unsearched.len() > 64).then_some(aho_corasick::AhoCorasickKind::DFA);
         let finder = aho_corasick::AhoCorasick::builder()
             .kind(kind)
-            .build(&names)
+            .build(names.iter().map(|n| Reading::of(n).text))
             .expect("names are plain strings");
         let found: Vec<((FileId, u64), Vec<u32>)> = unsearched
             .par_iter()
             .map(|(key, text)| {
+                // A name split by a line break or typed in traditional
+                // characters is still a mention: the reader sees it.
+                let read = Reading::of(text);
                 let mut mentioned: Vec<u32> = finder
-                    .find_overlapping_iter(*text)
+                    .find_overlapping_iter(&read.text)
                     .map(|m| m.pattern().as_u32())
                     .collect();
                 mentioned.sort_unstable();
