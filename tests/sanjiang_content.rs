@@ -117,3 +117,57 @@ fn keeps_the_plans_facts() {
         assert!(glossary.contains(&format!("term: {term}")), "{term}");
     }
 }
+
+/// With its register emptied, `check` still points at the plan's residents
+/// (W105), and raises no alarm about anything else; with the register in
+/// place it raises none at all.
+#[test]
+fn an_emptied_register_still_finds_the_residents() {
+    let checked = check(root(), None);
+    let registered: Vec<String> = checked
+        .content
+        .people
+        .as_ref()
+        .expect("people.yaml")
+        .persons
+        .iter()
+        .map(|p| p.name.value.clone())
+        .collect();
+    assert_eq!(registered.len(), 13);
+    let unregistered = |checked: &taizhang::check::Checked| -> Vec<String> {
+        checked
+            .diagnostics
+            .iter()
+            .filter_map(|d| match &d.problem {
+                taizhang::diagnostics::Problem::UnregisteredName { name } => Some(name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(unregistered(&checked), Vec::<String>::new());
+
+    let dir = tempfile::tempdir().expect("a folder");
+    for entry in walkdir::WalkDir::new(root().join("content")) {
+        let entry = entry.expect("readable");
+        let target = dir
+            .path()
+            .join(entry.path().strip_prefix(root()).expect("inside"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("a folder");
+        } else {
+            fs::copy(entry.path(), &target).expect("a copy");
+        }
+    }
+    fs::write(dir.path().join("content/people.yaml"), "people: []\n").expect("writes");
+    let emptied = check(dir.path(), None);
+    let found = unregistered(&emptied);
+    let residents = registered.iter().filter(|n| found.contains(n)).count();
+    let false_alarms: Vec<&String> = found.iter().filter(|n| !registered.contains(n)).collect();
+    println!(
+        "found {residents} of {} residents, {} false alarms: {false_alarms:?}",
+        registered.len(),
+        false_alarms.len()
+    );
+    assert!(residents >= 12, "found only {residents}: {found:?}");
+    assert!(false_alarms.is_empty(), "{false_alarms:?}");
+}

@@ -139,6 +139,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_absolute_base_path_cannot_end_the_attribute() {
+        let relinker = Relinker::absolute("/x\"><script>alert(1)</script>/");
+        let html = relinker.rewrite("<a href=\"@/list/\">清单</a>");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(
+            html.starts_with("<a href=\"/x&quot;&gt;&lt;script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn rewrites_relative_to_the_page() {
         let issue = Relinker::for_file("issues/07/index.html", false);
         assert_eq!(
