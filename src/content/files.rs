@@ -188,8 +188,7 @@ pub(super) fn read(path: &Path) -> Read {
             // Point at the first bad byte; show the valid part for context.
             let valid =
                 normalise_line_ends(&String::from_utf8_lossy(&bytes[..error.valid_up_to()]));
-            let line = valid.matches('\n').count() as u32 + 1;
-            let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let (line, col) = crate::diagnostics::line_and_column(&valid, valid.len());
             failed(
                 Problem::NotUtf8,
                 line,

@@ -31,7 +31,31 @@ pub struct Span {
     pub len: u32,
 }
 
+/// The 1-based line and character column of byte `offset` in `text` (an
+/// offset inside a character counts as that character).
+pub fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u32, col as u32)
+}
+
 impl Span {
+    /// The span of `len` characters at byte `offset` of `text`, in `file`.
+    pub fn at(file: FileId, text: &str, offset: usize, len: usize) -> Span {
+        let (line, col) = line_and_column(text, offset);
+        Span {
+            file,
+            line,
+            col,
+            len: len as u32,
+        }
+    }
+
     /// The start of a file, for problems with the file as a whole.
     pub fn file_start(file: FileId) -> Span {
         Span {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::masker::{NameFinder, Register};
 use super::reading::Reading;
-use crate::diagnostics::Lang;
+use crate::diagnostics::{Lang, line_and_column};
 use crate::render::OutputFile;
 
 /// Something that must not be published, found in an output file.
@@ -168,13 +168,13 @@ impl Guard {
         for (range, what) in found {
             let in_view = reading.original_range(range);
             let (line, col) = match text {
-                Some(text) => place(text, view.file_offset(in_view.start)),
+                Some(text) => line_and_column(text, view.file_offset(in_view.start)),
                 None => (1, 1),
             };
             leaks.push(Leak {
                 path: file.path.clone(),
-                line,
-                col,
+                line: line as usize,
+                col: col as usize,
                 what: match text {
                     Some(_) => what,
                     None => format!("{what} in the file name"),
@@ -283,18 +283,6 @@ impl View {
             None => 0,
         }
     }
-}
-
-/// 1-based line and character column of a byte `offset` in `text`.
-fn place(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ pub fn validate_with(
     people::ambiguous(content, &register, diagnostics);
     names::check(
         &register,
-        &village_words(content),
+        &village_words(content, &register),
         content.people.as_ref().map(|p| p.file),
         sources,
         diagnostics,
@@ -68,8 +68,7 @@ pub fn validate_with(
 
 /// The village names and their stems (八景村 and 八景), which mark a name
 /// written right after them as a resident's.
-fn village_words(content: &Content) -> Vec<String> {
-    let register = content.register();
+fn village_words(content: &Content, register: &crate::privacy::Register) -> Vec<String> {
     let villages: Vec<&str> = content
         .site
         .iter()
@@ -78,8 +77,9 @@ fn village_words(content: &Content) -> Vec<String> {
         .collect();
     register
         .site_words
-        .into_iter()
+        .iter()
         .filter(|w| villages.iter().any(|v| v.starts_with(w.as_str())))
+        .cloned()
         .collect()
 }
 

@@ -123,7 +123,7 @@ pub(super) fn check(
                 Problem::UnregisteredName {
                     name: candidate.name.clone(),
                 },
-                span_at(*file, text, candidate.offset, name.chars().count()),
+                Span::at(*file, text, candidate.offset, name.chars().count()),
             );
         }
         kept.insert(key, found);
@@ -208,19 +208,6 @@ fn han_run_end(text: &str, start: usize, count: usize) -> Option<usize> {
         end += c.len_utf8();
     }
     (end > start && text[start..end].chars().count() == count).then_some(end)
-}
-
-/// The place of a byte `offset` in `text`, as a span of `len` characters.
-fn span_at(file: FileId, text: &str, offset: usize, len: usize) -> Span {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Span {
-        file,
-        line: line as u32,
-        col: col as u32,
-        len: len as u32,
-    }
 }
 
 #[cfg(test)]
