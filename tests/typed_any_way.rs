@@ -362,8 +362,11 @@ proptest! {
         let text = text.replacen("title: 召开整改工作部署会", &format!("title: 召开整改工作部署会{}", secret(false)), 1);
         fs::write(&note, format!("{text}\n{}\n\n- {}\n", secret(true), secret(true))).expect("writes");
         let mut register = String::from("people:\n  - { name: 李小梅 }\n");
-        for person in &people {
-            register.push_str(&format!("  - {{ name: {} }}\n", person.name));
+        let mut names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            register.push_str(&format!("  - {{ name: {name} }}\n"));
         }
         fs::write(content.join("people.yaml"), register).expect("writes");
         prop_assert!(count.get() >= 12, "only {} places", count.get());
