@@ -67,9 +67,11 @@ const INLINE: &[&str] = &[
     "wbr",
 ];
 
-/// Attributes holding geometry, never words: SVG path data would otherwise
-/// read as long runs of digits.
-const GEOMETRY: &[&str] = &[
+/// Attributes holding geometry or style, never words a reader sees: SVG
+/// path data would otherwise read as long runs of digits. (`class` is
+/// written by templates only; content cannot set it.)
+const NOT_WORDS: &[&str] = &[
+    "class",
     "d",
     "points",
     "viewbox",
@@ -166,7 +168,7 @@ impl Guard {
             found.push((range, format!("{} ({start}…)", kind.name())));
         }
         for (range, what) in found {
-            let in_view = reading.original_range(range);
+            let in_view = reading.original_range(&view.text, range);
             let (line, col) = match text {
                 Some(text) => line_and_column(text, view.file_offset(in_view.start)),
                 None => (1, 1),
@@ -245,7 +247,7 @@ impl View {
                     }
                     for (attribute, value) in &tag.attributes {
                         let attribute = String::from_utf8_lossy(attribute).to_ascii_lowercase();
-                        if GEOMETRY.contains(&attribute.as_str()) {
+                        if NOT_WORDS.contains(&attribute.as_str()) {
                             continue;
                         }
                         self.text.push(APART);

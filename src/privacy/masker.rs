@@ -194,7 +194,7 @@ impl Masker {
     }
 
     fn mask_as<'t>(&self, text: &'t str, star: &str) -> Cow<'t, str> {
-        if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
+        if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit() || b == b'%') {
             return Cow::Borrowed(text);
         }
         let reading = (!reads_as_written(text)).then(|| Reading::of(text));
@@ -213,13 +213,15 @@ impl Masker {
             return Cow::Borrowed(text);
         }
         hits.sort_by_key(|(range, _)| range.start);
+        let in_reading: Vec<std::ops::Range<usize>> =
+            hits.iter().map(|(range, _)| range.clone()).collect();
+        let originals = match &reading {
+            Some(reading) => reading.original_ranges(text, &in_reading),
+            None => in_reading,
+        };
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
-        for (range, replacement) in hits {
-            let original = match &reading {
-                Some(reading) => reading.original_range(range),
-                None => range,
-            };
+        for (original, (_, replacement)) in originals.into_iter().zip(hits) {
             if original.start < last {
                 continue;
             }

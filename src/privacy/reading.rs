@@ -5,80 +5,126 @@
 //! number is caught however it was typed, and the masker can still map each
 //! match back to the bytes it came from.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-/// A text in its reading form, with the place in the original of every
-/// character.
+/// A text in its reading form. Where each character came from is worked
+/// out again only when asked ([`Reading::original_range`]): matches are
+/// rare, and a county's print pack is tens of megabytes.
 #[derive(Debug, Default)]
 pub struct Reading {
     /// The reading form: NFKC, invisible characters dropped, whitespace
     /// between Han characters dropped (other runs of whitespace become one
     /// space), traditional characters simplified, `%XX` runs decoded.
     pub text: String,
-    /// For each character of `text`: its byte offset there, and the byte
-    /// range in the original it stands for.
-    origin: Vec<(usize, usize, usize)>,
 }
 
 impl Reading {
     /// The reading form of `original`.
     pub fn of(original: &str) -> Reading {
-        let mut reading = Reading {
-            text: String::with_capacity(original.len()),
-            origin: Vec::with_capacity(original.len() / 2),
-        };
-        // Whitespace waiting to learn whether a Han character follows it.
-        let mut pending_space: Option<(usize, usize)> = None;
-        let mut last_han = false;
-        for (start, end, decoded) in decoded_chars(original) {
-            for c in folded(decoded) {
-                if is_invisible(c) {
-                    continue;
-                }
-                if c.is_whitespace() {
-                    pending_space = Some(match pending_space {
-                        Some((first, _)) => (first, end),
-                        None => (start, end),
+        let mut text = String::with_capacity(original.len());
+        read(original, |c, _, _| text.push(c));
+        Reading { text }
+    }
+
+    /// The byte range of `original` (the text this was read from) that
+    /// `range` of [`Reading::text`] stands for: from the first character's
+    /// start to the last one's end.
+    pub fn original_range(
+        &self,
+        original: &str,
+        range: std::ops::Range<usize>,
+    ) -> std::ops::Range<usize> {
+        self.original_ranges(original, std::slice::from_ref(&range))
+            .pop()
+            .unwrap_or(0..0)
+    }
+
+    /// [`Reading::original_range`] of each of `ranges`, in one walk.
+    pub fn original_ranges(
+        &self,
+        original: &str,
+        ranges: &[std::ops::Range<usize>],
+    ) -> Vec<std::ops::Range<usize>> {
+        let mut found: Vec<Option<std::ops::Range<usize>>> = vec![None; ranges.len()];
+        let mut at = 0;
+        read(original, |c, start, end| {
+            for (range, found) in ranges.iter().zip(found.iter_mut()) {
+                if range.contains(&at) {
+                    *found = Some(match found.take() {
+                        Some(so_far) => so_far.start..end,
+                        None => start..end,
                     });
-                    continue;
                 }
-                let han = is_han(c);
-                if let Some((first, last)) = pending_space.take()
-                    && !(han && last_han)
-                {
-                    reading.push(' ', first, last);
-                }
-                reading.push(c, start, end);
-                last_han = han;
             }
-        }
-        if let Some((first, last)) = pending_space {
-            reading.push(' ', first, last);
-        }
-        reading
+            at += c.len_utf8();
+        });
+        found.into_iter().map(|r| r.unwrap_or(0..0)).collect()
     }
+}
 
-    fn push(&mut self, c: char, start: usize, end: usize) {
-        self.origin.push((self.text.len(), start, end));
-        self.text.push(c);
-    }
-
-    /// The byte range of the original that `range` of [`Reading::text`]
-    /// was read from: from the first character's start to the last one's end.
-    pub fn original_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let first = self.origin.partition_point(|(at, _, _)| *at < range.start);
-        let last = self
-            .origin
-            .partition_point(|(at, _, _)| *at < range.end)
-            .saturating_sub(1)
-            .max(first);
-        match (self.origin.get(first), self.origin.get(last)) {
-            (Some(first), Some(last)) => first.1..last.2,
-            _ => 0..0,
+/// Walks `original` in its reading form, handing each character read with
+/// the byte range of the original it stands for.
+fn read(original: &str, mut emit: impl FnMut(char, usize, usize)) {
+    let bytes = original.as_bytes();
+    // Whitespace waiting to learn whether a Han character follows it.
+    let mut pending_space: Option<(usize, usize)> = None;
+    let mut last_han = false;
+    let mut take = |c: char, start: usize, end: usize| {
+        if is_invisible(c) {
+            return;
         }
+        if c.is_whitespace() {
+            pending_space = Some(match pending_space {
+                Some((first, _)) => (first, end),
+                None => (start, end),
+            });
+            return;
+        }
+        let han = is_han(c);
+        if let Some((first, last)) = pending_space.take()
+            && !(han && last_han)
+        {
+            emit(' ', first, last);
+        }
+        emit(c, start, end);
+        last_han = han;
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        // Most of any page is ASCII, which reads as written.
+        if byte.is_ascii() && byte != b'%' {
+            take(char::from(byte), at, at + 1);
+            at += 1;
+            continue;
+        }
+        if byte == b'%'
+            && let Some(decoded) =
+                escaped_run(&bytes[at..]).and_then(|raw| String::from_utf8(raw).ok())
+        {
+            for d in decoded.chars() {
+                let width = d.len_utf8() * 3;
+                for f in folded(d) {
+                    take(f, at, at + width);
+                }
+                at += width;
+            }
+            continue;
+        }
+        let c = original[at..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        let end = at + c.len_utf8();
+        for f in folded(c) {
+            take(f, at, end);
+        }
+        at = end;
+    }
+    if let Some((first, last)) = pending_space {
+        emit(' ', first, last);
     }
 }
 
@@ -130,56 +176,35 @@ fn folded(c: char) -> impl Iterator<Item = char> {
             *slot = Some(d);
         }
     }
-    buffer
-        .into_iter()
-        .flatten()
-        .map(|c| simplified().get(&c).copied().unwrap_or(c))
+    buffer.into_iter().flatten().map(simplified)
 }
 
-/// Traditional Han characters and their simplified forms, read once from
-/// fast2s's table (it converts whole strings, character by character).
-fn simplified() -> &'static HashMap<char, char> {
-    static TABLE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-        let traditional: String = ('\u{3400}'..='\u{9FFF}').collect();
-        let simplified = fast2s::convert(&traditional);
-        traditional
-            .chars()
-            .zip(simplified.chars())
-            .filter(|(t, s)| t != s)
-            .collect()
+/// The first and last character of the simplification table.
+const TABLE_START: char = '\u{3400}';
+const TABLE_END: char = '\u{9FFF}';
+
+/// `c` in simplified form. The table covers the BMP's Han blocks, one slot
+/// per character, read once from fast2s (which converts whole strings,
+/// character by character): a lookup is an index, on the hot path of
+/// every text the public build masks or guards.
+fn simplified(c: char) -> char {
+    static TABLE: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let traditional: String = (TABLE_START..=TABLE_END).collect();
+        let simplified: Vec<char> = fast2s::convert(&traditional).chars().collect();
+        let same_length = simplified.len() == traditional.chars().count();
+        // fast2s maps character to character; if that ever changed, the
+        // table would be wrong, so it is left as the identity instead.
+        if same_length {
+            simplified
+        } else {
+            traditional.chars().collect()
+        }
     });
-    &TABLE
-}
-
-/// The characters of `text` with their byte ranges, runs of `%XX` escapes
-/// that spell UTF-8 decoded (each character spanning its escapes).
-fn decoded_chars(text: &str) -> impl Iterator<Item = (usize, usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let mut queued: Vec<(usize, usize, char)> = Vec::new();
-    std::iter::from_fn(move || {
-        if let Some(next) = queued.pop() {
-            return Some(next);
-        }
-        let c = text[at..].chars().next()?;
-        if c == '%' {
-            let run = escaped_run(&bytes[at..]);
-            if let Some(decoded) = run.and_then(|raw| String::from_utf8(raw).ok()) {
-                let mut offset = at;
-                for d in decoded.chars() {
-                    let width = d.len_utf8() * 3;
-                    queued.push((offset, offset + width, d));
-                    offset += width;
-                }
-                at = offset;
-                queued.reverse();
-                return queued.pop();
-            }
-        }
-        let start = at;
-        at += c.len_utf8();
-        Some((start, at, c))
-    })
+    if (TABLE_START..=TABLE_END).contains(&c) {
+        TABLE[(c as u32 - TABLE_START as u32) as usize]
+    } else {
+        c
+    }
 }
 
 /// The bytes a run of `%XX` escapes at the start of `bytes` stands for.
@@ -227,11 +252,11 @@ mod tests {
         let original = "村兰东\n风户";
         let reading = Reading::of(original);
         let at = reading.text.find("兰东风").unwrap();
-        let range = reading.original_range(at..at + "兰东风".len());
+        let range = reading.original_range(original, at..at + "兰东风".len());
         assert_eq!(&original[range], "兰东\n风");
         let url = "a%E5%85%B0b";
         let reading = Reading::of(url);
-        assert_eq!(&url[reading.original_range(1..4)], "%E5%85%B0");
+        assert_eq!(&url[reading.original_range(url, 1..4)], "%E5%85%B0");
     }
 
     #[test]
