@@ -18,7 +18,7 @@ macro_rules! embed {
 const TEMPLATES: &[(&str, &str)] = embed!("templates", include_str:
     "404.html", "base.html", "components.html", "feed.xml", "glossary.html", "index.html",
     "issue.html", "list.html", "note.html", "notes.html", "notice.html", "overdue.html", "paper.html", "print_issue.html",
-    "policy.html", "policy_page.html", "print.html", "robots.txt", "sitemap.xml", "unit.html",
+    "plan.html", "policy.html", "policy_page.html", "print.html", "robots.txt", "sitemap.xml", "unit.html",
     "units.html", "village.html", "villages.html",
 );
 

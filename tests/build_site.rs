@@ -34,12 +34,13 @@ fn writes_every_page_at_its_address() {
     );
     let summary = String::from_utf8_lossy(&result.stdout);
     assert!(
-        summary.starts_with("built 61 pages (66 files)"),
+        summary.starts_with("built 62 pages (67 files)"),
         "{summary}"
     );
     let files = tree(&out);
     let mut expected: Vec<String> = vec![
         "index.html",
+        "plan/index.html",
         "list/index.html",
         "villages/index.html",
         "units/index.html",

@@ -107,3 +107,37 @@ fn without_a_browser_pdf_says_what_to_install() {
     );
     assert!(!repo().join("pdf").exists(), "nothing written");
 }
+
+/// The plan as published is on `/plan/` and in the pack's front matter:
+/// every chapter of the Sanjiang document, under its own heading; the pack
+/// has a report's cover, not the plan's red masthead.
+#[test]
+fn the_plan_text_is_published_on_its_page_and_in_the_pack() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let out = dir.path().join("public");
+    build_ok(repo(), &["--out", out.to_str().expect("a UTF-8 path")]);
+    let plan = fs::read_to_string(out.join("plan/index.html")).expect("the plan page");
+    let pack = fs::read_to_string(out.join("print/index.html")).expect("the pack");
+    let overview = fs::read_to_string(out.join("index.html")).expect("the overview");
+    assert!(
+        overview.contains("href=\"plan/\""),
+        "the overview links to the plan"
+    );
+    for page in [&plan, &pack] {
+        for text in [
+            "关于印发《三江镇2025年度巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作问题整改方案》的通知",
+            "各村(社区)、部门单位:",
+            "已经镇党委、政府同意",
+            "总体要求",
+            "守底线、抓发展、促振兴",
+            ">实施步骤</h",
+            ">工作要求</h",
+            "压实整改责任",
+            "动员部署阶段",
+        ] {
+            assert!(page.contains(text), "missing {text}");
+        }
+    }
+    assert!(plan.contains("<li value=\"14\"><a href=\"../issues/14/\">"));
+    assert!(!pack.contains("issuer-red") && pack.contains("整改进展情况汇报"));
+}

@@ -126,6 +126,7 @@ impl Renderer {
 
         let mut pages = vec![
             Page::Overview,
+            Page::Plan,
             Page::List,
             Page::Villages,
             Page::Units,

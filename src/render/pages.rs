@@ -10,6 +10,7 @@ use crate::model::Model;
 /// One page to produce: output file, template, navigation section.
 pub(super) enum Page {
     Overview,
+    Plan,
     List,
     Issue(usize),
     Villages,
@@ -50,6 +51,7 @@ fn overdue_tasks(model: &Model) -> Vec<&crate::model::Task> {
 pub(super) fn address(model: &Model, page: &Page) -> String {
     match page {
         Page::Overview => String::new(),
+        Page::Plan => "plan/".into(),
         Page::List => "list/".into(),
         Page::Issue(i) => format!("issues/{}/", model.issues[*i].slug),
         Page::Villages => "villages/".into(),
@@ -300,8 +302,21 @@ pub(super) fn context(
             put("terms", &terms);
             "glossary.html"
         }
+        Page::Plan => {
+            put(
+                "page",
+                &meta("方案原文", "overview", vec![Crumb::here("方案原文")]),
+            );
+            put("plan", &PlanText::new(model, prose));
+            put(
+                "issues",
+                &model.issues.iter().map(IssueLink::from).collect::<Vec<_>>(),
+            );
+            "plan.html"
+        }
         Page::Print => {
             put("page", &meta("整改工作汇报材料", "", Vec::new()));
+            put("plan", &PlanText::new(model, prose));
             put(
                 "issues",
                 &model.issues.iter().map(IssueLink::from).collect::<Vec<_>>(),

@@ -1,4 +1,5 @@
-//! The Markdown of the model as HTML, each text rendered the first time a
+//! The Markdown of the model (issues, notes, policy pages, the glossary
+//! and the plan document) as HTML, each text rendered the first time a
 //! page asks for it (so `serve` renders only what the open page shows), with
 //! the internal links each text contains remembered for checking.
 
@@ -24,6 +25,16 @@ pub(crate) struct Prose {
     notes: Vec<OnceLock<(String, Vec<Link>)>>,
     policy: Vec<OnceLock<(String, Vec<Link>)>>,
     terms: OnceLock<(Vec<String>, Vec<Link>)>,
+    document: OnceLock<(DocumentProse, Vec<Link>)>,
+}
+
+/// The HTML of the plan document's texts.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentProse {
+    pub(crate) preamble: Option<String>,
+    pub(crate) requirements: Option<String>,
+    /// One per section, in order.
+    pub(crate) sections: Vec<String>,
 }
 
 /// The HTML of one issue's texts.
@@ -54,6 +65,7 @@ impl Prose {
             notes: super::unset(model.notes.len()),
             policy: super::unset(model.policy.len()),
             terms: OnceLock::new(),
+            document: OnceLock::new(),
         }
     }
 
@@ -119,6 +131,34 @@ impl Prose {
         })
     }
 
+    fn document_entry(&self, model: &Model) -> &(DocumentProse, Vec<Link>) {
+        self.document.get_or_init(|| {
+            let document = &model.document;
+            let mut links = Vec::new();
+            let prose = DocumentProse {
+                preamble: document
+                    .preamble
+                    .as_ref()
+                    .map(|t| self.one(t, LINKED, &mut links)),
+                requirements: document
+                    .requirements
+                    .as_ref()
+                    .map(|t| self.one(t, LINKED, &mut links)),
+                sections: document
+                    .sections
+                    .iter()
+                    .map(|s| self.one(&s.body, LINKED, &mut links))
+                    .collect(),
+            };
+            (prose, links)
+        })
+    }
+
+    /// The HTML of the plan document's preamble, requirements and sections.
+    pub(crate) fn document(&self, model: &Model) -> &DocumentProse {
+        &self.document_entry(model).0
+    }
+
     /// The HTML of issue `i`'s finding, measures and updates.
     pub(crate) fn issue(&self, model: &Model, i: usize) -> &IssueProse {
         &self.issue_entry(model, i).0
@@ -162,6 +202,7 @@ impl Prose {
                     }
                 });
                 let _ = self.terms_entry(model);
+                let _ = self.document_entry(model);
             },
         );
     }
@@ -181,6 +222,7 @@ impl Prose {
             links.extend_from_slice(&self.policy_entry(model, i).1);
         }
         links.extend_from_slice(&self.terms_entry(model).1);
+        links.extend_from_slice(&self.document_entry(model).1);
         links
     }
 }

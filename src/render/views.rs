@@ -87,6 +87,41 @@ impl<'a> From<&'a Issue> for IssueLink<'a> {
     }
 }
 
+/// The plan document's texts as HTML, for `/plan/` and the print pack.
+#[derive(Serialize)]
+pub(crate) struct PlanText<'a> {
+    pub(crate) preamble: Option<&'a str>,
+    pub(crate) requirements: Option<&'a str>,
+    pub(crate) sections: Vec<SectionHtml<'a>>,
+}
+
+/// One chapter of the plan: its heading as written and its HTML.
+#[derive(Serialize)]
+pub(crate) struct SectionHtml<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) html: &'a str,
+}
+
+impl<'a> PlanText<'a> {
+    pub(crate) fn new(model: &'a crate::model::Model, prose: &'a super::prose::Prose) -> Self {
+        let document = prose.document(model);
+        PlanText {
+            preamble: document.preamble.as_deref(),
+            requirements: document.requirements.as_deref(),
+            sections: model
+                .document
+                .sections
+                .iter()
+                .zip(&document.sections)
+                .map(|(section, html)| SectionHtml {
+                    title: &section.title,
+                    html,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A row of the rectification list.
 #[derive(Serialize)]
 pub(crate) struct ListRow<'a> {

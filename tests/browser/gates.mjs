@@ -116,7 +116,7 @@ async function checkSite(browser, label, dir, results, options = {}) {
 
   // 2. Accessibility: axe-core, WCAG 2.1 A/AA rules, serious or critical.
   const axePaths = options.axePaths || paths.filter((p) => [
-    '', 'list/', 'policy/', 'policy/glossary/', 'notes/', 'print/'].includes(p)
+    '', 'plan/', 'list/', 'policy/', 'policy/glossary/', 'notes/', 'print/'].includes(p)
     || /^(issues|villages|units)\/[^/]+\/$/.test(p) && [...paths].filter((q) => q.split('/')[0] === p.split('/')[0]).indexOf(p) === 0);
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   for (const p of axePaths) {
