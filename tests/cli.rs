@@ -129,3 +129,43 @@ fn base_url_on_the_command_line_answers_the_missing_address_warning() {
         std::fs::read_to_string(dir.path().join("public/sitemap.xml")).expect("a sitemap");
     assert!(sitemap.contains("https://gov.example.cn/town/issues/01/"));
 }
+
+#[test]
+fn new_issue_takes_a_number_no_file_has() {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    let issue = dir.path().join("content/issues/01.yaml");
+    let text = std::fs::read_to_string(&issue).expect("reads");
+    // A number with a comment after it, in a file not named by its number.
+    std::fs::write(
+        &issue,
+        text.replacen("number: 1\n", "number: 3   # 第三个问题\n", 1),
+    )
+    .expect("writes");
+    std::fs::rename(&issue, dir.path().join("content/issues/cunwu.yaml")).expect("renames");
+    let note = dir.path().join("content/notes/2025-08-01-kickoff.md");
+    let text = std::fs::read_to_string(&note).expect("reads");
+    std::fs::write(&note, text.replace("issues: [1]", "issues: [3]")).expect("writes");
+    let out = taizhang()
+        .args(["new", "--root"])
+        .arg(dir.path())
+        .args(["issue", "--title", "新问题"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("content/issues/04.yaml").is_file());
+    let check = taizhang()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

@@ -2,7 +2,7 @@
 //! tasks, indicators and dated updates.
 
 use crate::date::Date;
-use crate::diagnostics::{FileId, Located, Span};
+use crate::diagnostics::{FileId, Located, Problem, Span};
 
 use super::decode::{Choice, Decoder, Fields};
 use super::status::{Audience, Status};
@@ -446,10 +446,17 @@ fn decode_task(node: &Node, decoder: &mut Decoder<'_>) -> Option<Task> {
             evidence: list_of(decoder, &a, "evidence", decode_evidence),
             span: a.span(),
         });
+    let village = decoder.opt_text(&t, "village");
+    let unit = decoder.opt_text(&t, "unit");
+    // Reported here, not in validation, so that it shows in the same run
+    // as a bad date or status that keeps the task from being decoded.
+    if t.get("village").is_none() && t.get("unit").is_none() {
+        decoder.report(Problem::TaskWithoutOwner, t.span());
+    }
     Some(Task {
         measure: decoder.opt_int(&t, "measure", 1, 99),
-        village: decoder.opt_text(&t, "village"),
-        unit: decoder.opt_text(&t, "unit"),
+        village,
+        unit,
         deadline: decoder.opt_date(&t, "deadline"),
         audience: audience(decoder, &t),
         what: what?,

@@ -165,6 +165,24 @@ impl SourceMap {
         &self.files[file.0 as usize].text
     }
 
+    /// The first line of a file that is neither blank nor a comment: where
+    /// to point at a setting the file lacks (line 1 is often a comment).
+    pub fn first_content_line(&self, file: FileId) -> Span {
+        let found = self.text(file).split('\n').enumerate().find(|(_, line)| {
+            let line = line.trim();
+            !line.is_empty() && !line.starts_with('#') && line != "---"
+        });
+        match found {
+            Some((index, line)) => Span {
+                file,
+                line: index as u32 + 1,
+                col: 1,
+                len: line.trim_end().chars().count() as u32,
+            },
+            None => Span::file_start(file),
+        }
+    }
+
     /// Line `line` (1-based) of a file, without its line end.
     pub fn line(&self, file: FileId, line: u32) -> Option<&str> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;

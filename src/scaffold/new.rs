@@ -164,19 +164,33 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
     file.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// The highest `number:` among issue files (0 when none).
+/// The highest issue number in `issues` (0 when none): each file's
+/// `number:` as the YAML parser reads it (so `number: 7  # 第七个` is 7),
+/// and each file name that is a number (`07.yaml`), which the new file
+/// must not take either.
 fn highest_number(issues: &Path) -> u32 {
+    #[derive(serde::Deserialize)]
+    struct Numbered {
+        number: Option<u32>,
+    }
     let Ok(entries) = fs::read_dir(issues) else {
         return 0;
     };
     entries
         .filter_map(Result::ok)
-        .filter_map(|e| fs::read_to_string(e.path()).ok())
-        .filter_map(|text| {
-            text.lines()
-                .find_map(|l| l.strip_prefix("number:"))
-                .and_then(|n| n.trim().trim_matches('"').parse::<u32>().ok())
+        .flat_map(|entry| {
+            let path = entry.path();
+            let by_name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(|s| s.parse::<u32>().ok());
+            let by_key = fs::read_to_string(&path)
+                .ok()
+                .and_then(|text| serde_saphyr::from_str::<Numbered>(&text).ok())
+                .and_then(|n| n.number);
+            [by_name, by_key]
         })
+        .flatten()
         .max()
         .unwrap_or(0)
 }

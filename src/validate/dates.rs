@@ -4,12 +4,17 @@
 
 use crate::content::{Content, Task};
 use crate::date::Date;
-use crate::diagnostics::{Diagnostics, Located, Problem, Span};
+use crate::diagnostics::{Diagnostics, Located, Problem, SourceMap};
 
 /// A task with no dated entry for this long gets a warning.
 const STALE_AFTER_DAYS: i64 = 30;
 
-pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Diagnostics) {
+pub(super) fn check(
+    content: &Content,
+    as_of: Option<Date>,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+) {
     let plan_date = content.site.as_ref().map(|s| s.document.date.value);
     if let Some(site) = &content.site {
         for phase in &site.phases {
@@ -24,7 +29,7 @@ pub(super) fn check(content: &Content, as_of: Option<Date>, diagnostics: &mut Di
             }
         }
         if as_of.is_none() {
-            diagnostics.push(Problem::NoAsOf, Span::file_start(site.file));
+            diagnostics.push(Problem::NoAsOf, sources.first_content_line(site.file));
         }
     }
     for issue in &content.issues {

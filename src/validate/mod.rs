@@ -51,7 +51,7 @@ pub fn validate_with(
     identity::check(content, sources, diagnostics);
     references::check(content, &directory, diagnostics);
     ledger::check(content, diagnostics);
-    dates::check(content, as_of, diagnostics);
+    dates::check(content, as_of, sources, diagnostics);
     people::check(content, sources, diagnostics, &mut memo.mentions);
     let register = content.register();
     people::ambiguous(content, &register, diagnostics);
@@ -63,7 +63,7 @@ pub fn validate_with(
         diagnostics,
         &mut memo.names,
     );
-    settings::check(content, diagnostics);
+    settings::check(content, sources, diagnostics);
 }
 
 /// The village names and their stems (八景村 and 八景), which mark a name

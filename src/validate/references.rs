@@ -114,9 +114,6 @@ pub(super) fn check(content: &Content, directory: &Directory, diagnostics: &mut 
             }
         }
         for task in &issue.tasks {
-            if task.village.is_none() && task.unit.is_none() {
-                diagnostics.push(Problem::TaskWithoutOwner, task.span);
-            }
             if let Some(village) = &task.village {
                 directory.check_village(village, diagnostics);
             }

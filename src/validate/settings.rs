@@ -3,9 +3,9 @@
 //! is warned that QR codes and feed links cannot leave paper.
 
 use crate::content::Content;
-use crate::diagnostics::{Diagnostics, Problem, Span};
+use crate::diagnostics::{Diagnostics, Problem, SourceMap};
 
-pub(super) fn check(content: &Content, diagnostics: &mut Diagnostics) {
+pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Diagnostics) {
     let Some(site) = &content.site else { return };
     match &site.base_url {
         Some(url) if is_site_address(&url.value) => {}
@@ -15,7 +15,10 @@ pub(super) fn check(content: &Content, diagnostics: &mut Diagnostics) {
             },
             url.span,
         ),
-        None => diagnostics.push(Problem::RelativeBaseUrl, Span::file_start(site.file)),
+        None => diagnostics.push(
+            Problem::RelativeBaseUrl,
+            sources.first_content_line(site.file),
+        ),
     }
 }
 
