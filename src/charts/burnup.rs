@@ -51,8 +51,9 @@ pub fn burnup(
     if tasks.is_empty() {
         return None;
     }
-    let deadline = tasks.iter().map(|t| t.deadline).max().unwrap_or(as_of);
-    let end = as_of.max(deadline);
+    // Deadlines in words without a day (长期坚持) draw no line.
+    let deadline = tasks.iter().filter_map(|t| t.deadline).max();
+    let end = deadline.map_or(as_of, |d| as_of.max(d));
     let total = tasks.len();
     // Every day something changed, plus the ends, in order.
     let mut days: Vec<Date> = tasks
@@ -123,10 +124,12 @@ pub fn burnup(
                 MUTED.stroke_width(2),
             ));
         }
-        let _ = chart.draw_series(LineSeries::new(
-            [(x(deadline), 0.0), (x(deadline), total as f64 * 1.08)],
-            ACCENT.stroke_width(2),
-        ));
+        if let Some(deadline) = deadline {
+            let _ = chart.draw_series(LineSeries::new(
+                [(x(deadline), 0.0), (x(deadline), total as f64 * 1.08)],
+                ACCENT.stroke_width(2),
+            ));
+        }
         let _ = chart.draw_series(DashedLineSeries::new(
             [(x(as_of), 0.0), (x(as_of), total as f64 * 1.08)],
             2,
@@ -174,13 +177,16 @@ pub fn burnup(
             (px + 6, closed_y - half),
             font(text).color(&INK),
         ));
-        let (dx, _) = plot.map_coordinate(&(x(deadline), 0.0));
-        let _ = area.draw(&Text::new("时限", (dx + 3, 0), font(text).color(&ACCENT)));
+        if let Some(deadline) = deadline {
+            let (dx, _) = plot.map_coordinate(&(x(deadline), 0.0));
+            let _ = area.draw(&Text::new("时限", (dx + 3, 0), font(text).color(&ACCENT)));
+        }
         let _ = area.present();
     }
     let title = format!("{name}整改进度(累计)");
+    let due = deadline.map_or_else(String::new, |d| format!(";整改时限{d}"));
     let desc = format!(
-        "{name}共{total}项任务。截至{as_of},已交验收(含已销号){}项,已销号{}项;整改时限{deadline}。",
+        "{name}共{total}项任务。截至{as_of},已交验收(含已销号){}项,已销号{}项{due}。",
         counts.last().map_or(0, |c| c.1),
         counts.last().map_or(0, |c| c.2),
     );

@@ -5,6 +5,8 @@
 //! rest of the file is still read.
 
 use crate::date::Date;
+
+use super::deadline::Deadline;
 use crate::diagnostics::{Diagnostics, Kind, Located, Problem, Span};
 
 use super::yaml::{Node, Value};
@@ -193,6 +195,61 @@ impl<'d> Decoder<'d> {
             Some(date) => Some(Located::new(date, node.span)),
             None => {
                 self.report(Problem::BadDate { text }, node.span);
+                None
+            }
+        }
+    }
+
+    /// A required deadline: a date or the words a plan uses.
+    pub(super) fn deadline(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &'static str,
+    ) -> Option<Located<Deadline>> {
+        match fields.get(key) {
+            Some(node) => self.node_deadline(node),
+            None => {
+                self.report(Problem::MissingKey { key }, fields.span);
+                None
+            }
+        }
+    }
+
+    /// An optional deadline.
+    pub(super) fn opt_deadline(
+        &mut self,
+        fields: &Fields<'_>,
+        key: &str,
+    ) -> Option<Located<Deadline>> {
+        fields.get(key).and_then(|node| self.node_deadline(node))
+    }
+
+    fn node_deadline(&mut self, node: &Node) -> Option<Located<Deadline>> {
+        let text = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            _ => {
+                self.wrong_type(Kind::Text, node);
+                return None;
+            }
+        };
+        let text = text.trim().to_string();
+        match super::deadline::parse(&text) {
+            Some(deadline) => Some(Located::new(deadline, node.span)),
+            None => {
+                // 2025-09-31 or 2025/9/30 was meant as a date: say so.
+                let date_like = matches!(
+                    text.as_bytes(),
+                    [a, b, c, d, b'-' | b'/' | b'.', ..]
+                        if [a, b, c, d].iter().all(|x| x.is_ascii_digit())
+                );
+                let problem = if date_like {
+                    Problem::BadDate { text }
+                } else {
+                    Problem::BadDeadline { text }
+                };
+                self.report(problem, node.span);
                 None
             }
         }

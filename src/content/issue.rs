@@ -4,6 +4,7 @@
 use crate::date::Date;
 use crate::diagnostics::{FileId, Located, Problem, Span};
 
+use super::deadline::{Deadline, DeadlineKind};
 use super::decode::{Choice, Decoder, Fields};
 use super::status::{Audience, Status};
 use super::yaml::Node;
@@ -25,10 +26,8 @@ pub struct Issue {
     pub measures: Vec<Measure>,
     /// The outcome to reach (整改目标).
     pub target: Option<Located<String>>,
-    /// Deadline (整改时限).
-    pub deadline: Located<Date>,
-    /// 并长期坚持: work goes on after the deadline. Not a status.
-    pub ongoing: bool,
+    /// Deadline (整改时限), as written.
+    pub deadline: Located<Deadline>,
     /// The unit that leads, when the plan names one.
     pub lead_unit: Option<Located<String>>,
     /// Responsible units, as written (id or name).
@@ -135,7 +134,7 @@ pub struct Task {
     /// Where it stands.
     pub status: Located<Status>,
     /// Its own deadline, when not the issue's.
-    pub deadline: Option<Located<Date>>,
+    pub deadline: Option<Located<Deadline>>,
     /// Dated status changes, oldest first.
     pub history: Vec<HistoryEntry>,
     /// The acceptance record, once accepted.
@@ -263,7 +262,11 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
     let number = decoder.int(&f, "number", 1, 999_999);
     let title = decoder.text(&f, "title");
     let finding = decoder.text(&f, "finding");
-    let deadline = decoder.date(&f, "deadline");
+    let deadline = decoder.deadline(&f, "deadline").map(|mut d| {
+        // `ongoing: true` beside a plain date says 并长期坚持 too.
+        d.value.ongoing |= decoder.flag(&f, "ongoing");
+        d
+    });
     let measures = decoder
         .list(&f, "measures")
         .iter()
@@ -291,14 +294,20 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         complete,
         category: decoder.opt_text(&f, "category"),
         target: decoder.opt_text(&f, "target"),
-        ongoing: decoder.flag(&f, "ongoing"),
         lead_unit: decoder.opt_text(&f, "lead_unit"),
         units: decoder.text_list(&f, "units"),
         villages: decoder.text_list(&f, "villages"),
         number: number.unwrap_or(Located::new(0, stand_in)),
         title: title.unwrap_or(Located::new(String::new(), stand_in)),
         finding: finding.unwrap_or(Located::new(String::new(), stand_in)),
-        deadline: deadline.unwrap_or(Located::new(Date::EPOCH, stand_in)),
+        deadline: deadline.unwrap_or_else(|| {
+            let stand_in_deadline = Deadline {
+                written: String::new(),
+                kind: DeadlineKind::Ongoing,
+                ongoing: false,
+            };
+            Located::new(stand_in_deadline, stand_in)
+        }),
         measures,
         indicators,
         breakdowns,
@@ -457,7 +466,7 @@ fn decode_task(node: &Node, decoder: &mut Decoder<'_>) -> Option<Task> {
         measure: decoder.opt_int(&t, "measure", 1, 99),
         village,
         unit,
-        deadline: decoder.opt_date(&t, "deadline"),
+        deadline: decoder.opt_deadline(&t, "deadline"),
         audience: audience(decoder, &t),
         what: what?,
         status: status?,

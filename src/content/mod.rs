@@ -2,6 +2,7 @@
 //! every mistake as a diagnostic. Nothing here checks cross-references or
 //! business rules; that is the job of `validate`.
 
+mod deadline;
 mod decode;
 mod files;
 mod front_matter;
@@ -13,6 +14,7 @@ mod status;
 mod tracking;
 mod yaml;
 
+pub use deadline::{Deadline, DeadlineKind, FORMS as DEADLINE_FORMS};
 pub use decode::is_slug;
 pub use issue::{
     Acceptance, Breakdown, BreakdownRow, Evidence, EvidenceKind, HistoryEntry, Indicator, Issue,

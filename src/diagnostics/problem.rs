@@ -218,6 +218,11 @@ pub enum Problem {
         /// The plan's date.
         plan: String,
     },
+    /// A deadline in words none of the known forms.
+    BadDeadline {
+        /// The text as written.
+        text: String,
+    },
     /// A phase ends before it starts.
     PhaseEndsBeforeStart {
         /// Start date.
@@ -361,6 +366,7 @@ impl Problem {
             Problem::DatesOutOfOrder { .. } => "E051",
             Problem::DeadlineBeforePlan { .. } => "E052",
             Problem::PhaseEndsBeforeStart { .. } => "E053",
+            Problem::BadDeadline { .. } => "E054",
             Problem::BreakdownWidth { .. } => "E060",
             Problem::BreakdownTotal { .. } => "E061",
             Problem::PersonNotMentioned { .. } => "E070",
@@ -508,6 +514,8 @@ impl Problem {
             Problem::DeadlineBeforePlan { deadline, plan } => {
                 format!("the deadline {deadline} is before the plan's date {plan}")
             }
+            Problem::BadDeadline { text } if zh => format!("整改时限“{text}”无法识别"),
+            Problem::BadDeadline { text } => format!("the deadline `{text}` is not a form taizhang reads"),
             Problem::PhaseEndsBeforeStart { start, end } if zh => {
                 format!("阶段结束日期 {end} 早于开始日期 {start}")
             }
@@ -702,6 +710,14 @@ impl Problem {
             }
             Problem::DatesOutOfOrder { .. } if zh => "按时间先后排列记录".into(),
             Problem::DatesOutOfOrder { .. } => "list the entries oldest first".into(),
+            Problem::BadDeadline { .. } if zh => format!(
+                "按方案原文写,可用的写法如:{}",
+                crate::content::DEADLINE_FORMS.join("、")
+            ),
+            Problem::BadDeadline { .. } => format!(
+                "write it as the plan does; forms read: {}",
+                crate::content::DEADLINE_FORMS.join(", ")
+            ),
             Problem::DeadlineBeforePlan { .. } if zh => "检查年份是否写错".into(),
             Problem::DeadlineBeforePlan { .. } => "check the year".into(),
             Problem::BreakdownTotal { .. } if zh => "核对各行数字与合计".into(),

@@ -38,6 +38,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         .as_ref()
         .expect("validated content has site.yaml");
     let directory = Directory::new(content);
+    let plan_date = Some(site.document.date.value);
     let public = audience == Audience::Public;
     let shown = |a: Audience| !public || a == Audience::Public;
     let village_ref = |reference: &str| {
@@ -106,8 +107,9 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             finding: markdown(&source.finding),
             measures: Vec::new(),
             target: source.target.as_ref().map(|t| t.value.clone()),
-            deadline: source.deadline.value,
-            ongoing: source.ongoing,
+            deadline: source.deadline.value.date(plan_date),
+            deadline_text: deadline_text(&source.deadline.value),
+            ongoing: source.deadline.value.ongoing,
             lead_unit: source.lead_unit.as_ref().and_then(|u| unit_ref(&u.value)),
             units: refs(&source.units, &unit_ref),
             villages: refs(&source.villages, &village_ref),
@@ -137,9 +139,10 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             let deadline = task
                 .deadline
                 .as_ref()
-                .map_or(source.deadline.value, |d| d.value);
+                .map_or(&source.deadline.value, |d| &d.value);
+            let due = deadline.date(plan_date);
             let status = task.status.value;
-            let overdue = deadline < as_of && !status.is_handed_in();
+            let overdue = due.is_some_and(|due| due < as_of) && !status.is_handed_in();
             let index = tasks.len();
             issue.tally.add(status, overdue);
             totals.add(status, overdue);
@@ -181,12 +184,12 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 }),
                 what: task.what.value.clone(),
                 status: status.into(),
-                deadline,
+                deadline: due,
+                deadline_text: deadline_text(deadline),
                 overdue,
-                days_overdue: if overdue {
-                    deadline.days_until(as_of)
-                } else {
-                    0
+                days_overdue: match due {
+                    Some(due) if overdue => due.days_until(as_of),
+                    _ => 0,
                 },
                 history: task
                     .history
@@ -477,6 +480,16 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         }),
         totals,
         register: super::register(content),
+    }
+}
+
+/// A deadline as shown: the plan's words, with 并长期坚持 added to a plain
+/// date marked `ongoing: true`.
+fn deadline_text(deadline: &content::Deadline) -> String {
+    if deadline.ongoing && !deadline.written.contains("长期坚持") {
+        format!("{},并长期坚持", deadline.written)
+    } else {
+        deadline.written.clone()
     }
 }
 

@@ -130,8 +130,18 @@ masked!(Milestone {
 });
 masked!(Issue {
     mask: [
-        title, category, finding, measures, target, lead_unit, units, villages, indicators,
-        breakdowns, updates
+        title,
+        category,
+        finding,
+        measures,
+        target,
+        deadline_text,
+        lead_unit,
+        units,
+        villages,
+        indicators,
+        breakdowns,
+        updates
     ],
     keep: [number, slug, deadline, ongoing, tasks, tally, status, notes]
 });
@@ -162,6 +172,7 @@ masked!(Update {
 masked!(Task {
     mask: [
         issue_title,
+        deadline_text,
         measure_label,
         village,
         unit,

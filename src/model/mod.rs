@@ -244,8 +244,11 @@ pub struct Issue {
     pub measures: Vec<Measure>,
     /// Target.
     pub target: Option<String>,
-    /// Deadline.
-    pub deadline: Date,
+    /// The day of the deadline, when its words name one (for sorting,
+    /// charts and overdue); `None` for 长期坚持, 立行立改, 每季度.
+    pub deadline: Option<Date>,
+    /// The deadline as the plan writes it (9月底前,并长期坚持).
+    pub deadline_text: String,
     /// 并长期坚持.
     pub ongoing: bool,
     /// Leading unit.
@@ -377,8 +380,10 @@ pub struct Task {
     pub what: String,
     /// Where it stands.
     pub status: StatusView,
-    /// Its deadline (its own or the issue's).
-    pub deadline: Date,
+    /// The day of its deadline (its own or the issue's), when there is one.
+    pub deadline: Option<Date>,
+    /// Its deadline as written.
+    pub deadline_text: String,
     /// Past the deadline and not handed in.
     pub overdue: bool,
     /// Days past the deadline, when overdue.

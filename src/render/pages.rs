@@ -432,7 +432,7 @@ pub(super) fn print_block(
         measures: measure_views(issue, html),
         target: issue.target.as_deref(),
         deadline: issue.deadline,
-        ongoing: issue.ongoing,
+        deadline_text: &issue.deadline_text,
         units: &issue.units,
         villages: &issue.villages,
         status: issue.status,

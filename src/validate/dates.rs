@@ -39,10 +39,15 @@ pub(super) fn check(
             .into_iter()
             .chain(issue.tasks.iter().filter_map(|t| t.deadline.as_ref()));
         if let Some(plan) = plan_date {
-            for deadline in deadlines.filter(|d| d.value < plan) {
+            for deadline in deadlines {
+                // Words without a year never fall before the plan: they
+                // mean its year or the next.
+                if deadline.value.date(plan_date).is_none_or(|d| d >= plan) {
+                    continue;
+                }
                 diagnostics.push(
                     Problem::DeadlineBeforePlan {
-                        deadline: deadline.value.to_string(),
+                        deadline: deadline.value.written.clone(),
                         plan: plan.to_string(),
                     },
                     deadline.span,
@@ -70,15 +75,15 @@ pub(super) fn check(
             if task.status.value.is_handed_in() {
                 continue;
             }
-            let Some(deadline) = task.deadline.as_ref().or(issue_deadline).map(|d| d.value) else {
-                continue;
-            };
-            if deadline < as_of {
+            let deadline = task.deadline.as_ref().or(issue_deadline);
+            // Overdue only where the deadline names a day.
+            let due = deadline.and_then(|d| d.value.date(plan_date).map(|on| (on, &d.value)));
+            if let Some((on, deadline)) = due.filter(|(on, _)| *on < as_of) {
                 diagnostics.push(
                     Problem::Overdue {
                         task: label(task),
-                        deadline: deadline.to_string(),
-                        days: deadline.days_until(as_of),
+                        deadline: deadline.written.clone(),
+                        days: on.days_until(as_of),
                     },
                     task.status.span,
                 );
