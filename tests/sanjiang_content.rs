@@ -36,7 +36,10 @@ fn checks_clean_with_fourteen_issues() {
         .collect();
     assert_eq!(numbers, (1..=14).collect::<Vec<_>>());
     let site = checked.content.site.as_ref().expect("site.yaml");
-    assert_eq!(site.document.number.value, "江政发〔2025〕16号");
+    assert_eq!(
+        site.document.number.as_ref().map(|n| n.value.as_str()),
+        Some("江政发〔2025〕16号")
+    );
     assert_eq!(site.document.date.value.to_string(), "2025-07-18");
     assert!(
         site.sample_data,

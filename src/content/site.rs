@@ -71,8 +71,8 @@ impl Choice for IdMask {
 pub struct Document {
     /// Issuing authority, e.g. 三江镇人民政府.
     pub issuer: Located<String>,
-    /// Document number, e.g. 江政发〔2025〕16号.
-    pub number: Located<String>,
+    /// Document number, e.g. 江政发〔2025〕16号, when the plan has one.
+    pub number: Option<Located<String>>,
     /// Title of the notice.
     pub title: Located<String>,
     /// Title of the plan it carries, if different.
@@ -309,7 +309,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
 fn decode_document(node: &Node, decoder: &mut Decoder<'_>) -> Option<Document> {
     let f = decoder.fields(node, DOCUMENT_KEYS)?;
     let issuer = decoder.text(&f, "issuer");
-    let number = decoder.text(&f, "number");
+    let number = decoder.opt_text(&f, "number");
     let title = decoder.text(&f, "title");
     let date = decoder.date(&f, "date");
     let sections = decoder
@@ -331,7 +331,7 @@ fn decode_document(node: &Node, decoder: &mut Decoder<'_>) -> Option<Document> {
         preamble: decoder.opt_text(&f, "preamble"),
         requirements: decoder.opt_text(&f, "requirements"),
         issuer: issuer?,
-        number: number?,
+        number,
         title: title?,
         date: date?,
         sections,

@@ -394,7 +394,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
     Model {
         document: Document {
             issuer: document.issuer.value.clone(),
-            number: document.number.value.clone(),
+            number: document.number.as_ref().map(|n| n.value.clone()),
             title: document.title.value.clone(),
             plan_title: document
                 .plan_title

@@ -82,8 +82,8 @@ pub struct Model {
 pub struct Document {
     /// Issuing authority.
     pub issuer: String,
-    /// Document number.
-    pub number: String,
+    /// Document number, when the plan has one.
+    pub number: Option<String>,
     /// Notice title.
     pub title: String,
     /// Plan title (the notice title when not given).

@@ -1,0 +1,73 @@
+//! Plans as other places write them: no document number, deadlines in
+//! words or none at all. A site states what the plan says and nothing the
+//! user did not write.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{build_ok, tree};
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("content").join(file);
+    let text = fs::read_to_string(&path).expect("reads");
+    assert!(text.contains(from), "{file} holds {from}");
+    fs::write(&path, text.replacen(from, to, 1)).expect("writes");
+}
+
+fn pages(root: &Path) -> String {
+    tree(&root.join("public"))
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html") || path.ends_with(".xml"))
+        .map(|(path, bytes)| format!("=== {path}\n{}", String::from_utf8_lossy(&bytes)))
+        .collect()
+}
+
+#[test]
+fn a_plan_without_a_document_number_prints_none() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    edit(root, "site.yaml", "  number: 示政发〔2025〕1号\n", "");
+    build_ok(root, &[]);
+    let all = pages(root);
+    assert!(!all.contains("示政发"));
+    for stray in ["()", "《示例镇问题整改方案》,", "示例镇人民政府  ·"] {
+        assert!(!all.contains(stray), "{stray}");
+    }
+}
+
+#[test]
+fn deadlines_in_words_are_shown_as_written_and_judged_only_where_they_name_a_day() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    // The plan is of 2025-07-01; the ledger stands at 2025-08-15.
+    edit(
+        root,
+        "issues/01.yaml",
+        "deadline: 2025-09-30\nongoing: true\n",
+        "deadline: 7月底前,并长期坚持\n",
+    );
+    let issue = fs::read_to_string(root.join("content/issues/01.yaml")).expect("reads");
+    let extra = "  - { village: xicun, measure: 1, what: 整理历年公开材料, status: not_started, deadline: 长期坚持 }\n  - { village: xicun, measure: 1, what: 公开栏破损处更换, status: not_started, deadline: 立行立改 }\n  - { village: dongcun, measure: 1, what: 按季度更新, status: not_started, deadline: 每季度 }\n";
+    fs::write(root.join("content/issues/01.yaml"), format!("{issue}{extra}")).expect("writes");
+    let out = build_ok(root, &["--lang", "en"]);
+    assert!(out.contains("built"), "{out}");
+    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    assert!(list.contains("<time datetime=\"2025-07-31\">7月底前,并长期坚持</time>"), "{list}");
+    let village = fs::read_to_string(root.join("public/villages/xicun/index.html")).expect("a village");
+    for words in ["长期坚持", "立行立改"] {
+        assert!(village.contains(&format!(">{words}<")), "{words}");
+    }
+    // Only the task due 7月底前 and still open is overdue; the wordy ones never are.
+    let check = common::taizhang()
+        .args(["check", "--lang", "en", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(stderr.matches("warning[W101]").count(), 1, "{stderr}");
+    assert!(stderr.contains("(deadline 7月底前,并长期坚持)"), "{stderr}");
+}
