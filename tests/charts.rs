@@ -87,8 +87,8 @@ fn ledger_counts(root: &Path) -> (BTreeMap<String, [usize; 6]>, BTreeMap<String,
             let deadline = task
                 .deadline
                 .as_ref()
-                .map_or(&issue.deadline.value, |d| &d.value)
-                .date(Some(site.document.date.value));
+                .or(issue.deadline.as_ref())
+                .and_then(|d| d.value.date(Some(site.document.date.value)));
             if deadline.is_some_and(|d| d < as_of) && !status.is_handed_in() {
                 entry[5] += 1;
             }

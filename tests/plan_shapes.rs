@@ -52,12 +52,20 @@ fn deadlines_in_words_are_shown_as_written_and_judged_only_where_they_name_a_day
     );
     let issue = fs::read_to_string(root.join("content/issues/01.yaml")).expect("reads");
     let extra = "  - { village: xicun, measure: 1, what: 整理历年公开材料, status: not_started, deadline: 长期坚持 }\n  - { village: xicun, measure: 1, what: 公开栏破损处更换, status: not_started, deadline: 立行立改 }\n  - { village: dongcun, measure: 1, what: 按季度更新, status: not_started, deadline: 每季度 }\n";
-    fs::write(root.join("content/issues/01.yaml"), format!("{issue}{extra}")).expect("writes");
+    fs::write(
+        root.join("content/issues/01.yaml"),
+        format!("{issue}{extra}"),
+    )
+    .expect("writes");
     let out = build_ok(root, &["--lang", "en"]);
     assert!(out.contains("built"), "{out}");
     let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
-    assert!(list.contains("<time datetime=\"2025-07-31\">7月底前,并长期坚持</time>"), "{list}");
-    let village = fs::read_to_string(root.join("public/villages/xicun/index.html")).expect("a village");
+    assert!(
+        list.contains("<time datetime=\"2025-07-31\">7月底前,并长期坚持</time>"),
+        "{list}"
+    );
+    let village =
+        fs::read_to_string(root.join("public/villages/xicun/index.html")).expect("a village");
     for words in ["长期坚持", "立行立改"] {
         assert!(village.contains(&format!(">{words}<")), "{words}");
     }
@@ -70,4 +78,33 @@ fn deadlines_in_words_are_shown_as_written_and_judged_only_where_they_name_a_day
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert_eq!(stderr.matches("warning[W101]").count(), 1, "{stderr}");
     assert!(stderr.contains("(deadline 7月底前,并长期坚持)"), "{stderr}");
+}
+
+#[test]
+fn an_issue_without_a_deadline_prints_no_empty_label() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    edit(
+        root,
+        "issues/01.yaml",
+        "deadline: 2025-09-30\nongoing: true\n",
+        "",
+    );
+    build_ok(root, &[]);
+    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    assert!(!pack.contains("整改时限:</strong>。") && !pack.contains("整改时限:。"));
+    let issue = fs::read_to_string(root.join("public/issues/01/index.html")).expect("the issue");
+    assert!(!issue.contains("<time datetime=\"\""), "no empty date");
+    let check = common::taizhang()
+        .args(["check", "--lang", "en", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    assert!(check.status.success());
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        !stderr.contains("W101"),
+        "nothing is overdue without a day: {stderr}"
+    );
 }

@@ -47,7 +47,7 @@ fn checks_clean_with_fourteen_issues() {
     );
     for issue in &checked.content.issues {
         // As the plan writes it, and the day it names.
-        let deadline = &issue.deadline.value;
+        let deadline = &issue.deadline.as_ref().expect("a deadline").value;
         assert_eq!(
             deadline.written, "9月底前,并长期坚持",
             "issue {}",

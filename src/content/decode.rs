@@ -200,22 +200,7 @@ impl<'d> Decoder<'d> {
         }
     }
 
-    /// A required deadline: a date or the words a plan uses.
-    pub(super) fn deadline(
-        &mut self,
-        fields: &Fields<'_>,
-        key: &'static str,
-    ) -> Option<Located<Deadline>> {
-        match fields.get(key) {
-            Some(node) => self.node_deadline(node),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
-    }
-
-    /// An optional deadline.
+    /// An optional deadline: a date or the words a plan uses.
     pub(super) fn opt_deadline(
         &mut self,
         fields: &Fields<'_>,

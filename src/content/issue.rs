@@ -4,7 +4,7 @@
 use crate::date::Date;
 use crate::diagnostics::{FileId, Located, Problem, Span};
 
-use super::deadline::{Deadline, DeadlineKind};
+use super::deadline::Deadline;
 use super::decode::{Choice, Decoder, Fields};
 use super::status::{Audience, Status};
 use super::yaml::Node;
@@ -26,8 +26,8 @@ pub struct Issue {
     pub measures: Vec<Measure>,
     /// The outcome to reach (整改目标).
     pub target: Option<Located<String>>,
-    /// Deadline (整改时限), as written.
-    pub deadline: Located<Deadline>,
+    /// Deadline (整改时限), as written, when the plan gives one.
+    pub deadline: Option<Located<Deadline>>,
     /// The unit that leads, when the plan names one.
     pub lead_unit: Option<Located<String>>,
     /// Responsible units, as written (id or name).
@@ -42,7 +42,7 @@ pub struct Issue {
     pub tasks: Vec<Task>,
     /// Dated updates on the issue as a whole.
     pub updates: Vec<Update>,
-    /// False when a required field (number, title, finding, deadline) was
+    /// False when a required field (number, title, finding) or the deadline was
     /// missing or invalid and holds a stand-in: the file's other mistakes
     /// are still reported, but rules about those fields are skipped. Such
     /// content always carries an error, so it never reaches a build.
@@ -262,7 +262,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
     let number = decoder.int(&f, "number", 1, 999_999);
     let title = decoder.text(&f, "title");
     let finding = decoder.text(&f, "finding");
-    let deadline = decoder.deadline(&f, "deadline").map(|mut d| {
+    let deadline = decoder.opt_deadline(&f, "deadline").map(|mut d| {
         // `ongoing: true` beside a plain date says 并长期坚持 too.
         d.value.ongoing |= decoder.flag(&f, "ongoing");
         d
@@ -287,7 +287,10 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
             audience,
         })
     });
-    let complete = number.is_some() && title.is_some() && finding.is_some() && deadline.is_some();
+    // A deadline written but not understood holds no stand-in: rules about
+    // it are skipped, and its error keeps the site from building.
+    let deadline_readable = f.get("deadline").is_none() || deadline.is_some();
+    let complete = number.is_some() && title.is_some() && finding.is_some() && deadline_readable;
     let stand_in = f.span();
     Some(Issue {
         file,
@@ -300,14 +303,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         number: number.unwrap_or(Located::new(0, stand_in)),
         title: title.unwrap_or(Located::new(String::new(), stand_in)),
         finding: finding.unwrap_or(Located::new(String::new(), stand_in)),
-        deadline: deadline.unwrap_or_else(|| {
-            let stand_in_deadline = Deadline {
-                written: String::new(),
-                kind: DeadlineKind::Ongoing,
-                ongoing: false,
-            };
-            Located::new(stand_in_deadline, stand_in)
-        }),
+        deadline,
         measures,
         indicators,
         breakdowns,

@@ -99,6 +99,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
     for source in sorted_issues {
         let number = source.number.value;
         let slug = format!("{number:0width$}");
+        let issue_deadline = source.deadline.as_ref().map(|d| &d.value);
         let mut issue = Issue {
             number,
             slug: slug.clone(),
@@ -107,9 +108,9 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             finding: markdown(&source.finding),
             measures: Vec::new(),
             target: source.target.as_ref().map(|t| t.value.clone()),
-            deadline: source.deadline.value.date(plan_date),
-            deadline_text: deadline_text(&source.deadline.value),
-            ongoing: source.deadline.value.ongoing,
+            deadline: issue_deadline.and_then(|d| d.date(plan_date)),
+            deadline_text: issue_deadline.map(deadline_text).unwrap_or_default(),
+            ongoing: issue_deadline.is_some_and(|d| d.ongoing),
             lead_unit: source.lead_unit.as_ref().and_then(|u| unit_ref(&u.value)),
             units: refs(&source.units, &unit_ref),
             villages: refs(&source.villages, &village_ref),
@@ -136,11 +137,8 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .as_ref()
                 .and_then(|v| directory.village(&v.value));
             let unit = task.unit.as_ref().and_then(|u| directory.unit(&u.value));
-            let deadline = task
-                .deadline
-                .as_ref()
-                .map_or(&source.deadline.value, |d| &d.value);
-            let due = deadline.date(plan_date);
+            let deadline = task.deadline.as_ref().map(|d| &d.value).or(issue_deadline);
+            let due = deadline.and_then(|d| d.date(plan_date));
             let status = task.status.value;
             let overdue = due.is_some_and(|due| due < as_of) && !status.is_handed_in();
             let index = tasks.len();
@@ -185,7 +183,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 what: task.what.value.clone(),
                 status: status.into(),
                 deadline: due,
-                deadline_text: deadline_text(deadline),
+                deadline_text: deadline.map(deadline_text).unwrap_or_default(),
                 overdue,
                 days_overdue: match due {
                     Some(due) if overdue => due.days_until(as_of),

@@ -34,7 +34,7 @@ pub(super) fn check(
     }
     for issue in &content.issues {
         // An incomplete issue's deadline is a stand-in: judge nothing by it.
-        let issue_deadline = issue.complete.then_some(&issue.deadline);
+        let issue_deadline = issue.deadline.as_ref().filter(|_| issue.complete);
         let deadlines = issue_deadline
             .into_iter()
             .chain(issue.tasks.iter().filter_map(|t| t.deadline.as_ref()));
