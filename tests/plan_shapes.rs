@@ -108,3 +108,37 @@ fn an_issue_without_a_deadline_prints_no_empty_label() {
         "nothing is overdue without a day: {stderr}"
     );
 }
+
+#[test]
+fn several_lead_units_are_named_on_the_list_the_issue_and_in_print() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    edit(
+        root,
+        "site.yaml",
+        "units:\n",
+        "units:\n  - { id: minzheng, name: 民政办 }\n  - { id: caizheng, name: 财政所 }\n",
+    );
+    edit(
+        root,
+        "issues/01.yaml",
+        "units: [bangongshi]\n",
+        "lead_unit: [minzheng, caizheng]\nunits: [bangongshi, caizheng]\n",
+    );
+    build_ok(root, &[]);
+    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    assert!(
+        list.contains("<li>民政办(牵头)</li><li>财政所(牵头)</li><li>党政综合办</li></ul>"),
+        "{list}"
+    );
+    let issue = fs::read_to_string(root.join("public/issues/01/index.html")).expect("the issue");
+    assert!(issue.contains(">民政办</a>、<a"), "{issue}");
+    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    assert!(
+        pack.contains("牵头单位:</strong>民政办、财政所。"),
+        "{pack}"
+    );
+    let unit = fs::read_to_string(root.join("public/units/caizheng/index.html")).expect("a unit");
+    assert!(unit.contains("牵头"));
+}

@@ -28,8 +28,8 @@ pub struct Issue {
     pub target: Option<Located<String>>,
     /// Deadline (整改时限), as written, when the plan gives one.
     pub deadline: Option<Located<Deadline>>,
-    /// The unit that leads, when the plan names one.
-    pub lead_unit: Option<Located<String>>,
+    /// The units that lead (牵头单位), as written: none, one or several.
+    pub lead_units: Vec<Located<String>>,
     /// Responsible units, as written (id or name).
     pub units: Vec<Located<String>>,
     /// Villages the issue names, as written (id or name).
@@ -297,7 +297,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         complete,
         category: decoder.opt_text(&f, "category"),
         target: decoder.opt_text(&f, "target"),
-        lead_unit: decoder.opt_text(&f, "lead_unit"),
+        lead_units: decoder.text_list(&f, "lead_unit"),
         units: decoder.text_list(&f, "units"),
         villages: decoder.text_list(&f, "villages"),
         number: number.unwrap_or(Located::new(0, stand_in)),

@@ -111,7 +111,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             deadline: issue_deadline.and_then(|d| d.date(plan_date)),
             deadline_text: issue_deadline.map(deadline_text).unwrap_or_default(),
             ongoing: issue_deadline.is_some_and(|d| d.ongoing),
-            lead_unit: source.lead_unit.as_ref().and_then(|u| unit_ref(&u.value)),
+            lead_units: refs(&source.lead_units, &unit_ref),
             units: refs(&source.units, &unit_ref),
             villages: refs(&source.villages, &village_ref),
             indicators: source.indicators.iter().map(indicator).collect(),
@@ -298,17 +298,18 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         let responsible: BTreeSet<usize> = source
             .units
             .iter()
-            .chain(&source.lead_unit)
+            .chain(&source.lead_units)
             .filter_map(|u| directory.unit(&u.value))
             .collect();
         for u in responsible {
             units[u].issues.push(number);
         }
-        if let Some(lead) = source
-            .lead_unit
-            .as_ref()
-            .and_then(|u| directory.unit(&u.value))
-        {
+        let leads: BTreeSet<usize> = source
+            .lead_units
+            .iter()
+            .filter_map(|u| directory.unit(&u.value))
+            .collect();
+        for lead in leads {
             units[lead].leads.push(number);
         }
         issues.push(issue);

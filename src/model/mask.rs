@@ -136,7 +136,7 @@ masked!(Issue {
         measures,
         target,
         deadline_text,
-        lead_unit,
+        lead_units,
         units,
         villages,
         indicators,

@@ -251,8 +251,8 @@ pub struct Issue {
     pub deadline_text: String,
     /// 并长期坚持.
     pub ongoing: bool,
-    /// Leading unit.
-    pub lead_unit: Option<Ref>,
+    /// Leading units (牵头单位), as the plan names them.
+    pub lead_units: Vec<Ref>,
     /// Responsible units.
     pub units: Vec<Ref>,
     /// Villages named.

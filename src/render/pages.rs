@@ -433,6 +433,7 @@ pub(super) fn print_block(
         target: issue.target.as_deref(),
         deadline: issue.deadline,
         deadline_text: &issue.deadline_text,
+        lead_units: &issue.lead_units,
         units: &issue.units,
         villages: &issue.villages,
         status: issue.status,

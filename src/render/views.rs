@@ -129,6 +129,7 @@ pub(crate) struct ListRow<'a> {
     pub(crate) slug: &'a str,
     pub(crate) title: &'a str,
     pub(crate) measures: Vec<MeasureSummary>,
+    pub(crate) lead_units: &'a [Ref],
     pub(crate) units: &'a [Ref],
     pub(crate) deadline: Option<Date>,
     pub(crate) deadline_text: &'a str,
@@ -157,6 +158,7 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
                     summary: summary(&m.text.text),
                 })
                 .collect(),
+            lead_units: &issue.lead_units,
             units: &issue.units,
             deadline: issue.deadline,
             deadline_text: &issue.deadline_text,
@@ -285,6 +287,7 @@ pub(crate) struct PrintIssue<'a> {
     pub(crate) target: Option<&'a str>,
     pub(crate) deadline: Option<Date>,
     pub(crate) deadline_text: &'a str,
+    pub(crate) lead_units: &'a [Ref],
     pub(crate) units: &'a [Ref],
     pub(crate) villages: &'a [Ref],
     pub(crate) status: Option<StatusView>,

@@ -120,7 +120,7 @@ measures:
 target: 待填写:整改目标。
 deadline: {deadline}
 ongoing: false
-# lead_unit: unit-id
+# lead_unit: unit-id            # or several: [unit-a, unit-b]
 # units: [unit-id]
 # villages: [village-id]
 # tasks:

@@ -97,7 +97,7 @@ pub(super) fn check(content: &Content, directory: &Directory, diagnostics: &mut 
         }
     }
     for issue in &content.issues {
-        for unit in issue.units.iter().chain(&issue.lead_unit) {
+        for unit in issue.units.iter().chain(&issue.lead_units) {
             directory.check_unit(unit, diagnostics);
         }
         for village in &issue.villages {
