@@ -142,3 +142,54 @@ fn several_lead_units_are_named_on_the_list_the_issue_and_in_print() {
     let unit = fs::read_to_string(root.join("public/units/caizheng/index.html")).expect("a unit");
     assert!(unit.contains("牵头"));
 }
+
+/// A plan whose problems are stated with a finding and a target only: no
+/// measures, units, tasks or deadline. Every page says what is not there
+/// instead of drawing empty legends, tables or labels.
+#[test]
+fn issues_without_tasks_say_so_plainly() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    let path = root.join("content/issues/01.yaml");
+    let text = fs::read_to_string(&path).expect("reads");
+    let head = &text[..text.find("measures:").expect("measures")];
+    fs::write(
+        &path,
+        format!("{head}target: 村务公开按时、完整。\nupdates:\n  - {{ date: 2025-08-10, text: 已部署各村自查公开栏。 }}\n"),
+    )
+    .expect("writes");
+    build_ok(root, &[]);
+    let page = |p: &str| fs::read_to_string(root.join("public").join(p)).expect(p);
+    let issue = page("issues/01/index.html");
+    assert!(issue.contains("本问题未列出整改措施。"));
+    assert!(issue.contains("本问题未分解到村、单位,整改情况见下方整改进展。"));
+    assert!(issue.contains("<a href=\"#updates\">见整改进展</a>"));
+    for empty in [
+        "<dt>整改时限</dt>",
+        "<dt>责任单位</dt>",
+        "<ol class=\"measures\">",
+        "尚未分解",
+    ] {
+        assert!(!issue.contains(empty), "the issue page shows {empty}");
+    }
+    let overview = page("index.html");
+    assert!(overview.contains("还没有分解到村、单位的整改任务"));
+    assert!(!overview.contains("各村(社区)累计进度"));
+    let village = page("villages/dongcun/index.html");
+    assert!(village.contains("方案的整改任务没有分解到本村。"));
+    let pack = page("print/index.html");
+    assert!(pack.contains("本问题未分解到村、单位,整改情况如下。"));
+    assert!(pack.contains("问题未分解到村(社区),没有分村进度可以统计。"));
+    for empty in [
+        "整改措施:",
+        "责任单位:</strong>。",
+        "整改时限:</strong>。",
+        "尚未分解",
+    ] {
+        assert!(!pack.contains(empty), "the pack shows {empty}");
+    }
+    for page in [&issue, &overview, &village, &pack] {
+        assert!(!page.contains("class=\"legend\""), "a legend for nothing");
+    }
+}
