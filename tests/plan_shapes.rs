@@ -193,3 +193,49 @@ fn issues_without_tasks_say_so_plainly() {
         assert!(!page.contains("class=\"legend\""), "a legend for nothing");
     }
 }
+
+/// Problems grouped under the plan's headings, numbered as it prints them.
+#[test]
+fn groups_and_labels_appear_as_the_plan_writes_them() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    edit(
+        root,
+        "issues/01.yaml",
+        "number: 1\n",
+        "number: 1\nlabel: (2)①\ncategory: (二)住房安全方面\n",
+    );
+    let short = |number: u32, label: &str, category: &str, title: &str| {
+        format!(
+            "number: {number}\nlabel: {label}\ncategory: {category}\ntitle: {title}\nfinding: 见方案。\n"
+        )
+    };
+    fs::write(
+        root.join("content/issues/02.yaml"),
+        short(2, "(2)②", "(二)住房安全方面", "危房改造验收不及时的问题"),
+    )
+    .expect("writes");
+    fs::write(
+        root.join("content/issues/03.yaml"),
+        short(3, "(3)①", "(三)政策落实方面", "临时救助发放不及时的问题"),
+    )
+    .expect("writes");
+    build_ok(root, &[]);
+    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    let housing = list.find("<th scope=\"rowgroup\" colspan=\"6\">(二)住房安全方面</th>");
+    let policy = list.find("<th scope=\"rowgroup\" colspan=\"6\">(三)政策落实方面</th>");
+    assert!(
+        housing.is_some() && policy.is_some() && housing < policy,
+        "{list}"
+    );
+    assert_eq!(list.matches("scope=\"rowgroup\"").count(), 2);
+    assert!(list.contains("data-label=\"序号\">(2)②</td>"));
+    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    assert!(pack.contains("<h3 class=\"group-heading\">(三)政策落实方面</h3>"));
+    assert!(pack.contains(">(3)①临时救助发放不及时的问题</h3>"));
+    let plan = fs::read_to_string(root.join("public/plan/index.html")).expect("the plan");
+    assert!(plan.contains("<h3>(二)住房安全方面</h3>"));
+    let issue = fs::read_to_string(root.join("public/issues/02/index.html")).expect("an issue");
+    assert!(issue.contains("问题 (2)② · (二)住房安全方面"));
+}

@@ -18,6 +18,9 @@ pub struct Issue {
     pub number: Located<u32>,
     /// Title, e.g. 稳岗就业务工信息仍然不够精准的问题.
     pub title: Located<String>,
+    /// Its number as the plan prints it, when not a plain number:
+    /// `(2)①`, `3.(1)`.
+    pub label: Option<Located<String>>,
     /// Group the plan puts it in (责任落实方面 …), if any.
     pub category: Option<Located<String>>,
     /// What was found (存在的问题), Markdown.
@@ -229,6 +232,7 @@ pub struct Update {
 
 const ISSUE_KEYS: &[&str] = &[
     "number",
+    "label",
     "title",
     "category",
     "finding",
@@ -295,6 +299,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
     Some(Issue {
         file,
         complete,
+        label: decoder.opt_text(&f, "label"),
         category: decoder.opt_text(&f, "category"),
         target: decoder.opt_text(&f, "target"),
         lead_units: decoder.text_list(&f, "lead_unit"),

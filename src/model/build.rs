@@ -105,6 +105,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             slug: slug.clone(),
             title: source.title.value.clone(),
             category: source.category.as_ref().map(|c| c.value.clone()),
+            label: source.label.as_ref().map(|l| l.value.clone()),
             finding: markdown(&source.finding),
             measures: Vec::new(),
             target: source.target.as_ref().map(|t| t.value.clone()),

@@ -132,6 +132,7 @@ masked!(Issue {
     mask: [
         title,
         category,
+        label,
         finding,
         measures,
         target,

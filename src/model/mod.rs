@@ -238,6 +238,8 @@ pub struct Issue {
     pub title: String,
     /// Group.
     pub category: Option<String>,
+    /// Its number as the plan prints it (`(2)①`), when given.
+    pub label: Option<String>,
     /// Finding, Markdown.
     pub finding: Markdown,
     /// Measures.

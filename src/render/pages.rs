@@ -141,7 +141,15 @@ pub(super) fn context(
                 "page",
                 &meta("整改清单", "list", vec![Crumb::here("整改清单")]),
             );
-            let rows: Vec<ListRow<'_>> = model.issues.iter().map(ListRow::from).collect();
+            let rows: Vec<ListRow<'_>> = model
+                .issues
+                .iter()
+                .zip(grouped_links(model))
+                .map(|(issue, link)| ListRow {
+                    group_start: link.group_start,
+                    ..ListRow::from(issue)
+                })
+                .collect();
             put("issues", &rows);
             "list.html"
         }
@@ -308,19 +316,13 @@ pub(super) fn context(
                 &meta("方案原文", "overview", vec![Crumb::here("方案原文")]),
             );
             put("plan", &PlanText::new(model, prose));
-            put(
-                "issues",
-                &model.issues.iter().map(IssueLink::from).collect::<Vec<_>>(),
-            );
+            put("issues", &grouped_links(model));
             "plan.html"
         }
         Page::Print => {
             put("page", &meta("整改工作汇报材料", "", Vec::new()));
             put("plan", &PlanText::new(model, prose));
-            put(
-                "issues",
-                &model.issues.iter().map(IssueLink::from).collect::<Vec<_>>(),
-            );
+            put("issues", &grouped_links(model));
             put("issue_blocks", &print_blocks);
             put("villages", &model.villages);
             put("villages_charts", &figures.villages(model));
@@ -430,6 +432,7 @@ pub(super) fn print_block(
         title: &issue.title,
         finding: &html.finding,
         measures: measure_views(issue, html),
+        label: issue.label.as_deref(),
         target: issue.target.as_deref(),
         deadline: issue.deadline,
         deadline_text: &issue.deadline_text,

@@ -73,16 +73,39 @@ impl Crumb {
 #[derive(Serialize)]
 pub(crate) struct IssueLink<'a> {
     pub(crate) number: u32,
+    pub(crate) label: Option<&'a str>,
     pub(crate) slug: &'a str,
     pub(crate) title: &'a str,
+    pub(crate) category: Option<&'a str>,
+    /// The first issue of its category in plan order: a group starts here.
+    pub(crate) group_start: bool,
+}
+
+/// Every issue as a link, in plan order, marking where each category's
+/// group starts.
+pub(crate) fn grouped_links(model: &Model) -> Vec<IssueLink<'_>> {
+    let mut previous: Option<&str> = None;
+    model
+        .issues
+        .iter()
+        .map(|issue| {
+            let mut link = IssueLink::from(issue);
+            link.group_start = link.category.is_some() && link.category != previous;
+            previous = link.category;
+            link
+        })
+        .collect()
 }
 
 impl<'a> From<&'a Issue> for IssueLink<'a> {
     fn from(issue: &'a Issue) -> Self {
         IssueLink {
             number: issue.number,
+            label: issue.label.as_deref(),
             slug: &issue.slug,
             title: &issue.title,
+            category: issue.category.as_deref(),
+            group_start: false,
         }
     }
 }
@@ -126,6 +149,9 @@ impl<'a> PlanText<'a> {
 #[derive(Serialize)]
 pub(crate) struct ListRow<'a> {
     pub(crate) number: u32,
+    pub(crate) label: Option<&'a str>,
+    pub(crate) category: Option<&'a str>,
+    pub(crate) group_start: bool,
     pub(crate) slug: &'a str,
     pub(crate) title: &'a str,
     pub(crate) measures: Vec<MeasureSummary>,
@@ -148,6 +174,9 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
     fn from(issue: &'a Issue) -> Self {
         ListRow {
             number: issue.number,
+            label: issue.label.as_deref(),
+            category: issue.category.as_deref(),
+            group_start: false,
             slug: &issue.slug,
             title: &issue.title,
             measures: issue
@@ -284,6 +313,7 @@ pub(crate) struct PrintIssue<'a> {
     pub(crate) title: &'a str,
     pub(crate) finding: &'a str,
     pub(crate) measures: Vec<MeasureView<'a>>,
+    pub(crate) label: Option<&'a str>,
     pub(crate) target: Option<&'a str>,
     pub(crate) deadline: Option<Date>,
     pub(crate) deadline_text: &'a str,
