@@ -239,3 +239,29 @@ fn groups_and_labels_appear_as_the_plan_writes_them() {
     let issue = fs::read_to_string(root.join("public/issues/02/index.html")).expect("an issue");
     assert!(issue.contains("问题 (2)② · (二)住房安全方面"));
 }
+
+#[test]
+fn a_measure_with_its_own_heading_is_summed_up_by_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    edit(
+        root,
+        "issues/01.yaml",
+        "  - 各村(社区)每季度更新一次村务公开栏,并拍照留存。\n",
+        "  - heading: 强化公开管理,提高公开质量。\n    text: 各村(社区)每季度更新一次村务公开栏,并拍照留存,由党政综合办逐村抽查。\n",
+    );
+    build_ok(root, &[]);
+    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    assert!(
+        list.contains("<span class=\"measure-label\">一是</span>强化公开管理,提高公开质量。</li>"),
+        "{list}"
+    );
+    let issue = fs::read_to_string(root.join("public/issues/01/index.html")).expect("the issue");
+    assert!(
+        issue.contains("<strong>强化公开管理,提高公开质量。</strong>")
+            && issue.contains("逐村抽查")
+    );
+    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    assert!(pack.contains("<strong>强化公开管理,提高公开质量。</strong>"));
+}

@@ -57,6 +57,8 @@ pub struct Issue {
 pub struct Measure {
     /// 1-based position: measure 1 is 一是.
     pub number: u32,
+    /// Its own heading, when the plan gives one (一是强化宣传培训,提高政策水平。…).
+    pub heading: Option<Located<String>>,
     /// What is to be done, Markdown.
     pub text: Located<String>,
     /// Units that carry it out, when the plan says so.
@@ -342,16 +344,18 @@ fn decode_measure(node: &Node, number: u32, decoder: &mut Decoder<'_>) -> Option
     if let super::yaml::Value::Str(_) = node.value {
         return Some(Measure {
             number,
+            heading: None,
             text: decoder.node_text(node, "measures")?,
             units: Vec::new(),
             status: None,
             span: node.span,
         });
     }
-    let m = decoder.fields(node, &["text", "units", "status"])?;
+    let m = decoder.fields(node, &["heading", "text", "units", "status"])?;
     let text = decoder.text(&m, "text");
     Some(Measure {
         number,
+        heading: decoder.opt_text(&m, "heading"),
         units: decoder.text_list(&m, "units"),
         status: decoder.opt_choice(&m, "status"),
         text: text?,

@@ -227,6 +227,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             .map(|(m, tally)| Measure {
                 number: m.number,
                 label: measure_label(m.number),
+                heading: m.heading.as_ref().map(|h| h.value.clone()),
                 text: markdown(&m.text),
                 units: refs(&m.units, &unit_ref),
                 status: m

@@ -147,7 +147,7 @@ masked!(Issue {
     keep: [number, slug, deadline, ongoing, tasks, tally, status, notes]
 });
 masked!(Measure {
-    mask: [label, text, units],
+    mask: [label, heading, text, units],
     keep: [number, status, tally]
 });
 masked!(Indicator {

@@ -282,6 +282,8 @@ pub struct Measure {
     pub number: u32,
     /// 一是, 二是 …
     pub label: String,
+    /// Its own heading, when the plan gives one.
+    pub heading: Option<String>,
     /// Markdown.
     pub text: Markdown,
     /// Units that carry it out.

@@ -471,6 +471,7 @@ fn measure_views<'a>(
         .map(|(m, html)| MeasureView {
             number: m.number,
             label: &m.label,
+            heading: m.heading.as_deref(),
             status: m.status,
             tally: m.tally,
             units: &m.units,

@@ -184,7 +184,8 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
                 .iter()
                 .map(|m| MeasureSummary {
                     label: m.label.clone(),
-                    summary: summary(&m.text.text),
+                    // A measure's own heading is the plan's summary of it.
+                    summary: m.heading.clone().unwrap_or_else(|| summary(&m.text.text)),
                 })
                 .collect(),
             lead_units: &issue.lead_units,
@@ -221,6 +222,7 @@ pub(crate) fn summary(text: &str) -> String {
 pub(crate) struct MeasureView<'a> {
     pub(crate) number: u32,
     pub(crate) label: &'a str,
+    pub(crate) heading: Option<&'a str>,
     pub(crate) status: Option<StatusView>,
     pub(crate) tally: Tally,
     pub(crate) units: &'a [Ref],
