@@ -265,3 +265,25 @@ fn a_measure_with_its_own_heading_is_summed_up_by_it() {
     let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
     assert!(pack.contains("<strong>强化公开管理,提高公开质量。</strong>"));
 }
+
+#[test]
+fn a_chapter_without_a_title_is_printed_without_a_heading() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root).expect("writes");
+    edit(
+        root,
+        "site.yaml",
+        "\n# Overdue status",
+        "  sections:\n    - body: 本方案自印发之日起施行。\n\n# Overdue status",
+    );
+    build_ok(root, &[]);
+    let plan = fs::read_to_string(root.join("public/plan/index.html")).expect("the plan");
+    assert!(
+        plan.contains("<div class=\"prose\"><p>本方案自印发之日起施行。</p>"),
+        "{plan}"
+    );
+    assert!(!plan.contains("<h2 id=\"plan-section-1\">"));
+    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    assert!(pack.contains("本方案自印发之日起施行。") && !pack.contains("<h3></h3>"));
+}

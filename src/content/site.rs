@@ -92,8 +92,8 @@ pub struct Document {
 /// A titled chapter of the plan document.
 #[derive(Clone, Debug)]
 pub struct Section {
-    /// Heading.
-    pub title: Located<String>,
+    /// Heading, when the plan gives the chapter one.
+    pub title: Option<Located<String>>,
     /// Markdown text.
     pub body: Located<String>,
 }
@@ -317,10 +317,9 @@ fn decode_document(node: &Node, decoder: &mut Decoder<'_>) -> Option<Document> {
         .iter()
         .filter_map(|node| {
             let s = decoder.fields(node, &["title", "body"])?;
-            let title = decoder.text(&s, "title");
             let body = decoder.text(&s, "body");
             Some(Section {
-                title: title?,
+                title: decoder.opt_text(&s, "title"),
                 body: body?,
             })
         })

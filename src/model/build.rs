@@ -411,7 +411,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .sections
                 .iter()
                 .map(|s| Section {
-                    title: s.title.value.clone(),
+                    title: s.title.as_ref().map(|t| t.value.clone()),
                     body: markdown(&s.body),
                 })
                 .collect(),

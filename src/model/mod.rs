@@ -103,8 +103,8 @@ pub struct Document {
 /// A chapter of the plan document.
 #[derive(Debug, Serialize)]
 pub struct Section {
-    /// Heading.
-    pub title: String,
+    /// Heading, when the chapter has one.
+    pub title: Option<String>,
     /// Markdown.
     pub body: Markdown,
 }

@@ -121,7 +121,7 @@ pub(crate) struct PlanText<'a> {
 /// One chapter of the plan: its heading as written and its HTML.
 #[derive(Serialize)]
 pub(crate) struct SectionHtml<'a> {
-    pub(crate) title: &'a str,
+    pub(crate) title: Option<&'a str>,
     pub(crate) html: &'a str,
 }
 
@@ -137,7 +137,7 @@ impl<'a> PlanText<'a> {
                 .iter()
                 .zip(&document.sections)
                 .map(|(section, html)| SectionHtml {
-                    title: &section.title,
+                    title: section.title.as_deref(),
                     html,
                 })
                 .collect(),
