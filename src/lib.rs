@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod privacy;
+pub mod reading;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

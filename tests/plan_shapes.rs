@@ -16,6 +16,11 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
     fs::write(&path, text.replacen(from, to, 1)).expect("writes");
 }
 
+/// A file of the built public site.
+fn public(root: &Path, path: &str) -> String {
+    fs::read_to_string(root.join("public").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 fn pages(root: &Path) -> String {
     tree(&root.join("public"))
         .into_iter()
@@ -59,13 +64,12 @@ fn deadlines_in_words_are_shown_as_written_and_judged_only_where_they_name_a_day
     .expect("writes");
     let out = build_ok(root, &["--lang", "en"]);
     assert!(out.contains("built"), "{out}");
-    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    let list = public(root, "list/index.html");
     assert!(
         list.contains("<time datetime=\"2025-07-31\">7月底前,并长期坚持</time>"),
         "{list}"
     );
-    let village =
-        fs::read_to_string(root.join("public/villages/xicun/index.html")).expect("a village");
+    let village = public(root, "villages/xicun/index.html");
     for words in ["长期坚持", "立行立改"] {
         assert!(village.contains(&format!(">{words}<")), "{words}");
     }
@@ -92,9 +96,9 @@ fn an_issue_without_a_deadline_prints_no_empty_label() {
         "",
     );
     build_ok(root, &[]);
-    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    let pack = public(root, "print/index.html");
     assert!(!pack.contains("整改时限:</strong>。") && !pack.contains("整改时限:。"));
-    let issue = fs::read_to_string(root.join("public/issues/01/index.html")).expect("the issue");
+    let issue = public(root, "issues/01/index.html");
     assert!(!issue.contains("<time datetime=\"\""), "no empty date");
     let check = common::taizhang()
         .args(["check", "--lang", "en", "--root"])
@@ -127,19 +131,19 @@ fn several_lead_units_are_named_on_the_list_the_issue_and_in_print() {
         "lead_unit: [minzheng, caizheng]\nunits: [bangongshi, caizheng]\n",
     );
     build_ok(root, &[]);
-    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    let list = public(root, "list/index.html");
     assert!(
         list.contains("<li>民政办(牵头)</li><li>财政所(牵头)</li><li>党政综合办</li></ul>"),
         "{list}"
     );
-    let issue = fs::read_to_string(root.join("public/issues/01/index.html")).expect("the issue");
+    let issue = public(root, "issues/01/index.html");
     assert!(issue.contains(">民政办</a>、<a"), "{issue}");
-    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    let pack = public(root, "print/index.html");
     assert!(
         pack.contains("牵头单位:</strong>民政办、财政所。"),
         "{pack}"
     );
-    let unit = fs::read_to_string(root.join("public/units/caizheng/index.html")).expect("a unit");
+    let unit = public(root, "units/caizheng/index.html");
     assert!(unit.contains("牵头"));
 }
 
@@ -160,7 +164,7 @@ fn issues_without_tasks_say_so_plainly() {
     )
     .expect("writes");
     build_ok(root, &[]);
-    let page = |p: &str| fs::read_to_string(root.join("public").join(p)).expect(p);
+    let page = |p: &str| public(root, p);
     let issue = page("issues/01/index.html");
     assert!(issue.contains("本问题未列出整改措施。"));
     assert!(issue.contains("本问题未分解到村、单位,整改情况见下方整改进展。"));
@@ -222,7 +226,7 @@ fn groups_and_labels_appear_as_the_plan_writes_them() {
     )
     .expect("writes");
     build_ok(root, &[]);
-    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    let list = public(root, "list/index.html");
     let housing = list.find("<th scope=\"rowgroup\" colspan=\"6\">(二)住房安全方面</th>");
     let policy = list.find("<th scope=\"rowgroup\" colspan=\"6\">(三)政策落实方面</th>");
     assert!(
@@ -231,12 +235,12 @@ fn groups_and_labels_appear_as_the_plan_writes_them() {
     );
     assert_eq!(list.matches("scope=\"rowgroup\"").count(), 2);
     assert!(list.contains("data-label=\"序号\">(2)②</td>"));
-    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    let pack = public(root, "print/index.html");
     assert!(pack.contains("<h3 class=\"group-heading\">(三)政策落实方面</h3>"));
     assert!(pack.contains(">(3)①临时救助发放不及时的问题</h3>"));
-    let plan = fs::read_to_string(root.join("public/plan/index.html")).expect("the plan");
+    let plan = public(root, "plan/index.html");
     assert!(plan.contains("<h3>(二)住房安全方面</h3>"));
-    let issue = fs::read_to_string(root.join("public/issues/02/index.html")).expect("an issue");
+    let issue = public(root, "issues/02/index.html");
     assert!(issue.contains("问题 (2)② · (二)住房安全方面"));
 }
 
@@ -252,17 +256,17 @@ fn a_measure_with_its_own_heading_is_summed_up_by_it() {
         "  - heading: 强化公开管理,提高公开质量。\n    text: 各村(社区)每季度更新一次村务公开栏,并拍照留存,由党政综合办逐村抽查。\n",
     );
     build_ok(root, &[]);
-    let list = fs::read_to_string(root.join("public/list/index.html")).expect("the list");
+    let list = public(root, "list/index.html");
     assert!(
         list.contains("<span class=\"measure-label\">一是</span>强化公开管理,提高公开质量。</li>"),
         "{list}"
     );
-    let issue = fs::read_to_string(root.join("public/issues/01/index.html")).expect("the issue");
+    let issue = public(root, "issues/01/index.html");
     assert!(
         issue.contains("<strong>强化公开管理,提高公开质量。</strong>")
             && issue.contains("逐村抽查")
     );
-    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    let pack = public(root, "print/index.html");
     assert!(pack.contains("<strong>强化公开管理,提高公开质量。</strong>"));
 }
 
@@ -278,12 +282,12 @@ fn a_chapter_without_a_title_is_printed_without_a_heading() {
         "  sections:\n    - body: 本方案自印发之日起施行。\n\n# Overdue status",
     );
     build_ok(root, &[]);
-    let plan = fs::read_to_string(root.join("public/plan/index.html")).expect("the plan");
+    let plan = public(root, "plan/index.html");
     assert!(
         plan.contains("<div class=\"prose\"><p>本方案自印发之日起施行。</p>"),
         "{plan}"
     );
     assert!(!plan.contains("<h2 id=\"plan-section-1\">"));
-    let pack = fs::read_to_string(root.join("public/print/index.html")).expect("the pack");
+    let pack = public(root, "print/index.html");
     assert!(pack.contains("本方案自印发之日起施行。") && !pack.contains("<h3></h3>"));
 }

@@ -21,7 +21,7 @@ pub use issue::{
     Measure, Reading, Task, Update,
 };
 pub use note::{Note, NoteKind, PolicyPage};
-pub use register::{Glossary, People, Person, Term};
+pub use register::{Glossary, People, Person, Register, Term};
 pub use site::{Document, Milestone, Phase, Privacy, Section, Site, Unit, Village, VillageKind};
 pub use status::{Audience, Status};
 pub use tracking::{Refreshed, Tracking};

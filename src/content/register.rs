@@ -2,12 +2,31 @@
 //! never-published register of private persons named in the content).
 
 use crate::diagnostics::{FileId, Located};
-use crate::privacy::Register;
 
 use super::Content;
 
 use super::decode::Decoder;
 use super::yaml::{Node, Value};
+
+/// What the public build must hide, and what only looks like it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Register {
+    /// Registered private persons as `(full name, surname)`.
+    pub people: Vec<(String, String)>,
+    /// The site's own names (villages, units, glossary terms): a registered
+    /// name inside one of them (高华 in 高华安置区) is not a person there.
+    pub site_words: Vec<String>,
+    /// Words and numbers declared public in `people.yaml` (`allow:`): a
+    /// supervision phone, a name that only looks like a person's.
+    pub allowed: Vec<String>,
+}
+
+impl Register {
+    /// The registered full names.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.people.iter().map(|(name, _)| name.as_str())
+    }
+}
 
 /// A glossary term.
 #[derive(Clone, Debug)]

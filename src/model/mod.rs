@@ -11,10 +11,10 @@ pub use tally::Tally;
 
 use serde::Serialize;
 
+use crate::content::Register;
 use crate::content::{Audience, NoteKind, Status, VillageKind};
 use crate::date::Date;
 use crate::diagnostics::Span;
-use crate::privacy::Register;
 
 /// Markdown text with where it was written, so that a broken link in it
 /// can be reported at its file and line.

@@ -12,9 +12,10 @@ use aho_corasick::AhoCorasick;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use rayon::prelude::*;
 
-use super::masker::{NameFinder, Register};
-use super::reading::Reading;
+use super::masker::NameFinder;
+use crate::content::Register;
 use crate::diagnostics::{Lang, line_and_column};
+use crate::reading::Reading;
 use crate::render::OutputFile;
 
 /// Something that must not be published, found in an output file.

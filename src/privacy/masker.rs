@@ -11,7 +11,8 @@ use std::sync::Mutex;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::numbers::{self, Number};
-use super::reading::{Reading, reads_as_written};
+use crate::content::Register;
+use crate::reading::{Reading, reads_as_written};
 
 /// How a masked name is written after the surname.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,26 +34,6 @@ pub enum IdMask {
     Partial,
     /// Nothing: every character becomes `*`.
     Full,
-}
-
-/// What the public build must hide, and what only looks like it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Register {
-    /// Registered private persons as `(full name, surname)`.
-    pub people: Vec<(String, String)>,
-    /// The site's own names (villages, units, glossary terms): a registered
-    /// name inside one of them (高华 in 高华安置区) is not a person there.
-    pub site_words: Vec<String>,
-    /// Words and numbers declared public in `people.yaml` (`allow:`): a
-    /// supervision phone, a name that only looks like a person's.
-    pub allowed: Vec<String>,
-}
-
-impl Register {
-    /// The registered full names.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.people.iter().map(|(name, _)| name.as_str())
-    }
 }
 
 /// One search over a text for registered names, the site's own words and

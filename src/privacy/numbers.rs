@@ -1,7 +1,7 @@
 //! Phone, ID and bank card numbers as people type them: mobiles with
 //! spaces or dashes and a +86 or 0086 prefix, landlines with the area code
 //! in brackets, IDs in groups, card numbers in fours. The text searched is
-//! a [`Reading`](super::reading::Reading) form, so full-width digits are
+//! a [`Reading`](crate::reading::Reading) form, so full-width digits are
 //! already ASCII. Ordinary figures (amounts, dates, 83户272人, document
 //! numbers) never match: a number must stand alone, and IDs and cards must
 //! be valid ones.

@@ -68,7 +68,7 @@ pub fn validate_with(
 
 /// The village names and their stems (八景村 and 八景), which mark a name
 /// written right after them as a resident's.
-fn village_words(content: &Content, register: &crate::privacy::Register) -> Vec<String> {
+fn village_words(content: &Content, register: &crate::content::Register) -> Vec<String> {
     let villages: Vec<&str> = content
         .site
         .iter()

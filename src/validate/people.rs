@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::content::Content;
+use crate::content::Register;
 use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
-use crate::privacy::Register;
-use crate::privacy::reading::Reading;
+use crate::reading::Reading;
 
 /// Which registered names each file mentions, by the file's text revision,
 /// kept between runs so that only edited files are searched again.
