@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
 use crate::output;
-use crate::privacy::{Guard, Register};
+use crate::privacy::Guard;
 use crate::render::{self, BrokenLink, Renderer};
 use crate::theme::Theme;
 
@@ -114,12 +114,6 @@ pub fn prepare(checked: &Checked, options: &BuildOptions) -> Result<Renderer, St
     .map_err(|e| format!("template error: {e}"))
 }
 
-/// What the leak guard looks for: every registered person, with the
-/// site's own words and the allowed ones it may stand inside.
-pub fn register(checked: &Checked) -> Register {
-    model::register(&checked.content)
-}
-
 /// An E080 diagnostic for each content link that leads nowhere, at the
 /// link's place in its file.
 pub fn link_diagnostics(links: &[BrokenLink], sources: &SourceMap) -> Diagnostics {
@@ -193,7 +187,8 @@ fn run(options: &BuildOptions, write: bool) -> Result<Built, BuildError> {
         })
         .transpose()
         .map_err(cannot_write)?;
-    let guard = (options.audience == Audience::Public).then(|| Guard::new(&register(&checked)));
+    let guard =
+        (options.audience == Audience::Public).then(|| Guard::new(&checked.content.register()));
     let leaks = Mutex::new(Vec::new());
     let write_error = Mutex::new(None);
     let counts = Mutex::new((0usize, 0usize));

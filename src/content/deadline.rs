@@ -42,6 +42,16 @@ pub enum DeadlineKind {
 }
 
 impl Deadline {
+    /// The deadline as pages show it: the plan's words, with 并长期坚持
+    /// added to a plain date marked `ongoing: true`.
+    pub fn shown(&self) -> String {
+        if self.ongoing && !self.written.contains("长期坚持") {
+            format!("{},并长期坚持", self.written)
+        } else {
+            self.written.clone()
+        }
+    }
+
     /// The day it falls on, for a plan issued on `plan` (for the year words
     /// leave out); `None` for the kinds without a date.
     pub fn date(&self, plan: Option<Date>) -> Option<Date> {

@@ -151,10 +151,9 @@ impl Content {
     /// the site's own names (villages with and without 村/社区, units, glossary
     /// terms) that a registered name may stand inside, and the `allow:` list.
     pub fn register(&self) -> Register {
-        let content = self;
-        let people = content.people.as_ref();
+        let people = self.people.as_ref();
         let mut site_words: Vec<String> = Vec::new();
-        if let Some(site) = &content.site {
+        if let Some(site) = &self.site {
             for village in &site.villages {
                 let name = village.name.value.as_str();
                 site_words.push(name.to_string());
@@ -168,7 +167,7 @@ impl Content {
             site_words.extend(site.units.iter().map(|u| u.name.value.clone()));
             site_words.push(site.document.issuer.value.clone());
         }
-        if let Some(glossary) = &content.glossary {
+        if let Some(glossary) = &self.glossary {
             for term in &glossary.terms {
                 site_words.push(term.term.value.clone());
                 site_words.extend(term.aliases.iter().map(|a| a.value.clone()));

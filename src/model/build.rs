@@ -110,7 +110,9 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             measures: Vec::new(),
             target: source.target.as_ref().map(|t| t.value.clone()),
             deadline: issue_deadline.and_then(|d| d.date(plan_date)),
-            deadline_text: issue_deadline.map(deadline_text).unwrap_or_default(),
+            deadline_text: issue_deadline
+                .map(content::Deadline::shown)
+                .unwrap_or_default(),
             ongoing: issue_deadline.is_some_and(|d| d.ongoing),
             lead_units: refs(&source.lead_units, &unit_ref),
             units: refs(&source.units, &unit_ref),
@@ -184,7 +186,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 what: task.what.value.clone(),
                 status: status.into(),
                 deadline: due,
-                deadline_text: deadline.map(deadline_text).unwrap_or_default(),
+                deadline_text: deadline.map(content::Deadline::shown).unwrap_or_default(),
                 overdue,
                 days_overdue: match due {
                     Some(due) if overdue => due.days_until(as_of),
@@ -480,17 +482,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .collect()
         }),
         totals,
-        register: super::register(content),
-    }
-}
-
-/// A deadline as shown: the plan's words, with 并长期坚持 added to a plain
-/// date marked `ongoing: true`.
-fn deadline_text(deadline: &content::Deadline) -> String {
-    if deadline.ongoing && !deadline.written.contains("长期坚持") {
-        format!("{},并长期坚持", deadline.written)
-    } else {
-        deadline.written.clone()
+        register: content.register(),
     }
 }
 

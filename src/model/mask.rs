@@ -5,15 +5,9 @@
 
 use rayon::prelude::*;
 
-use crate::content::Content;
-use crate::privacy::{Masker, Register};
+use crate::privacy::Masker;
 
 use super::*;
-
-/// What the public build hides: see [`Content::register`].
-pub fn register(content: &Content) -> Register {
-    content.register()
-}
 
 /// Masks every text of `model` in place.
 pub fn mask(model: &mut Model, masker: &Masker) {

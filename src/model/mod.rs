@@ -6,7 +6,7 @@ mod mask;
 mod tally;
 
 pub use build::{build, number_text};
-pub use mask::{mask, register};
+pub use mask::mask;
 pub use tally::Tally;
 
 use serde::Serialize;

@@ -164,7 +164,7 @@ impl Rebuilder {
             let prepared = site::prepare(checked, &self.options);
             prepared.map_err(|m| format!("error: {m}")).map(|renderer| {
                 let guard = (self.options.audience == Audience::Public)
-                    .then(|| self.guard_for(&site::register(checked)));
+                    .then(|| self.guard_for(&checked.content.register()));
                 Arc::new(Snapshot {
                     renderer,
                     guard,
