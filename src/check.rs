@@ -46,15 +46,18 @@ fn check_tracked(
     (checked, tracking)
 }
 
-/// `--as-of` if given, else `site.yaml`'s.
+/// `--as-of` if given, else `site.yaml`'s; for a report dated to the day,
+/// that day: its figures stand as of when it was written (截至目前).
 fn as_of_date(content: &Content, given: Option<Date>) -> Option<Date> {
-    given.or_else(|| {
-        content
-            .site
-            .as_ref()
-            .and_then(|s| s.as_of.as_ref())
-            .map(|d| d.value)
-    })
+    let site = content.site.as_ref();
+    given
+        .or_else(|| site.and_then(|s| s.as_of.as_ref()).map(|d| d.value))
+        .or_else(|| {
+            let document = &site?.document;
+            let date = &document.date.as_ref()?.value;
+            (document.kind == crate::content::DocumentKind::Report && date.day.is_some())
+                .then(|| date.first_day())
+        })
 }
 
 /// Checks a site again and again as it is edited (for `serve`): after the

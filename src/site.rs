@@ -89,13 +89,24 @@ pub enum BuildError {
 /// date and base URL applied, theme (with the site's overrides) compiled.
 /// Errors are a missing as-of date or a template that does not compile.
 pub fn prepare(checked: &Checked, options: &BuildOptions) -> Result<Renderer, String> {
-    let Some(as_of) = checked.as_of else {
+    let stated = checked.as_of.or_else(|| {
+        // Nothing is judged against the date: pages leave it out, and the
+        // date of issue (if any) only orders the feed.
+        (!checked.content.needs_as_of()).then(|| {
+            let document = checked.content.site.as_ref().map(|s| &s.document);
+            document
+                .and_then(|d| d.date.as_ref())
+                .map_or(crate::date::Date::EPOCH, |d| d.value.first_day())
+        })
+    });
+    let Some(as_of) = stated else {
         return Err(
             "no as-of date: set `as_of: YYYY-MM-DD` in content/site.yaml or pass --as-of (the build never uses today's date, so that output is reproducible)"
                 .into(),
         );
     };
     let mut model = model::build(&checked.content, as_of, options.audience);
+    model.as_of_stated = checked.as_of.is_some();
     if let Some(base_url) = &options.base_url {
         model.base_url = if base_url.ends_with('/') {
             base_url.clone()

@@ -88,7 +88,10 @@ fn ledger_counts(root: &Path) -> (BTreeMap<String, [usize; 6]>, BTreeMap<String,
                 .deadline
                 .as_ref()
                 .or(issue.deadline.as_ref())
-                .and_then(|d| d.value.date(Some(site.document.date.value)));
+                .and_then(|d| {
+                    d.value
+                        .date(site.document.date.as_ref().map(|p| p.value.first_day()))
+                });
             if deadline.is_some_and(|d| d < as_of) && !status.is_handed_in() {
                 entry[5] += 1;
             }

@@ -9,6 +9,13 @@ use std::path::Path;
 
 use common::{build_ok, tree};
 
+/// A fresh copy of the `taizhang init` example site.
+fn example_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path()).expect("writes");
+    dir
+}
+
 fn edit(root: &Path, file: &str, from: &str, to: &str) {
     let path = root.join("content").join(file);
     let text = fs::read_to_string(&path).expect("reads");
@@ -31,9 +38,8 @@ fn pages(root: &Path) -> String {
 
 #[test]
 fn a_plan_without_a_document_number_prints_none() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     edit(root, "site.yaml", "  number: 示政发〔2025〕1号\n", "");
     build_ok(root, &[]);
     let all = pages(root);
@@ -45,9 +51,8 @@ fn a_plan_without_a_document_number_prints_none() {
 
 #[test]
 fn deadlines_in_words_are_shown_as_written_and_judged_only_where_they_name_a_day() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     // The plan is of 2025-07-01; the ledger stands at 2025-08-15.
     edit(
         root,
@@ -86,9 +91,8 @@ fn deadlines_in_words_are_shown_as_written_and_judged_only_where_they_name_a_day
 
 #[test]
 fn an_issue_without_a_deadline_prints_no_empty_label() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     edit(
         root,
         "issues/01.yaml",
@@ -115,9 +119,8 @@ fn an_issue_without_a_deadline_prints_no_empty_label() {
 
 #[test]
 fn several_lead_units_are_named_on_the_list_the_issue_and_in_print() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     edit(
         root,
         "site.yaml",
@@ -152,9 +155,8 @@ fn several_lead_units_are_named_on_the_list_the_issue_and_in_print() {
 /// instead of drawing empty legends, tables or labels.
 #[test]
 fn issues_without_tasks_say_so_plainly() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     let path = root.join("content/issues/01.yaml");
     let text = fs::read_to_string(&path).expect("reads");
     let head = &text[..text.find("measures:").expect("measures")];
@@ -201,9 +203,8 @@ fn issues_without_tasks_say_so_plainly() {
 /// Problems grouped under the plan's headings, numbered as it prints them.
 #[test]
 fn groups_and_labels_appear_as_the_plan_writes_them() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     edit(
         root,
         "issues/01.yaml",
@@ -246,9 +247,8 @@ fn groups_and_labels_appear_as_the_plan_writes_them() {
 
 #[test]
 fn a_measure_with_its_own_heading_is_summed_up_by_it() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     edit(
         root,
         "issues/01.yaml",
@@ -272,9 +272,8 @@ fn a_measure_with_its_own_heading_is_summed_up_by_it() {
 
 #[test]
 fn a_chapter_without_a_title_is_printed_without_a_heading() {
-    let dir = tempfile::tempdir().expect("a folder");
+    let dir = example_site();
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
     edit(
         root,
         "site.yaml",
@@ -290,4 +289,49 @@ fn a_chapter_without_a_title_is_printed_without_a_heading() {
     assert!(!plan.contains("<h2 id=\"plan-section-1\">"));
     let pack = public(root, "print/index.html");
     assert!(pack.contains("本方案自印发之日起施行。") && !pack.contains("<h3></h3>"));
+}
+
+#[test]
+fn a_report_states_progress_in_its_own_words_and_its_totals_beside_the_list() {
+    let dir = example_site();
+    let root = dir.path();
+    edit(
+        root,
+        "site.yaml",
+        "document:\n",
+        "document:\n  kind: report\n  declared:\n    issues: 5\n    statuses: { 已完成整改: 3, 正在整改: 2 }\n",
+    );
+    edit(
+        root,
+        "site.yaml",
+        "  date: 2025-07-01\n",
+        "  date: 2025年7月\n",
+    );
+    fs::write(
+        root.join("content/issues/02.yaml"),
+        "number: 2\ntitle: 公益性岗位考勤不规范的问题\nfinding: 公益性岗位缺乏考勤。\nprogress:\n  status: 已完成整改\n  text: 已建立考勤制度并张贴上墙。\n",
+    )
+    .expect("writes");
+    build_ok(root, &[]);
+    let list = public(root, "list/index.html");
+    // The report's word, coloured as the status it counts as.
+    assert!(
+        list.contains("<strong class=\"tag tag-awaiting_acceptance\">已完成整改</strong>"),
+        "{list}"
+    );
+    let overview = public(root, "index.html");
+    assert!(overview.contains("<time datetime=\"2025-07\">2025年7月</time>"));
+    assert!(overview.contains("报告日期"));
+    assert!(overview.contains(
+        "<th scope=\"row\">其中已完成整改</th><td class=\"num\">3 个</td><td class=\"num\">1 个</td>"
+    ));
+    assert!(overview.contains(
+        "<th scope=\"row\">问题</th><td class=\"num\">5 个</td><td class=\"num\">2 个</td>"
+    ));
+    let issue = public(root, "issues/02/index.html");
+    assert!(issue.contains("已建立考勤制度并张贴上墙。"));
+    assert!(issue.contains("<strong class=\"tag tag-awaiting_acceptance\">已完成整改</strong>"));
+    let pack = public(root, "print/index.html");
+    assert!(pack.contains("<h2 id=\"plan\">报告原文</h2>"));
+    assert!(pack.contains("已建立考勤制度并张贴上墙。"));
 }

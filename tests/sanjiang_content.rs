@@ -40,7 +40,8 @@ fn checks_clean_with_fourteen_issues() {
         site.document.number.as_ref().map(|n| n.value.as_str()),
         Some("江政发〔2025〕16号")
     );
-    assert_eq!(site.document.date.value.to_string(), "2025-07-18");
+    let date = site.document.date.as_ref().expect("the plan is dated");
+    assert_eq!(date.value.written, "2025-07-18");
     assert!(
         site.sample_data,
         "progress after the plan date is sample data"
@@ -55,7 +56,7 @@ fn checks_clean_with_fourteen_issues() {
         );
         assert_eq!(
             deadline
-                .date(Some(site.document.date.value))
+                .date(Some(date.value.first_day()))
                 .map(|d| d.to_string()),
             Some("2025-09-30".to_string())
         );

@@ -7,7 +7,7 @@ use crate::diagnostics::{FileId, Located, Problem, Span};
 use super::deadline::Deadline;
 use super::decode::{Choice, Decoder, Fields};
 use super::status::{Audience, Status};
-use super::yaml::Node;
+use super::yaml::{Node, Value};
 
 /// One problem of the plan (问题).
 #[derive(Clone, Debug)]
@@ -21,8 +21,9 @@ pub struct Issue {
     /// Its number as the plan prints it, when not a plain number:
     /// `(2)①`, `3.(1)`.
     pub label: Option<Located<String>>,
-    /// Group the plan puts it in (责任落实方面 …), if any.
-    pub category: Option<Located<String>>,
+    /// The headings the plan puts it under, outermost first: none, one
+    /// (`一、责任落实方面`) or several (`(一)…方面` then `1.关于…问题`).
+    pub category: Vec<Located<String>>,
     /// What was found (存在的问题), Markdown.
     pub finding: Located<String>,
     /// Numbered measures (一是、二是 …), in order.
@@ -45,11 +46,25 @@ pub struct Issue {
     pub tasks: Vec<Task>,
     /// Dated updates on the issue as a whole.
     pub updates: Vec<Update>,
+    /// Where it stands as a report states it (整改情况), when it does.
+    pub progress: Option<Progress>,
     /// False when a required field (number, title, finding) or the deadline was
     /// missing or invalid and holds a stand-in: the file's other mistakes
     /// are still reported, but rules about those fields are skipped. Such
     /// content always carries an error, so it never reaches a build.
     pub complete: bool,
+}
+
+/// Where a problem stands in a report's own words: a status word such as
+/// 正在整改 and the account (整改情况) in prose.
+#[derive(Clone, Debug)]
+pub struct Progress {
+    /// The word as written, and the status it counts as.
+    pub status: Option<Located<(String, Status)>>,
+    /// What was done, Markdown.
+    pub text: Option<Located<String>>,
+    /// Where the progress stands in the file.
+    pub span: Span,
 }
 
 /// A numbered measure (整改措施).
@@ -249,6 +264,7 @@ const ISSUE_KEYS: &[&str] = &[
     "breakdowns",
     "tasks",
     "updates",
+    "progress",
 ];
 const TASK_KEYS: &[&str] = &[
     "measure",
@@ -302,7 +318,10 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         file,
         complete,
         label: decoder.opt_text(&f, "label"),
-        category: decoder.opt_text(&f, "category"),
+        category: decoder.text_list(&f, "category"),
+        progress: f
+            .get("progress")
+            .and_then(|node| decode_progress(node, decoder)),
         target: decoder.opt_text(&f, "target"),
         lead_units: decoder.text_list(&f, "lead_unit"),
         units: decoder.text_list(&f, "units"),
@@ -316,6 +335,41 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         breakdowns,
         tasks,
         updates,
+    })
+}
+
+/// `progress:` is prose alone, or a mapping with a status word and text.
+fn decode_progress(node: &Node, decoder: &mut Decoder<'_>) -> Option<Progress> {
+    if let Value::Str(_) = node.value {
+        return Some(Progress {
+            status: None,
+            text: decoder.node_text(node, "progress"),
+            span: node.span,
+        });
+    }
+    let p = decoder.fields(node, &["status", "text"])?;
+    let status = p.get("status").and_then(|word| {
+        let word = decoder.node_text(word, "status")?;
+        match super::status::progress_status(&word.value) {
+            Some(status) => Some(Located::new(
+                (word.value.trim().to_string(), status),
+                word.span,
+            )),
+            None => {
+                decoder.report(
+                    Problem::UnknownProgressWord {
+                        word: word.value.trim().to_string(),
+                    },
+                    word.span,
+                );
+                None
+            }
+        }
+    });
+    Some(Progress {
+        status,
+        text: decoder.opt_text(&p, "text"),
+        span: node.span,
     })
 }
 
@@ -341,7 +395,7 @@ fn audience(decoder: &mut Decoder<'_>, fields: &Fields<'_>) -> Audience {
 
 fn decode_measure(node: &Node, number: u32, decoder: &mut Decoder<'_>) -> Option<Measure> {
     // A measure may be plain text, or a mapping when it has units or a status.
-    if let super::yaml::Value::Str(_) = node.value {
+    if let Value::Str(_) = node.value {
         return Some(Measure {
             number,
             heading: None,

@@ -4,6 +4,8 @@
 
 mod deadline;
 mod decode;
+mod document;
+mod document_date;
 mod files;
 mod front_matter;
 mod issue;
@@ -16,14 +18,16 @@ mod yaml;
 
 pub use deadline::{Deadline, DeadlineKind, FORMS as DEADLINE_FORMS};
 pub use decode::is_slug;
+pub use document::{Declared, DeclaredStatus, Document, DocumentKind, Section};
+pub use document_date::{DocumentDate, FORMS as DOCUMENT_DATE_FORMS};
 pub use issue::{
     Acceptance, Breakdown, BreakdownRow, Evidence, EvidenceKind, HistoryEntry, Indicator, Issue,
-    Measure, Reading, Task, Update,
+    Measure, Progress, Reading, Task, Update,
 };
 pub use note::{Note, NoteKind, PolicyPage};
 pub use register::{Glossary, People, Person, Register, Term};
-pub use site::{Document, Milestone, Phase, Privacy, Section, Site, Unit, Village, VillageKind};
-pub use status::{Audience, Status};
+pub use site::{Milestone, Phase, Privacy, Site, Unit, Village, VillageKind};
+pub use status::{Audience, PROGRESS_WORDS, Status, progress_status};
 pub use tracking::{Refreshed, Tracking};
 
 use std::path::{Path, PathBuf};
@@ -136,6 +140,17 @@ pub fn load_tracked(
 }
 
 impl Content {
+    /// Whether anything here is judged against an as-of date: tasks,
+    /// phases or milestones. A plan or report with none of them (only its
+    /// problems and their prose) states no progress to date.
+    pub fn needs_as_of(&self) -> bool {
+        self.issues.iter().any(|i| !i.tasks.is_empty())
+            || self
+                .site
+                .as_ref()
+                .is_some_and(|s| !s.phases.is_empty() || !s.milestones.is_empty())
+    }
+
     /// Puts a decoded file in its place and says where that is.
     fn place(&mut self, decoded: Decoded) -> Slot {
         match decoded {

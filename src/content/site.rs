@@ -6,6 +6,7 @@ use crate::diagnostics::{FileId, Located};
 use crate::privacy::{IdMask, NameMask};
 
 use super::decode::{Choice, Decoder};
+use super::document::{Document, decode_document};
 use super::yaml::Node;
 
 /// Everything in `site.yaml`.
@@ -64,38 +65,6 @@ impl Choice for IdMask {
         ("部分", IdMask::Partial),
         ("全部", IdMask::Full),
     ];
-}
-
-/// The plan document's header and body text.
-#[derive(Clone, Debug)]
-pub struct Document {
-    /// Issuing authority, e.g. 三江镇人民政府.
-    pub issuer: Located<String>,
-    /// Document number, e.g. 江政发〔2025〕16号, when the plan has one.
-    pub number: Option<Located<String>>,
-    /// Title of the notice.
-    pub title: Located<String>,
-    /// Title of the plan it carries, if different.
-    pub plan_title: Option<Located<String>>,
-    /// Date of issue.
-    pub date: Located<Date>,
-    /// Addressees, e.g. 各村(社区)、部门单位.
-    pub recipients: Option<Located<String>>,
-    /// The preamble, Markdown.
-    pub preamble: Option<Located<String>>,
-    /// The overall requirements (整体要求), Markdown.
-    pub requirements: Option<Located<String>>,
-    /// Further chapters (实施步骤, 工作要求 …), in order.
-    pub sections: Vec<Section>,
-}
-
-/// A titled chapter of the plan document.
-#[derive(Clone, Debug)]
-pub struct Section {
-    /// Heading, when the plan gives the chapter one.
-    pub title: Option<Located<String>>,
-    /// Markdown text.
-    pub body: Located<String>,
 }
 
 /// What kind of place a village is.
@@ -180,17 +149,6 @@ const SITE_KEYS: &[&str] = &[
     "phases",
     "milestones",
     "privacy",
-];
-const DOCUMENT_KEYS: &[&str] = &[
-    "issuer",
-    "number",
-    "title",
-    "plan_title",
-    "date",
-    "recipients",
-    "preamble",
-    "requirements",
-    "sections",
 ];
 
 /// Decodes `site.yaml`; `None` when it is too broken to use.
@@ -303,36 +261,5 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         units,
         phases,
         milestones,
-    })
-}
-
-fn decode_document(node: &Node, decoder: &mut Decoder<'_>) -> Option<Document> {
-    let f = decoder.fields(node, DOCUMENT_KEYS)?;
-    let issuer = decoder.text(&f, "issuer");
-    let number = decoder.opt_text(&f, "number");
-    let title = decoder.text(&f, "title");
-    let date = decoder.date(&f, "date");
-    let sections = decoder
-        .list(&f, "sections")
-        .iter()
-        .filter_map(|node| {
-            let s = decoder.fields(node, &["title", "body"])?;
-            let body = decoder.text(&s, "body");
-            Some(Section {
-                title: decoder.opt_text(&s, "title"),
-                body: body?,
-            })
-        })
-        .collect();
-    Some(Document {
-        plan_title: decoder.opt_text(&f, "plan_title"),
-        recipients: decoder.opt_text(&f, "recipients"),
-        preamble: decoder.opt_text(&f, "preamble"),
-        requirements: decoder.opt_text(&f, "requirements"),
-        issuer: issuer?,
-        number,
-        title: title?,
-        date: date?,
-        sections,
     })
 }

@@ -1,5 +1,5 @@
-//! The small closed vocabularies shared by content files: task status and
-//! audience.
+//! The small closed vocabularies shared by content files: task status, the
+//! progress words reports use, and audience.
 
 use super::decode::Choice;
 
@@ -63,6 +63,53 @@ impl Choice for Status {
         ("待验收", Status::AwaitingAcceptance),
         ("已销号", Status::Closed),
     ];
+}
+
+/// Words reports use for where a problem stands (整改情况), and the status
+/// each counts as. A report's word is shown as written; the status decides
+/// colour and counts. Completion the reporter claims is 待验收 until
+/// someone accepts it; only 销号 and 验收 words close.
+pub const PROGRESS_WORDS: &[(&str, Status)] = &[
+    ("未启动", Status::NotStarted),
+    ("未开始", Status::NotStarted),
+    ("尚未启动", Status::NotStarted),
+    ("未整改", Status::NotStarted),
+    ("整改中", Status::InProgress),
+    ("正在整改", Status::InProgress),
+    ("推进中", Status::InProgress),
+    ("持续推进", Status::InProgress),
+    ("持续整改", Status::InProgress),
+    ("长期坚持", Status::InProgress),
+    ("部分整改", Status::InProgress),
+    ("基本完成", Status::InProgress),
+    ("未完成", Status::InProgress),
+    ("待验收", Status::AwaitingAcceptance),
+    ("已完成", Status::AwaitingAcceptance),
+    ("已整改", Status::AwaitingAcceptance),
+    ("已完成整改", Status::AwaitingAcceptance),
+    ("整改完成", Status::AwaitingAcceptance),
+    ("已整改到位", Status::AwaitingAcceptance),
+    ("已办结", Status::AwaitingAcceptance),
+    ("已销号", Status::Closed),
+    ("已验收", Status::Closed),
+    ("已验收销号", Status::Closed),
+    ("完成销号", Status::Closed),
+];
+
+/// The status a progress word counts as, or `None` when it is not in
+/// [`PROGRESS_WORDS`]. The four codes (`in_progress` …) are read too.
+pub fn progress_status(word: &str) -> Option<Status> {
+    let word = word.trim();
+    PROGRESS_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, status)| *status)
+        .or_else(|| {
+            Status::SPELLINGS
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map(|(_, s)| *s)
+        })
 }
 
 /// Who may see a piece of content.

@@ -223,6 +223,26 @@ pub enum Problem {
         /// The text as written.
         text: String,
     },
+    /// A document date in none of the forms read.
+    BadDocumentDate {
+        /// The text as written.
+        text: String,
+    },
+    /// A progress word (已完成, 正在整改 …) that is not in the table.
+    UnknownProgressWord {
+        /// The word as written.
+        word: String,
+    },
+    /// More problems (or more of one status) are listed than the report
+    /// says it has.
+    MoreListedThanDeclared {
+        /// What is counted: 问题, 方面, or 正在整改的问题.
+        what: String,
+        /// As the report states it.
+        declared: u32,
+        /// As listed.
+        listed: u32,
+    },
     /// A phase ends before it starts.
     PhaseEndsBeforeStart {
         /// Start date.
@@ -367,8 +387,11 @@ impl Problem {
             Problem::DeadlineBeforePlan { .. } => "E052",
             Problem::PhaseEndsBeforeStart { .. } => "E053",
             Problem::BadDeadline { .. } => "E054",
+            Problem::BadDocumentDate { .. } => "E055",
+            Problem::UnknownProgressWord { .. } => "E056",
             Problem::BreakdownWidth { .. } => "E060",
             Problem::BreakdownTotal { .. } => "E061",
+            Problem::MoreListedThanDeclared { .. } => "E062",
             Problem::PersonNotMentioned { .. } => "E070",
             Problem::MissingRegister { .. } => "E071",
             Problem::BadBaseUrl { .. } => "E072",
@@ -516,6 +539,16 @@ impl Problem {
             }
             Problem::BadDeadline { text } if zh => format!("整改时限“{text}”无法识别"),
             Problem::BadDeadline { text } => format!("the deadline `{text}` is not a form taizhang reads"),
+            Problem::BadDocumentDate { text } if zh => format!("成文日期“{text}”无法识别"),
+            Problem::BadDocumentDate { text } => format!("the document date `{text}` is not a form taizhang reads"),
+            Problem::UnknownProgressWord { word } if zh => format!("整改进展“{word}”不在进展用语表中"),
+            Problem::UnknownProgressWord { word } => format!("the progress word `{word}` is not in the table"),
+            Problem::MoreListedThanDeclared { what, declared, listed } if zh => {
+                format!("报告称共有 {declared} 个{what},但列出了 {listed} 个")
+            }
+            Problem::MoreListedThanDeclared { what, declared, listed } => {
+                format!("the report states {declared} for {what}, but {listed} are listed")
+            }
             Problem::PhaseEndsBeforeStart { start, end } if zh => {
                 format!("阶段结束日期 {end} 早于开始日期 {start}")
             }
@@ -718,6 +751,28 @@ impl Problem {
                 "write it as the plan does; forms read: {}",
                 crate::content::DEADLINE_FORMS.join(", ")
             ),
+            Problem::BadDocumentDate { .. } if zh => format!(
+                "按文件落款写,可用的写法如:{}",
+                crate::content::DOCUMENT_DATE_FORMS.join("、")
+            ),
+            Problem::BadDocumentDate { .. } => format!(
+                "write it as the document does; forms read: {}",
+                crate::content::DOCUMENT_DATE_FORMS.join(", ")
+            ),
+            Problem::UnknownProgressWord { .. } if zh => format!(
+                "可用的进展用语:{}",
+                crate::content::PROGRESS_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("、")
+            ),
+            Problem::UnknownProgressWord { .. } => format!(
+                "progress words read: {}",
+                crate::content::PROGRESS_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join(", ")
+            ),
+            Problem::MoreListedThanDeclared { .. } if zh => {
+                "核对 site.yaml 中 document.declared 的数字与所列问题".into()
+            }
+            Problem::MoreListedThanDeclared { .. } => {
+                "check the figures under document.declared in site.yaml against the problems listed".into()
+            }
             Problem::DeadlineBeforePlan { .. } if zh => "检查年份是否写错".into(),
             Problem::DeadlineBeforePlan { .. } => "check the year".into(),
             Problem::BreakdownTotal { .. } if zh => "核对各行数字与合计".into(),

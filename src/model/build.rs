@@ -9,6 +9,62 @@ use crate::validate::Directory;
 use super::*;
 use crate::diagnostics::{Located, Span};
 
+/// The totals a document states beside what is listed; `None` when it
+/// states none.
+fn declared(stated: &content::Declared, issues: &[Issue]) -> Option<Declared> {
+    if stated.categories.is_none() && stated.issues.is_none() && stated.statuses.is_empty() {
+        return None;
+    }
+    let mut outermost: Vec<&str> = issues
+        .iter()
+        .filter_map(|i| i.category.first().map(String::as_str))
+        .collect();
+    outermost.dedup();
+    Some(Declared {
+        categories: stated.categories.as_ref().map(|c| c.value),
+        listed_categories: outermost.len(),
+        issues: stated.issues.as_ref().map(|c| c.value),
+        listed_issues: issues.len(),
+        statuses: stated
+            .statuses
+            .iter()
+            .map(|s| DeclaredStatus {
+                word: s.word.value.clone(),
+                status: s.status.into(),
+                count: s.count.value,
+                listed: issues
+                    .iter()
+                    .filter(|i| i.status_word == s.word.value)
+                    .count(),
+            })
+            .collect(),
+    })
+}
+
+/// Issues counted by the word their status is shown with.
+fn issue_statuses(issues: &[Issue]) -> Vec<StatusCount> {
+    let mut counts: Vec<StatusCount> = Vec::new();
+    for issue in issues {
+        let Some(status) = issue.status else { continue };
+        let word = if issue.status_word.is_empty() {
+            status.label
+        } else {
+            &issue.status_word
+        };
+        match counts.iter_mut().find(|c| c.word == word) {
+            Some(count) => count.count += 1,
+            None => counts.push(StatusCount {
+                word: word.to_string(),
+                status,
+                count: 1,
+            }),
+        }
+    }
+    // Furthest along first, as the totals read: 已销号, 待验收, 整改中, 未启动.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.status.rank));
+    counts
+}
+
 fn markdown(text: &Located<String>) -> Markdown {
     Markdown {
         text: text.value.clone(),
@@ -38,7 +94,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         .as_ref()
         .expect("validated content has site.yaml");
     let directory = Directory::new(content);
-    let plan_date = Some(site.document.date.value);
+    let plan_date = site.document.date.as_ref().map(|d| d.value.first_day());
     let public = audience == Audience::Public;
     let shown = |a: Audience| !public || a == Audience::Public;
     let village_ref = |reference: &str| {
@@ -104,7 +160,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             number,
             slug: slug.clone(),
             title: source.title.value.clone(),
-            category: source.category.as_ref().map(|c| c.value.clone()),
+            category: source.category.iter().map(|c| c.value.clone()).collect(),
             label: source.label.as_ref().map(|l| l.value.clone()),
             finding: markdown(&source.finding),
             measures: Vec::new(),
@@ -131,6 +187,12 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .collect(),
             tally: Tally::default(),
             status: None,
+            status_word: String::new(),
+            progress: source
+                .progress
+                .as_ref()
+                .and_then(|p| p.text.as_ref())
+                .map(markdown),
             notes: Vec::new(),
         };
         let mut measure_tallies = vec![Tally::default(); source.measures.len()];
@@ -241,7 +303,14 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 tally,
             })
             .collect();
-        issue.status = issue.tally.overall().map(Into::into);
+        // A report's own word outranks what its tasks add up to: it is
+        // what the document says.
+        let stated = source.progress.as_ref().and_then(|p| p.status.as_ref());
+        issue.status = match stated {
+            Some(word) => Some(word.value.1.into()),
+            None => issue.tally.overall().map(Into::into),
+        };
+        issue.status_word = stated.map(|w| w.value.0.clone()).unwrap_or_default();
         for breakdown in &source.breakdowns {
             let unit_of = |column: usize| {
                 breakdown
@@ -405,7 +474,19 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .unwrap_or(&document.title)
                 .value
                 .clone(),
-            date: document.date.value,
+            kind: match document.kind {
+                content::DocumentKind::Plan => "plan",
+                content::DocumentKind::Report => "report",
+            },
+            kind_label: match document.kind {
+                content::DocumentKind::Plan => "方案",
+                content::DocumentKind::Report => "报告",
+            },
+            reports_on: document.reports_on.as_ref().map(|r| r.value.clone()),
+            declared: declared(&document.declared, &issues),
+            date: document.date.as_ref().map(|d| d.value.written.clone()),
+            date_iso: document.date.as_ref().map(|d| d.value.iso()),
+            day: document.date.as_ref().map(|d| d.value.first_day()),
             recipients: document.recipients.as_ref().map(|r| r.value.clone()),
             preamble: document.preamble.as_ref().map(markdown),
             requirements: document.requirements.as_ref().map(markdown),
@@ -419,6 +500,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .collect(),
         },
         as_of,
+        as_of_stated: true,
         sample_data: site.sample_data,
         contact: site.contact.as_ref().map(|c| c.value.clone()),
         base_url: normalise_base_url(site.base_url.as_ref().map(|b| b.value.as_str())),
@@ -448,6 +530,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             .collect(),
         milestones,
         measure_count: issues.iter().map(|i| i.measures.len()).sum(),
+        issue_statuses: issue_statuses(&issues),
         issues,
         tasks,
         notes,

@@ -72,12 +72,14 @@ masked!(Model {
     ],
     keep: [
         as_of,
+        as_of_stated,
         sample_data,
         base_url,
         language,
         audience,
         totals,
         measure_count,
+        issue_statuses,
         register
     ]
 });
@@ -90,9 +92,10 @@ masked!(Document {
         recipients,
         preamble,
         requirements,
-        sections
+        sections,
+        reports_on
     ],
-    keep: [date]
+    keep: [kind, kind_label, declared, date, date_iso, day]
 });
 masked!(Section {
     mask: [title, body],
@@ -136,9 +139,20 @@ masked!(Issue {
         villages,
         indicators,
         breakdowns,
-        updates
+        updates,
+        progress
     ],
-    keep: [number, slug, deadline, ongoing, tasks, tally, status, notes]
+    keep: [
+        number,
+        slug,
+        deadline,
+        ongoing,
+        tasks,
+        tally,
+        status,
+        status_word,
+        notes
+    ]
 });
 masked!(Measure {
     mask: [label, heading, text, units],

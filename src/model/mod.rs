@@ -39,6 +39,9 @@ pub struct Model {
     pub document: Document,
     /// Date overdue status is judged against.
     pub as_of: Date,
+    /// False when the site states no as-of date and needs none (no tasks,
+    /// phases or milestones): pages then print no "as of".
+    pub as_of_stated: bool,
     /// Whether progress is sample data.
     pub sample_data: bool,
     /// How residents reach the office.
@@ -71,6 +74,10 @@ pub struct Model {
     pub totals: Tally,
     /// Measures over all issues.
     pub measure_count: usize,
+    /// How many issues stand at each status word (a report's word, else
+    /// the status label), in status order; issues without a status are
+    /// not counted.
+    pub issue_statuses: Vec<StatusCount>,
     /// Registered private persons and the words that only look like
     /// them; never serialised into pages.
     #[serde(skip)]
@@ -80,6 +87,15 @@ pub struct Model {
 /// The plan document.
 #[derive(Debug, Serialize)]
 pub struct Document {
+    /// `plan` or `report`.
+    pub kind: &'static str,
+    /// 方案 or 报告: what pages call the document.
+    pub kind_label: &'static str,
+    /// What a report reports on.
+    pub reports_on: Option<String>,
+    /// Totals the document states, beside what is listed; `None` when it
+    /// states none.
+    pub declared: Option<Declared>,
     /// Issuing authority.
     pub issuer: String,
     /// Document number, when the plan has one.
@@ -88,8 +104,12 @@ pub struct Document {
     pub title: String,
     /// Plan title (the notice title when not given).
     pub plan_title: String,
-    /// Date of issue.
-    pub date: Date,
+    /// Date of issue, as written (`2025-07-01`, `2023年5月`), when known.
+    pub date: Option<String>,
+    /// The same for a `datetime` attribute: `2025-07-01`, `2023-05`, `2023`.
+    pub date_iso: Option<String>,
+    /// The first day the date can mean, for charts and deadlines.
+    pub day: Option<Date>,
     /// Addressees.
     pub recipients: Option<String>,
     /// Preamble, Markdown.
@@ -98,6 +118,45 @@ pub struct Document {
     pub requirements: Option<Markdown>,
     /// Further chapters.
     pub sections: Vec<Section>,
+}
+
+/// Totals a document states, each beside what the site lists.
+#[derive(Debug, Serialize)]
+pub struct Declared {
+    /// 个方面, as stated.
+    pub categories: Option<u32>,
+    /// Groups listed (outermost headings).
+    pub listed_categories: usize,
+    /// 个问题, as stated.
+    pub issues: Option<u32>,
+    /// Problems listed.
+    pub listed_issues: usize,
+    /// Counts by status word, as stated, each with the listed count.
+    pub statuses: Vec<DeclaredStatus>,
+}
+
+/// How many issues stand at one status word.
+#[derive(Debug, Serialize)]
+pub struct StatusCount {
+    /// The word (正在整改) or label (整改中).
+    pub word: String,
+    /// The status it counts as.
+    pub status: StatusView,
+    /// How many issues.
+    pub count: usize,
+}
+
+/// One status count a document states.
+#[derive(Debug, Serialize)]
+pub struct DeclaredStatus {
+    /// The word as written (已完成整改).
+    pub word: String,
+    /// The status it counts as.
+    pub status: StatusView,
+    /// As stated.
+    pub count: u32,
+    /// Listed problems whose progress uses the same word.
+    pub listed: usize,
 }
 
 /// A chapter of the plan document.
@@ -236,8 +295,8 @@ pub struct Issue {
     pub slug: String,
     /// Title.
     pub title: String,
-    /// Group.
-    pub category: Option<String>,
+    /// The headings it stands under, outermost first.
+    pub category: Vec<String>,
     /// Its number as the plan prints it (`(2)①`), when given.
     pub label: Option<String>,
     /// Finding, Markdown.
@@ -269,8 +328,13 @@ pub struct Issue {
     pub updates: Vec<Update>,
     /// Its tasks' figures.
     pub tally: Tally,
-    /// Overall status, when it has tasks.
+    /// Overall status: the report's word when it gives one, else from its
+    /// tasks; `None` when neither says.
     pub status: Option<StatusView>,
+    /// The report's own word for the status (正在整改), or empty.
+    pub status_word: String,
+    /// The report's account of what was done (整改情况), Markdown.
+    pub progress: Option<Markdown>,
     /// Notes about it.
     pub notes: Vec<usize>,
 }

@@ -190,7 +190,21 @@ fn burnup(model: &Model, i: usize, size: charts::Size) -> Option<Chart> {
         &format!("c-burnup-{}", v.id),
         &v.name,
         &tasks,
-        (model.document.date, model.as_of),
+        // Without a date of issue, the curve starts at the first phase or
+        // the first change of a task.
+        (
+            model
+                .document
+                .day
+                .or(model.phases.first().map(|p| p.start))
+                .or(tasks
+                    .iter()
+                    .flat_map(|t| t.history.first())
+                    .map(|h| h.date)
+                    .min())
+                .unwrap_or(model.as_of),
+            model.as_of,
+        ),
         &model.milestones,
         size,
     )

@@ -146,7 +146,7 @@ pub(super) fn context(
                 .iter()
                 .zip(grouped_links(model))
                 .map(|(issue, link)| ListRow {
-                    group_start: link.group_start,
+                    groups: link.groups,
                     ..ListRow::from(issue)
                 })
                 .collect();
@@ -169,6 +169,7 @@ pub(super) fn context(
             );
             put("issue", issue);
             put("finding", &html.finding);
+            put("progress", &html.progress);
             let measures: Vec<MeasureView<'_>> = measure_views(issue, html);
             put("measures", &measures);
             let updates: Vec<DatedHtml<'_>> = issue
@@ -401,7 +402,8 @@ pub(super) fn context(
                 .iter()
                 .map(|n| n.date)
                 .max()
-                .unwrap_or(model.document.date);
+                .or(model.document.day)
+                .unwrap_or(model.as_of);
             put("notes", &entries);
             put("updated", &updated);
             "feed.xml"
@@ -440,6 +442,8 @@ pub(super) fn print_block(
         units: &issue.units,
         villages: &issue.villages,
         status: issue.status,
+        status_word: &issue.status_word,
+        progress: html.progress.as_deref(),
         tally: issue.tally,
         charts: figures.indicators(model, i),
         // The latest three updates, newest last as in the ledger.

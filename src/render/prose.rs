@@ -43,6 +43,8 @@ pub(crate) struct IssueProse {
     pub(crate) finding: String,
     pub(crate) measures: Vec<String>,
     pub(crate) updates: Vec<String>,
+    /// The report's account of what was done (整改情况), when it gives one.
+    pub(crate) progress: Option<String>,
 }
 
 const LINKED: Settings<'static> = Settings {
@@ -94,6 +96,10 @@ impl Prose {
                     .iter()
                     .map(|u| self.one(&u.text, LINKED, &mut links))
                     .collect(),
+                progress: issue
+                    .progress
+                    .as_ref()
+                    .map(|p| self.one(p, LINKED, &mut links)),
             };
             (prose, links)
         })

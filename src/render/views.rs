@@ -11,6 +11,7 @@ use crate::model::{Document, Issue, Model, Note, Ref, StatusView, Tally, Task};
 pub(crate) struct SiteView<'a> {
     pub(crate) document: &'a Document,
     pub(crate) as_of: Date,
+    pub(crate) as_of_stated: bool,
     pub(crate) sample_data: bool,
     pub(crate) contact: Option<&'a str>,
     pub(crate) language: &'a str,
@@ -19,6 +20,9 @@ pub(crate) struct SiteView<'a> {
     pub(crate) totals: Tally,
     pub(crate) issue_count: usize,
     pub(crate) measure_count: usize,
+    pub(crate) issue_statuses: &'a [crate::model::StatusCount],
+    /// Issues whose status neither a word nor a task states.
+    pub(crate) issues_unstated: usize,
 }
 
 impl<'a> SiteView<'a> {
@@ -26,6 +30,7 @@ impl<'a> SiteView<'a> {
         SiteView {
             document: &model.document,
             as_of: model.as_of,
+            as_of_stated: model.as_of_stated,
             sample_data: model.sample_data,
             contact: model.contact.as_deref(),
             language: &model.language,
@@ -34,6 +39,9 @@ impl<'a> SiteView<'a> {
             totals: model.totals,
             issue_count: model.issues.len(),
             measure_count: model.measure_count,
+            issue_statuses: &model.issue_statuses,
+            issues_unstated: model.issues.len()
+                - model.issue_statuses.iter().map(|c| c.count).sum::<usize>(),
         }
     }
 }
@@ -76,23 +84,58 @@ pub(crate) struct IssueLink<'a> {
     pub(crate) label: Option<&'a str>,
     pub(crate) slug: &'a str,
     pub(crate) title: &'a str,
-    pub(crate) category: Option<&'a str>,
-    /// The first issue of its category in plan order: a group starts here.
-    pub(crate) group_start: bool,
+    /// The headings that open at this issue, outermost first: empty
+    /// unless it is the first of a group.
+    pub(crate) groups: Vec<GroupHeading<'a>>,
 }
 
-/// Every issue as a link, in plan order, marking where each category's
-/// group starts.
-pub(crate) fn grouped_links(model: &Model) -> Vec<IssueLink<'_>> {
-    let mut previous: Option<&str> = None;
+/// A heading of the plan that groups the problems after it.
+#[derive(Clone, Serialize)]
+pub(crate) struct GroupHeading<'a> {
+    /// 1 for the outermost (一、…方面), 2 for one inside it, and so on.
+    pub(crate) depth: usize,
+    /// As written.
+    pub(crate) title: &'a str,
+}
+
+/// For each issue in plan order, the group headings that open at it: those
+/// of its headings that differ from the previous issue's, and every one
+/// below the first that differs.
+pub(crate) fn group_headings(model: &Model) -> Vec<Vec<GroupHeading<'_>>> {
+    let mut previous: &[String] = &[];
     model
         .issues
         .iter()
         .map(|issue| {
-            let mut link = IssueLink::from(issue);
-            link.group_start = link.category.is_some() && link.category != previous;
-            previous = link.category;
-            link
+            let path = issue.category.as_slice();
+            let same = path
+                .iter()
+                .zip(previous)
+                .take_while(|(a, b)| a == b)
+                .count();
+            previous = path;
+            path.iter()
+                .enumerate()
+                .skip(same)
+                .map(|(depth, title)| GroupHeading {
+                    depth: depth + 1,
+                    title,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every issue as a link, in plan order, with the group headings that open
+/// at it.
+pub(crate) fn grouped_links(model: &Model) -> Vec<IssueLink<'_>> {
+    model
+        .issues
+        .iter()
+        .zip(group_headings(model))
+        .map(|(issue, groups)| IssueLink {
+            groups,
+            ..IssueLink::from(issue)
         })
         .collect()
 }
@@ -104,8 +147,7 @@ impl<'a> From<&'a Issue> for IssueLink<'a> {
             label: issue.label.as_deref(),
             slug: &issue.slug,
             title: &issue.title,
-            category: issue.category.as_deref(),
-            group_start: false,
+            groups: Vec::new(),
         }
     }
 }
@@ -150,8 +192,7 @@ impl<'a> PlanText<'a> {
 pub(crate) struct ListRow<'a> {
     pub(crate) number: u32,
     pub(crate) label: Option<&'a str>,
-    pub(crate) category: Option<&'a str>,
-    pub(crate) group_start: bool,
+    pub(crate) groups: Vec<GroupHeading<'a>>,
     pub(crate) slug: &'a str,
     pub(crate) title: &'a str,
     pub(crate) measures: Vec<MeasureSummary>,
@@ -160,6 +201,10 @@ pub(crate) struct ListRow<'a> {
     pub(crate) deadline: Option<Date>,
     pub(crate) deadline_text: &'a str,
     pub(crate) status: Option<StatusView>,
+    /// The report's own word for the status, or empty.
+    pub(crate) status_word: &'a str,
+    /// Whether the report gives an account of what was done.
+    pub(crate) has_progress: bool,
     pub(crate) tally: Tally,
 }
 
@@ -175,8 +220,7 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
         ListRow {
             number: issue.number,
             label: issue.label.as_deref(),
-            category: issue.category.as_deref(),
-            group_start: false,
+            groups: Vec::new(),
             slug: &issue.slug,
             title: &issue.title,
             measures: issue
@@ -193,6 +237,8 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
             deadline: issue.deadline,
             deadline_text: &issue.deadline_text,
             status: issue.status,
+            status_word: &issue.status_word,
+            has_progress: issue.progress.is_some(),
             tally: issue.tally,
         }
     }
@@ -323,6 +369,8 @@ pub(crate) struct PrintIssue<'a> {
     pub(crate) units: &'a [Ref],
     pub(crate) villages: &'a [Ref],
     pub(crate) status: Option<StatusView>,
+    pub(crate) status_word: &'a str,
+    pub(crate) progress: Option<&'a str>,
     pub(crate) tally: Tally,
     pub(crate) charts: &'a [crate::charts::Chart],
     pub(crate) updates: Vec<DatedHtml<'a>>,

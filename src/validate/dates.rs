@@ -15,7 +15,11 @@ pub(super) fn check(
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) {
-    let plan_date = content.site.as_ref().map(|s| s.document.date.value);
+    let plan_date = content
+        .site
+        .as_ref()
+        .and_then(|s| s.document.date.as_ref())
+        .map(|d| d.value.first_day());
     if let Some(site) = &content.site {
         for phase in &site.phases {
             if phase.end.value < phase.start.value {
@@ -28,7 +32,7 @@ pub(super) fn check(
                 );
             }
         }
-        if as_of.is_none() {
+        if as_of.is_none() && content.needs_as_of() {
             diagnostics.push(Problem::NoAsOf, sources.first_content_line(site.file));
         }
     }

@@ -4,6 +4,7 @@
 //! wants before an inspection (overdue and stale tasks).
 
 mod dates;
+mod declared;
 mod identity;
 mod ledger;
 mod names;
@@ -52,6 +53,7 @@ pub fn validate_with(
     references::check(content, &directory, diagnostics);
     ledger::check(content, diagnostics);
     dates::check(content, as_of, sources, diagnostics);
+    declared::check(content, diagnostics);
     people::check(content, sources, diagnostics, &mut memo.mentions);
     let register = content.register();
     people::ambiguous(content, &register, diagnostics);
