@@ -258,7 +258,7 @@ fn a_measure_with_its_own_heading_is_summed_up_by_it() {
     build_ok(root, &[]);
     let list = public(root, "list/index.html");
     assert!(
-        list.contains("<span class=\"measure-label\">一是</span>强化公开管理,提高公开质量。</li>"),
+        list.contains("<ol class=\"measures-list\"><li>强化公开管理,提高公开质量。</li>"),
         "{list}"
     );
     let issue = public(root, "issues/01/index.html");

@@ -162,3 +162,35 @@ fn a_notice_without_number_or_date_and_several_units_per_problem() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert!(pack.contains("7月17日下班前"));
 }
+
+#[test]
+fn a_township_plan_with_two_lead_units_and_headed_measures() {
+    let (dir, list, pack) = everything_listed("shejian-poverty-plan");
+    // Both lead units, marked as leading, before the responsible unit.
+    assert!(list.contains("<li>扶贫办(牵头)</li><li>村建所(牵头)</li><li>各村支部</li>"));
+    let issue = page(dir.path(), "issues/02/index.html");
+    assert!(issue.contains("<dt>牵头单位</dt>"));
+    assert!(issue.contains("扶贫办</a>、<a href=\"../../units/cunjiansuo/\">村建所</a>"));
+    // Measures summed up by their own headings; a sole measure unnumbered,
+    // as the plan prints it.
+    assert!(list.contains("<span class=\"measure-label\">一是</span>强化宣传培训,提高政策水平。"));
+    let first = list
+        .split("<tr id=\"issue-01\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("row 1");
+    assert!(!first.contains("一是"), "{first}");
+    // ① under (2)住房安全方面 under 1.专项整改问题, and (1) under the
+    // outer heading alone.
+    for text in [&list, &pack] {
+        let outer = text.find("1.专项整改问题").expect("outer heading");
+        let inner = text.find("(2)住房安全方面").expect("inner heading");
+        let first = text.find("脱贫人口指标集中安排").expect("problem (1)");
+        let second = text.find("易地扶贫搬迁建房超面积").expect("problem ①");
+        assert!(outer < first && first < inner && inner < second);
+        assert_eq!(
+            text.matches("1.专项整改问题").count(),
+            1 + usize::from(text == &pack)
+        );
+    }
+}

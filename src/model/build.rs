@@ -236,7 +236,12 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 issue_slug: slug.clone(),
                 issue_title: source.title.value.clone(),
                 measure: task.measure.as_ref().map(|m| m.value),
-                measure_label: task.measure.as_ref().map(|m| measure_label(m.value)),
+                // A sole measure is not numbered in plans (整改措施:…).
+                measure_label: task
+                    .measure
+                    .as_ref()
+                    .filter(|_| source.measures.len() > 1)
+                    .map(|m| measure_label(m.value)),
                 village: village.map(|v| Ref {
                     id: villages[v].id.clone(),
                     name: villages[v].name.clone(),
@@ -290,7 +295,11 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             .zip(measure_tallies)
             .map(|(m, tally)| Measure {
                 number: m.number,
-                label: measure_label(m.number),
+                label: if source.measures.len() > 1 {
+                    measure_label(m.number)
+                } else {
+                    String::new()
+                },
                 heading: m.heading.as_ref().map(|h| h.value.clone()),
                 text: markdown(&m.text),
                 units: refs(&m.units, &unit_ref),

@@ -344,7 +344,8 @@ pub struct Issue {
 pub struct Measure {
     /// 1-based.
     pub number: u32,
-    /// 一是, 二是 …
+    /// 一是, 二是 …; empty for an issue's only measure, which plans do
+    /// not number.
     pub label: String,
     /// Its own heading, when the plan gives one.
     pub heading: Option<String>,
