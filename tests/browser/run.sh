@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the Sanjiang site (both audiences) and the `init` skeleton, then
-# runs the browser gates on them and the gates' own self-test.
+# Builds the Sanjiang site (both audiences), the `init` skeleton and the
+# plans of other places, then runs the browser gates on them and the gates'
+# own self-test.
 # Needs: chromium, fonts-noto-cjk, java, node (see .ci/run, which installs them).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,5 +24,14 @@ root_url=https://example.org/
 "$taizhang" init "$work/init" > /dev/null
 "$taizhang" build --quiet --root "$work/init" --out "$work/init-public" --base-url "$root_url"
 
+# The plans of other places under tests/plans/ (reports, notices, plans
+# without dates or tasks) exercise the empty states and report pages.
+plans=()
+for plan in "$repo"/tests/plans/*/; do
+  name="$(basename "$plan")"
+  "$taizhang" build --quiet --root "$plan" --out "$work/plan-$name" --base-url "$root_url"
+  plans+=("$name=$work/plan-$name")
+done
+
 node gates.mjs --self-test
-node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public"
+node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public" "${plans[@]}"
