@@ -239,6 +239,14 @@ fn groups_and_labels_appear_as_the_plan_writes_them() {
     let pack = public(root, "print/index.html");
     assert!(pack.contains("<h3 class=\"group-heading\">(三)政策落实方面</h3>"));
     assert!(pack.contains(">(3)①临时救助发放不及时的问题</h3>"));
+    // The overview and the pack's summary count each group's problems
+    // and tasks (issue 1 has the example's two tasks, one closed).
+    let overview = public(root, "index.html");
+    for text in [&overview, &pack] {
+        assert!(text.contains("<caption>各方面问题整改情况</caption>"));
+        assert!(text.contains("<th scope=\"row\" data-label=\"方面\">(二)住房安全方面</th><td class=\"num\" data-label=\"问题\">2 个</td><td class=\"num\" data-label=\"整改任务\">2</td><td class=\"num\" data-label=\"已销号\">1</td>"), "{text}");
+        assert!(text.contains("<th scope=\"row\" data-label=\"方面\">(三)政策落实方面</th><td class=\"num\" data-label=\"问题\">1 个</td><td class=\"num\" data-label=\"整改任务\">0</td>"));
+    }
     let plan = public(root, "plan/index.html");
     assert!(plan.contains("<h3>(二)住房安全方面</h3>"));
     let issue = public(root, "issues/02/index.html");

@@ -41,6 +41,26 @@ fn declared(stated: &content::Declared, issues: &[Issue]) -> Option<Declared> {
     })
 }
 
+/// The outermost headings, each over the run of issues it heads.
+fn groups(issues: &[Issue]) -> Vec<Group> {
+    issues
+        .chunk_by(|a, b| a.category.first() == b.category.first())
+        .filter_map(|run| {
+            let title = run[0].category.first()?.clone();
+            let mut tally = Tally::default();
+            for issue in run {
+                tally.merge(&issue.tally);
+            }
+            Some(Group {
+                title,
+                issues: run.len(),
+                tally,
+                statuses: issue_statuses(run),
+            })
+        })
+        .collect()
+}
+
 /// Issues counted by the word their status is shown with.
 fn issue_statuses(issues: &[Issue]) -> Vec<StatusCount> {
     let mut counts: Vec<StatusCount> = Vec::new();
@@ -539,6 +559,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             .collect(),
         milestones,
         measure_count: issues.iter().map(|i| i.measures.len()).sum(),
+        groups: groups(&issues),
         issue_statuses: issue_statuses(&issues),
         issues,
         tasks,

@@ -68,7 +68,7 @@ macro_rules! masked {
 masked!(Model {
     mask: [
         document, contact, villages, units, phases, milestones, issues, tasks, notes, policy,
-        glossary
+        glossary, groups
     ],
     keep: [
         as_of,
@@ -96,6 +96,10 @@ masked!(Document {
         reports_on
     ],
     keep: [kind, kind_label, declared, date, date_iso, day]
+});
+masked!(Group {
+    mask: [title],
+    keep: [issues, tally, statuses]
 });
 masked!(Section {
     mask: [title, body],

@@ -74,6 +74,9 @@ pub struct Model {
     pub totals: Tally,
     /// Measures over all issues.
     pub measure_count: usize,
+    /// The plan's outermost headings with the problems under each, in plan
+    /// order; empty when the plan groups nothing.
+    pub groups: Vec<Group>,
     /// How many issues stand at each status word (a report's word, else
     /// the status label), in status order; issues without a status are
     /// not counted.
@@ -133,6 +136,19 @@ pub struct Declared {
     pub listed_issues: usize,
     /// Counts by status word, as stated, each with the listed count.
     pub statuses: Vec<DeclaredStatus>,
+}
+
+/// An outermost heading of the plan (一、…方面) and the problems under it.
+#[derive(Debug, Serialize)]
+pub struct Group {
+    /// As written.
+    pub title: String,
+    /// Problems under it.
+    pub issues: usize,
+    /// Their tasks' figures.
+    pub tally: Tally,
+    /// Its problems counted by status word.
+    pub statuses: Vec<StatusCount>,
 }
 
 /// How many issues stand at one status word.

@@ -43,6 +43,20 @@ impl Tally {
             .unwrap_or(0);
     }
 
+    /// Adds another tally's counts to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        self.not_started += other.not_started;
+        self.in_progress += other.in_progress;
+        self.awaiting_acceptance += other.awaiting_acceptance;
+        self.closed += other.closed;
+        self.total += other.total;
+        self.overdue += other.overdue;
+        self.percent_closed = (self.closed * 100).checked_div(self.total).unwrap_or(0);
+        self.percent_handed_in = ((self.closed + self.awaiting_acceptance) * 100)
+            .checked_div(self.total)
+            .unwrap_or(0);
+    }
+
     /// The count for one status.
     pub fn count(&self, status: Status) -> usize {
         match status {

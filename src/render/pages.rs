@@ -95,6 +95,7 @@ pub(super) fn context(
     let template = match page {
         Page::Overview => {
             put("page", &meta("总览", "overview", Vec::new()));
+            put("groups", &model.groups);
             let phases: Vec<PhaseView<'_>> = model
                 .phases
                 .iter()
@@ -312,10 +313,8 @@ pub(super) fn context(
             "glossary.html"
         }
         Page::Plan => {
-            put(
-                "page",
-                &meta("方案原文", "overview", vec![Crumb::here("方案原文")]),
-            );
+            let title = format!("{}原文", model.document.kind_label);
+            put("page", &meta(&title, "overview", vec![Crumb::here(&title)]));
             put("plan", &PlanText::new(model, prose));
             put("issues", &grouped_links(model));
             "plan.html"
@@ -323,6 +322,7 @@ pub(super) fn context(
         Page::Print => {
             put("page", &meta("整改工作汇报材料", "", Vec::new()));
             put("plan", &PlanText::new(model, prose));
+            put("groups", &model.groups);
             put("issues", &grouped_links(model));
             put("issue_blocks", &print_blocks);
             put("villages", &model.villages);
