@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
 use crate::output;
-use crate::privacy::Guard;
+use crate::output::Guard;
 use crate::render::{self, BrokenLink, Renderer};
 use crate::theme::Theme;
 
@@ -80,7 +80,7 @@ pub enum BuildError {
     Content(Box<Checked>),
     /// The public output would publish a registered name or a number in
     /// clear (a template printing one, say): nothing was written.
-    Leaks(Vec<crate::privacy::Leak>),
+    Leaks(Vec<crate::output::Leak>),
     /// Something else, explained in the text (a template error, a disk error).
     Other(String),
 }

@@ -238,7 +238,7 @@ proptest! {
             people: vec![(person.clone(), person.chars().take(1).collect())],
             ..Default::default()
         };
-        let leaks = taizhang::privacy::guard(&files, &register);
+        let leaks = taizhang::output::guard(&files, &register);
         prop_assert!(leaks.is_empty(), "{:?}", leaks);
         for file in &files {
             let text = String::from_utf8_lossy(&file.bytes);

@@ -326,7 +326,7 @@ fn render(root: &Path) -> Vec<taizhang::render::OutputFile> {
     )
     .expect("renders")
     .files;
-    let leaks = taizhang::privacy::guard(&files, &register);
+    let leaks = taizhang::output::guard(&files, &register);
     assert!(leaks.is_empty(), "the guard refuses: {leaks:?}");
     files
 }

@@ -232,7 +232,10 @@ impl<'d> Decoder<'d> {
                 let problem = if date_like {
                     Problem::BadDate { text }
                 } else {
-                    Problem::BadDeadline { text }
+                    Problem::BadDeadline {
+                        text,
+                        forms: super::deadline::FORMS,
+                    }
                 };
                 self.report(problem, node.span);
                 None

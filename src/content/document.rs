@@ -163,7 +163,8 @@ fn document_date(node: &Node, decoder: &mut Decoder<'_>) -> Option<Located<Docum
         Some(date) => Some(Located::new(date, node.span)),
         None => {
             let text = text.trim().to_string();
-            decoder.report(Problem::BadDocumentDate { text }, node.span);
+            let forms = super::document_date::FORMS;
+            decoder.report(Problem::BadDocumentDate { text, forms }, node.span);
             None
         }
     }
@@ -188,7 +189,13 @@ fn decode_declared(node: &Node, decoder: &mut Decoder<'_>) -> Declared {
                         status,
                         count,
                     })),
-                    None => decoder.report(Problem::UnknownProgressWord { word: text }, word.span),
+                    None => decoder.report(
+                        Problem::UnknownProgressWord {
+                            word: text,
+                            known: super::status::progress_words(),
+                        },
+                        word.span,
+                    ),
                 }
             }
         } else {

@@ -359,6 +359,7 @@ fn decode_progress(node: &Node, decoder: &mut Decoder<'_>) -> Option<Progress> {
                 decoder.report(
                     Problem::UnknownProgressWord {
                         word: word.value.trim().to_string(),
+                        known: super::status::progress_words(),
                     },
                     word.span,
                 );

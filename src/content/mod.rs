@@ -10,6 +10,7 @@ mod files;
 mod front_matter;
 mod issue;
 mod note;
+mod places;
 mod register;
 mod site;
 mod status;
@@ -25,8 +26,9 @@ pub use issue::{
     Measure, Progress, Reading, Task, Update,
 };
 pub use note::{Note, NoteKind, PolicyPage};
+pub use places::Places;
 pub use register::{Glossary, People, Person, Register, Term};
-pub use site::{Milestone, Phase, Privacy, Site, Unit, Village, VillageKind};
+pub use site::{IdMask, Milestone, NameMask, Phase, Privacy, Site, Unit, Village, VillageKind};
 pub use status::{Audience, PROGRESS_WORDS, Status, progress_status};
 pub use tracking::{Refreshed, Tracking};
 
@@ -155,11 +157,11 @@ impl Content {
     fn place(&mut self, decoded: Decoded) -> Slot {
         match decoded {
             Decoded::Site(site) => {
-                self.site = Some(site);
+                self.site = Some(*site);
                 Slot::Site
             }
             Decoded::Issue(issue) => {
-                self.issues.push(issue);
+                self.issues.push(*issue);
                 Slot::Issue(self.issues.len() - 1)
             }
             Decoded::Note(note) => {
@@ -186,8 +188,8 @@ impl Content {
     /// not fit there (an issue file that no longer decodes, say).
     fn replace(&mut self, slot: Slot, decoded: Decoded) -> bool {
         match (slot, decoded) {
-            (Slot::Site, Decoded::Site(site)) => self.site = Some(site),
-            (Slot::Issue(i), Decoded::Issue(issue)) => self.issues[i] = issue,
+            (Slot::Site, Decoded::Site(site)) => self.site = Some(*site),
+            (Slot::Issue(i), Decoded::Issue(issue)) => self.issues[i] = *issue,
             (Slot::Note(i), Decoded::Note(note)) => self.notes[i] = note,
             (Slot::Policy(i), Decoded::Policy(page)) => self.policy[i] = page,
             (Slot::Glossary, Decoded::Glossary(glossary)) => self.glossary = Some(glossary),
@@ -200,8 +202,10 @@ impl Content {
 
 /// What one file decoded into.
 enum Decoded {
-    Site(Site),
-    Issue(Issue),
+    // Boxed: a site (with its lookup tables) and an issue are several
+    // times larger than a note.
+    Site(Box<Site>),
+    Issue(Box<Issue>),
     Note(Note),
     Policy(PolicyPage),
     Glossary(Glossary),
@@ -234,9 +238,9 @@ fn decode_file(
                     Decoded::Nothing
                 }
                 Role::Site => site::decode(&root_node, file, &mut decoder)
-                    .map_or(Decoded::Nothing, Decoded::Site),
+                    .map_or(Decoded::Nothing, |site| Decoded::Site(Box::new(site))),
                 Role::Issue => issue::decode(&root_node, file, &mut decoder)
-                    .map_or(Decoded::Nothing, Decoded::Issue),
+                    .map_or(Decoded::Nothing, |issue| Decoded::Issue(Box::new(issue))),
                 Role::Glossary => {
                     Decoded::Glossary(register::decode_glossary(&root_node, file, &mut decoder))
                 }

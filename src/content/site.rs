@@ -3,10 +3,10 @@
 
 use crate::date::Date;
 use crate::diagnostics::{FileId, Located};
-use crate::privacy::{IdMask, NameMask};
 
 use super::decode::{Choice, Decoder};
 use super::document::{Document, decode_document};
+use super::places::Places;
 use super::yaml::Node;
 
 /// Everything in `site.yaml`.
@@ -16,6 +16,8 @@ pub struct Site {
     pub file: FileId,
     /// The plan document's header and text.
     pub document: Document,
+    /// Its villages and units by id and by name.
+    pub places: Places,
     /// The date overdue status is computed against.
     pub as_of: Option<Located<Date>>,
     /// Whether progress in the content is sample data (shown as a banner).
@@ -48,6 +50,28 @@ pub struct Privacy {
     /// The site declares that its plan names no private person, so it
     /// needs no `people.yaml`.
     pub no_private_persons: bool,
+}
+
+/// How a masked name is written after the surname.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NameMask {
+    /// 兰东风 → 兰某某 (the default).
+    #[default]
+    Mou2,
+    /// 兰东风 → 兰某.
+    Mou,
+    /// 兰东风 → 兰**.
+    Stars,
+}
+
+/// How much of an ID number is kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IdMask {
+    /// First six and last four characters (the default).
+    #[default]
+    Partial,
+    /// Nothing: every character becomes `*`.
+    Full,
 }
 
 impl Choice for NameMask {
@@ -164,7 +188,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
             None
         }
     };
-    let villages = decoder
+    let villages: Vec<Village> = decoder
         .list(&fields, "villages")
         .iter()
         .filter_map(|node| {
@@ -183,7 +207,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
             })
         })
         .collect();
-    let units = decoder
+    let units: Vec<Unit> = decoder
         .list(&fields, "units")
         .iter()
         .filter_map(|node| {
@@ -249,6 +273,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         })
         .unwrap_or_default();
     Some(Site {
+        places: Places::new(&villages, &units),
         file,
         privacy,
         as_of: decoder.opt_date(&fields, "as_of"),

@@ -96,6 +96,13 @@ pub const PROGRESS_WORDS: &[(&str, Status)] = &[
     ("完成销号", Status::Closed),
 ];
 
+/// The words of [`PROGRESS_WORDS`] alone, in order, for messages.
+pub(super) fn progress_words() -> &'static [&'static str] {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| PROGRESS_WORDS.iter().map(|(word, _)| *word).collect());
+    &WORDS
+}
+
 /// The status a progress word counts as, or `None` when it is not in
 /// [`PROGRESS_WORDS`]. The four codes (`in_progress` …) are read too.
 pub fn progress_status(word: &str) -> Option<Status> {

@@ -222,16 +222,22 @@ pub enum Problem {
     BadDeadline {
         /// The text as written.
         text: String,
+        /// The forms read, for the hint.
+        forms: &'static [&'static str],
     },
     /// A document date in none of the forms read.
     BadDocumentDate {
         /// The text as written.
         text: String,
+        /// The forms read, for the hint.
+        forms: &'static [&'static str],
     },
     /// A progress word (已完成, 正在整改 …) that is not in the table.
     UnknownProgressWord {
         /// The word as written.
         word: String,
+        /// The words read, for the hint.
+        known: &'static [&'static str],
     },
     /// More problems (or more of one status) are listed than the report
     /// says it has.
@@ -537,12 +543,12 @@ impl Problem {
             Problem::DeadlineBeforePlan { deadline, plan } => {
                 format!("the deadline {deadline} is before the plan's date {plan}")
             }
-            Problem::BadDeadline { text } if zh => format!("整改时限“{text}”无法识别"),
-            Problem::BadDeadline { text } => format!("the deadline `{text}` is not a form taizhang reads"),
-            Problem::BadDocumentDate { text } if zh => format!("成文日期“{text}”无法识别"),
-            Problem::BadDocumentDate { text } => format!("the document date `{text}` is not a form taizhang reads"),
-            Problem::UnknownProgressWord { word } if zh => format!("整改进展“{word}”不在进展用语表中"),
-            Problem::UnknownProgressWord { word } => format!("the progress word `{word}` is not in the table"),
+            Problem::BadDeadline { text, .. } if zh => format!("整改时限“{text}”无法识别"),
+            Problem::BadDeadline { text, .. } => format!("the deadline `{text}` is not a form taizhang reads"),
+            Problem::BadDocumentDate { text, .. } if zh => format!("成文日期“{text}”无法识别"),
+            Problem::BadDocumentDate { text, .. } => format!("the document date `{text}` is not a form taizhang reads"),
+            Problem::UnknownProgressWord { word, .. } if zh => format!("整改进展“{word}”不在进展用语表中"),
+            Problem::UnknownProgressWord { word, .. } => format!("the progress word `{word}` is not in the table"),
             Problem::MoreListedThanDeclared { what, declared, listed } if zh => {
                 format!("报告称共有 {declared} 个{what},但列出了 {listed} 个")
             }
@@ -743,30 +749,24 @@ impl Problem {
             }
             Problem::DatesOutOfOrder { .. } if zh => "按时间先后排列记录".into(),
             Problem::DatesOutOfOrder { .. } => "list the entries oldest first".into(),
-            Problem::BadDeadline { .. } if zh => format!(
-                "按方案原文写,可用的写法如:{}",
-                crate::content::DEADLINE_FORMS.join("、")
-            ),
-            Problem::BadDeadline { .. } => format!(
-                "write it as the plan does; forms read: {}",
-                crate::content::DEADLINE_FORMS.join(", ")
-            ),
-            Problem::BadDocumentDate { .. } if zh => format!(
-                "按文件落款写,可用的写法如:{}",
-                crate::content::DOCUMENT_DATE_FORMS.join("、")
-            ),
-            Problem::BadDocumentDate { .. } => format!(
-                "write it as the document does; forms read: {}",
-                crate::content::DOCUMENT_DATE_FORMS.join(", ")
-            ),
-            Problem::UnknownProgressWord { .. } if zh => format!(
-                "可用的进展用语:{}",
-                crate::content::PROGRESS_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("、")
-            ),
-            Problem::UnknownProgressWord { .. } => format!(
-                "progress words read: {}",
-                crate::content::PROGRESS_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join(", ")
-            ),
+            Problem::BadDeadline { forms, .. } if zh => {
+                format!("按方案原文写,可用的写法如:{}", forms.join("、"))
+            }
+            Problem::BadDeadline { forms, .. } => {
+                format!("write it as the plan does; forms read: {}", forms.join(", "))
+            }
+            Problem::BadDocumentDate { forms, .. } if zh => {
+                format!("按文件落款写,可用的写法如:{}", forms.join("、"))
+            }
+            Problem::BadDocumentDate { forms, .. } => {
+                format!("write it as the document does; forms read: {}", forms.join(", "))
+            }
+            Problem::UnknownProgressWord { known, .. } if zh => {
+                format!("可用的进展用语:{}", known.join("、"))
+            }
+            Problem::UnknownProgressWord { known, .. } => {
+                format!("progress words read: {}", known.join(", "))
+            }
             Problem::MoreListedThanDeclared { .. } if zh => {
                 "核对 site.yaml 中 document.declared 的数字与所列问题".into()
             }

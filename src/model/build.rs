@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 
 use crate::content::{self, Audience, Content, EvidenceKind};
 use crate::date::Date;
-use crate::validate::Directory;
 
 use super::*;
 use crate::diagnostics::{Located, Span};
@@ -113,18 +112,18 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         .site
         .as_ref()
         .expect("validated content has site.yaml");
-    let directory = Directory::new(content);
+    let places = &site.places;
     let plan_date = site.document.date.as_ref().map(|d| d.value.first_day());
     let public = audience == Audience::Public;
     let shown = |a: Audience| !public || a == Audience::Public;
     let village_ref = |reference: &str| {
-        directory.village(reference).map(|i| Ref {
+        places.village(reference).map(|i| Ref {
             id: site.villages[i].id.value.clone(),
             name: site.villages[i].name.value.clone(),
         })
     };
     let unit_ref = |reference: &str| {
-        directory.unit(reference).map(|i| Ref {
+        places.unit(reference).map(|i| Ref {
             id: site.units[i].id.value.clone(),
             name: site.units[i].name.value.clone(),
         })
@@ -217,11 +216,8 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         };
         let mut measure_tallies = vec![Tally::default(); source.measures.len()];
         for task in source.tasks.iter().filter(|t| shown(t.audience)) {
-            let village = task
-                .village
-                .as_ref()
-                .and_then(|v| directory.village(&v.value));
-            let unit = task.unit.as_ref().and_then(|u| directory.unit(&u.value));
+            let village = task.village.as_ref().and_then(|v| places.village(&v.value));
+            let unit = task.unit.as_ref().and_then(|u| places.unit(&u.value));
             let deadline = task.deadline.as_ref().map(|d| &d.value).or(issue_deadline);
             let due = deadline.and_then(|d| d.date(plan_date));
             let status = task.status.value;
@@ -358,7 +354,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 .rows
                 .iter()
                 .filter_map(|row| {
-                    let index = directory.village(&row.village.value)?;
+                    let index = places.village(&row.village.value)?;
                     villages[index].figures.push(VillageFigure {
                         issue: number,
                         issue_slug: slug.clone(),
@@ -385,13 +381,13 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         let named: BTreeSet<usize> = source
             .villages
             .iter()
-            .filter_map(|v| directory.village(&v.value))
+            .filter_map(|v| places.village(&v.value))
             .chain(
                 issue
                     .tasks
                     .iter()
                     .filter_map(|&t| tasks[t].village.as_ref())
-                    .filter_map(|v| directory.village(&v.id)),
+                    .filter_map(|v| places.village(&v.id)),
             )
             .collect();
         for v in named {
@@ -401,7 +397,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             .units
             .iter()
             .chain(&source.lead_units)
-            .filter_map(|u| directory.unit(&u.value))
+            .filter_map(|u| places.unit(&u.value))
             .collect();
         for u in responsible {
             units[u].issues.push(number);
@@ -409,7 +405,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
         let leads: BTreeSet<usize> = source
             .lead_units
             .iter()
-            .filter_map(|u| directory.unit(&u.value))
+            .filter_map(|u| places.unit(&u.value))
             .collect();
         for lead in leads {
             units[lead].leads.push(number);
@@ -438,11 +434,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
                 }
             }
             let note_villages = refs(&n.villages, &village_ref);
-            for v in n
-                .villages
-                .iter()
-                .filter_map(|v| directory.village(&v.value))
-            {
+            for v in n.villages.iter().filter_map(|v| places.village(&v.value)) {
                 villages[v].notes.push(index);
             }
             Note {

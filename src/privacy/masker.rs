@@ -11,30 +11,8 @@ use std::sync::Mutex;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::numbers::{self, Number};
-use crate::content::Register;
+use crate::content::{IdMask, NameMask, Register};
 use crate::reading::{Reading, reads_as_written};
-
-/// How a masked name is written after the surname.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum NameMask {
-    /// 兰东风 → 兰某某 (the default).
-    #[default]
-    Mou2,
-    /// 兰东风 → 兰某.
-    Mou,
-    /// 兰东风 → 兰**.
-    Stars,
-}
-
-/// How much of an ID number is kept.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum IdMask {
-    /// First six and last four characters (the default).
-    #[default]
-    Partial,
-    /// Nothing: every character becomes `*`.
-    Full,
-}
 
 /// One search over a text for registered names, the site's own words and
 /// allowed words, each in its reading form. A match of the last two kinds

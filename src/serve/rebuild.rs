@@ -13,7 +13,8 @@ use std::time::Instant;
 use crate::check::{Checked, Rechecker};
 use crate::content::Audience;
 use crate::diagnostics::{Diagnostics, Lang, Severity, render};
-use crate::privacy::{Guard, Leak, Register};
+use crate::output::{Guard, Leak};
+use crate::privacy::Register;
 use crate::render::{OutputFile, Renderer};
 use crate::site::{self, BuildOptions};
 

@@ -16,7 +16,6 @@ use crate::content::Content;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostics, SourceMap, Span};
 
-pub use references::Directory;
 pub use settings::is_site_address;
 
 /// Checks everything in `content`. `as_of` is the date overdue status and
@@ -48,9 +47,8 @@ pub fn validate_with(
     diagnostics: &mut Diagnostics,
     memo: &mut Memo,
 ) {
-    let directory = Directory::new(content);
     identity::check(content, sources, diagnostics);
-    references::check(content, &directory, diagnostics);
+    references::check(content, diagnostics);
     ledger::check(content, diagnostics);
     dates::check(content, as_of, sources, diagnostics);
     declared::check(content, diagnostics);

@@ -10,6 +10,10 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod guard;
+
+pub use guard::{Guard, Leak, guard};
+
 use crate::render::OutputFile;
 
 /// The file every build writes at the top of its output: a folder that

@@ -12,9 +12,9 @@ use aho_corasick::AhoCorasick;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use rayon::prelude::*;
 
-use super::masker::NameFinder;
 use crate::content::Register;
 use crate::diagnostics::{Lang, line_and_column};
+use crate::privacy::NameFinder;
 use crate::reading::Reading;
 use crate::render::OutputFile;
 
