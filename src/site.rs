@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub portable: bool,
     /// Who the build is for.
     pub audience: Audience,
+    /// Where the build reports how many pages it has rendered, if anyone
+    /// is watching.
+    pub progress: Option<std::sync::Arc<crate::render::Progress>>,
 }
 
 impl BuildOptions {
@@ -42,6 +45,7 @@ impl BuildOptions {
             base_url: None,
             portable: false,
             audience: Audience::Public,
+            progress: None,
         }
     }
 
@@ -223,7 +227,10 @@ fn run(options: &BuildOptions, write: bool) -> Result<Built, BuildError> {
         counts.1 += 1;
         Ok(())
     };
-    let rendered = renderer.render_each(&std::sync::atomic::AtomicBool::new(false), &sink);
+    let unwatched = crate::render::Progress::default();
+    let progress = options.progress.as_deref().unwrap_or(&unwatched);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let rendered = renderer.render_each(&never, progress, &sink);
     if let Some(error) = lock(&write_error).take() {
         return Err(cannot_write(error));
     }

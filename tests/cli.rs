@@ -169,3 +169,37 @@ fn new_issue_takes_a_number_no_file_has() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn init_and_new_speak_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let run = |args: &[&str]| {
+        let out = taizhang().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let zh = dir.path().join("zh");
+    let en = dir.path().join("en");
+    let (zh, en) = (zh.to_str().expect("UTF-8"), en.to_str().expect("UTF-8"));
+    let said = run(&["init", zh, "--lang", "zh"]);
+    assert!(
+        said.contains("个文件") && said.contains("下一步:taizhang check"),
+        "{said}"
+    );
+    // Chinese is the default.
+    let said = run(&["new", "--root", zh, "issue", "--title", "测试问题"]);
+    assert!(said.starts_with("已写入 "), "{said}");
+    let said = run(&["init", en, "--lang", "en"]);
+    assert!(
+        said.starts_with("wrote ") && said.contains("next: taizhang check"),
+        "{said}"
+    );
+    let said = run(&[
+        "new", "--root", en, "--lang", "en", "issue", "--title", "Test",
+    ]);
+    assert!(said.starts_with("wrote "), "{said}");
+}

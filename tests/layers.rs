@@ -8,10 +8,12 @@
 //! 4. model: `model`
 //! 5. render: `markdown`, `charts`, `theme`, `render`
 //! 6. output: `output` (the leak guard and the staging folder)
-//! 7. commands: `check`, `site`, `serve`, `pdf`, `generate`, `scaffold`
+//! 7. commands: `check`, `site`, `serve`, `pdf`, `generate`, `scaffold`,
+//!    and the binary's `cli`
 //!
 //! This test reads every `crate::…` path in `src/` (comments aside) and
-//! fails on a path that reaches forward.
+//! fails on a path that reaches forward, or from a renderer to anything
+//! before the model.
 
 use std::fs;
 use std::path::Path;
@@ -35,7 +37,11 @@ const LAYERS: &[(&str, usize)] = &[
     ("pdf", 7),
     ("generate", 7),
     ("scaffold", 7),
+    ("cli", 7),
 ];
+
+const MODEL: usize = 4;
+const RENDER: usize = 5;
 
 fn layer(module: &str) -> Option<usize> {
     LAYERS.iter().find(|(m, _)| *m == module).map(|(_, l)| *l)
@@ -105,6 +111,13 @@ fn no_module_uses_a_later_layer() {
                     "src/{}:{line}: {first} (layer {own}) uses {used} (layer {theirs})",
                     relative.display()
                 )),
+                // Renderers read only the model: not files, YAML or checks.
+                Some(theirs) if own == RENDER && (1..MODEL).contains(&theirs) => {
+                    back_edges.push(format!(
+                        "src/{}:{line}: {first} renders, so reads the model, not {used}",
+                        relative.display()
+                    ))
+                }
                 Some(_) => {}
                 None => unplaced.push(used),
             }

@@ -3,8 +3,8 @@
 
 use plotters::prelude::*;
 
-use crate::content::Status;
 use crate::date::Date;
+use crate::model::Status;
 use crate::model::{Milestone, Task};
 
 use super::{ACCENT, Chart, DataTable, INK, MUTED, finish, font, status_fill};

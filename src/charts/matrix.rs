@@ -89,7 +89,7 @@ pub fn matrix(
                 let cell = [(x + 2, y + 2), (x + CELL - 1, y + CELL - 1)];
                 if let Some(status) = tally.overall() {
                     let _ = area.draw(&Rectangle::new(cell, status_fill(status).filled()));
-                    if status == crate::content::Status::NotStarted {
+                    if status == crate::model::Status::NotStarted {
                         let _ = area.draw(&Rectangle::new(cell, INK.stroke_width(1)));
                     }
                     if tally.overdue > 0 {

@@ -16,8 +16,8 @@ pub use status_bars::status_bars;
 
 use serde::Serialize;
 
-use crate::content::Status;
 use crate::markdown::escape_attribute;
+use crate::model::Status;
 
 /// A chart and its data.
 #[derive(Debug, Clone, Serialize)]

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use crate::content::Status;
+use crate::model::Status;
 use crate::model::Tally;
 
 use super::{

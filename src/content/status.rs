@@ -120,7 +120,8 @@ pub fn progress_status(word: &str) -> Option<Status> {
 }
 
 /// Who may see a piece of content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Audience {
     /// Residents and everyone (the default).
     #[default]

@@ -529,7 +529,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
             .language
             .as_ref()
             .map_or_else(|| "zh-CN".to_string(), |l| l.value.clone()),
-        audience: audience_code(audience),
+        audience,
         villages,
         units,
         phases: site

@@ -12,7 +12,10 @@ pub use tally::Tally;
 use serde::Serialize;
 
 use crate::content::Register;
-use crate::content::{Audience, NoteKind, Status, VillageKind};
+/// The audience and the four statuses, as later stages read them from the
+/// model rather than from content.
+pub use crate::content::{Audience, Status};
+use crate::content::{NoteKind, VillageKind};
 use crate::date::Date;
 use crate::diagnostics::Span;
 
@@ -51,7 +54,7 @@ pub struct Model {
     /// Page language.
     pub language: String,
     /// Who the build is for.
-    pub audience: &'static str,
+    pub audience: Audience,
     /// Villages, in content order.
     pub villages: Vec<Village>,
     /// Units, in content order.
@@ -579,13 +582,5 @@ pub(crate) fn note_kind_label(kind: NoteKind) -> &'static str {
         NoteKind::Minutes => "会议纪要",
         NoteKind::Acceptance => "验收",
         NoteKind::Notice => "通知",
-    }
-}
-
-/// Code of an audience.
-pub(crate) fn audience_code(audience: Audience) -> &'static str {
-    match audience {
-        Audience::Public => "public",
-        Audience::Internal => "internal",
     }
 }

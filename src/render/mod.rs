@@ -29,15 +29,22 @@ use pages::{Page, address, context, print_block};
 use prose::Prose;
 use views::SiteView;
 
-/// Pages rendered and pages to render in the current build, for progress bars.
-static PROGRESS: (AtomicUsize, AtomicUsize) = (AtomicUsize::new(0), AtomicUsize::new(0));
+/// How far a render has come, for a progress bar: a handle the caller
+/// makes, passes in, and reads from another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
 
-/// `(pages rendered, pages in all)` of the build under way (0, 0 before rendering).
-pub fn progress() -> (usize, usize) {
-    (
-        PROGRESS.0.load(Ordering::Relaxed),
-        PROGRESS.1.load(Ordering::Relaxed),
-    )
+impl Progress {
+    /// `(pages rendered, pages in all)`; `(0, 0)` before rendering starts.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// How to render.
@@ -145,7 +152,7 @@ impl Renderer {
         let sitemap: Vec<String> = pages.iter().map(|p| address(&model, p)).collect();
         pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
         // Search engines are told to stay away from an internal site: no sitemap.
-        if model.audience != "internal" {
+        if model.audience == crate::model::Audience::Public {
             pages.push(Page::Sitemap);
         }
         let paths: Vec<String> = pages
@@ -297,7 +304,7 @@ impl Renderer {
             files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
             Ok(())
         };
-        let Some(broken_links) = self.render_each(stop, &collect)? else {
+        let Some(broken_links) = self.render_each(stop, &Progress::default(), &collect)? else {
             return Ok(None);
         };
         let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -316,12 +323,13 @@ impl Renderer {
     pub fn render_each(
         &self,
         stop: &AtomicBool,
+        progress: &Progress,
         sink: &(dyn Fn(OutputFile) -> Result<(), String> + Sync),
     ) -> Result<Option<Vec<BrokenLink>>, String> {
         let model = &self.model;
         self.draw_everything(stop);
-        PROGRESS.0.store(0, Ordering::Relaxed);
-        PROGRESS.1.store(self.pages.len(), Ordering::Relaxed);
+        progress.done.store(0, Ordering::Relaxed);
+        progress.total.store(self.pages.len(), Ordering::Relaxed);
         // Each file's anchors are read as it passes, for the link check.
         let pass = |file: OutputFile| -> Passed {
             let ids = if file.path.ends_with(".html") {
@@ -340,7 +348,7 @@ impl Renderer {
                     return None;
                 }
                 let passed = self.page(index).and_then(pass);
-                PROGRESS.0.fetch_add(1, Ordering::Relaxed);
+                progress.done.fetch_add(1, Ordering::Relaxed);
                 Some(passed)
             })
             .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))

@@ -15,7 +15,7 @@ pub(crate) struct SiteView<'a> {
     pub(crate) sample_data: bool,
     pub(crate) contact: Option<&'a str>,
     pub(crate) language: &'a str,
-    pub(crate) audience: &'a str,
+    pub(crate) audience: crate::model::Audience,
     pub(crate) base_url: &'a str,
     pub(crate) totals: Tally,
     pub(crate) issue_count: usize,

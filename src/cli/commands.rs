@@ -1,0 +1,224 @@
+//! One function per command: call the library, print what happened in the
+//! chosen language, and give the exit code (0 done, 1 failed).
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use taizhang::check::counted;
+use taizhang::date::Date;
+use taizhang::diagnostics::{Lang, Severity};
+use taizhang::pdf::PdfError;
+use taizhang::render::Progress;
+use taizhang::site::{BuildError, BuildOptions};
+
+use super::args::{AudienceArg, Common, NewItem};
+use super::messages::{Bar, print_diagnostics, report_build_error};
+
+/// Prints `error: …` and fails.
+fn failed(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+/// `check`: every check of a public build, links and leak guard included,
+/// so that a clean check means the build will pass.
+pub(crate) fn check(common: &Common, lang: Lang) -> ExitCode {
+    let options = common.build_options(AudienceArg::Public);
+    match taizhang::site::check_site(&options) {
+        Ok(built) => {
+            print_diagnostics(&built.checked, common, lang);
+            println!("{}", built.checked.summary(lang));
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(checked)) => {
+            print_diagnostics(&checked, common, lang);
+            println!("{}", checked.summary(lang));
+            ExitCode::from(1)
+        }
+        Err(error) => report_build_error(error, &options, common, lang),
+    }
+}
+
+/// `build`: check, render and write, with a progress bar on a terminal.
+pub(crate) fn build(common: &Common, lang: Lang, options: BuildOptions) -> ExitCode {
+    let progress = Arc::new(Progress::default());
+    let options = BuildOptions {
+        progress: Some(Arc::clone(&progress)),
+        ..options
+    };
+    let bar = Bar::start(common.quiet, progress);
+    let result = taizhang::site::build(&options);
+    if let Some(bar) = bar {
+        bar.finish();
+    }
+    let built = match result {
+        Ok(built) => built,
+        Err(error) => return report_build_error(error, &options, common, lang),
+    };
+    print_diagnostics(&built.checked, common, lang);
+    if common.verbose {
+        for (stage, ms) in &built.timings {
+            eprintln!("  {stage:<15} {ms:>6} ms");
+        }
+    }
+    let warnings = built.checked.diagnostics.count(Severity::Warning);
+    let out = built.out.display();
+    match lang {
+        Lang::Zh => println!(
+            "已生成 {} 个页面(共 {} 个文件),{warnings} 个警告,用时 {} 毫秒 → {out}",
+            built.pages, built.files, built.elapsed_ms
+        ),
+        Lang::En => println!(
+            "built {} ({}), {}, in {} ms → {out}",
+            counted(built.pages, "page", "pages"),
+            counted(built.files, "file", "files"),
+            counted(warnings, "warning", "warnings"),
+            built.elapsed_ms
+        ),
+    }
+    ExitCode::SUCCESS
+}
+
+/// `pdf`: the briefing pack and every village notice, printed by a browser.
+pub(crate) fn pdf(
+    common: &Common,
+    lang: Lang,
+    options: BuildOptions,
+    out: Option<PathBuf>,
+    browser: Option<&Path>,
+) -> ExitCode {
+    let out = out.unwrap_or_else(|| taizhang::pdf::default_out(&common.root, options.audience));
+    match taizhang::pdf::pdf(&options, &out, browser) {
+        Ok(printed) => {
+            let (files, notices) = (printed.files.len(), printed.files.len() - 1);
+            match lang {
+                Lang::Zh => println!(
+                    "已生成 {files} 个 PDF(汇报材料 1 份,村务公开栏公示 {notices} 份)→ {}",
+                    out.display()
+                ),
+                Lang::En => println!(
+                    "printed {files} PDFs (the briefing pack and {notices} village notices) with {} → {}",
+                    printed.browser.display(),
+                    out.display()
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(PdfError::NoBrowser(why)) => {
+            eprintln!("error: {why}");
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh =>
+                        "提示:安装 Chromium(Debian/Ubuntu:apt install chromium)或 Chrome/Edge,或用 --browser 指定浏览器程序的路径。\n也可以先运行 taizhang build,在任何浏览器中打开 public/print/index.html 或各村的 notice 页,按 Ctrl+P 选择“另存为 PDF”,效果相同。",
+                    Lang::En =>
+                        "hint: install Chromium (Debian/Ubuntu: apt install chromium) or Chrome/Edge, or name the browser with --browser PATH.\nOr run taizhang build, open public/print/index.html (or a village's notice/ page) in any browser and print to PDF: the result is the same.",
+                }
+            );
+            ExitCode::from(1)
+        }
+        Err(PdfError::Build(error)) => report_build_error(error, &options, common, lang),
+        Err(PdfError::Print(message)) => failed(message),
+    }
+}
+
+/// How `serve` listens.
+pub(crate) struct Listen {
+    pub(crate) bind: IpAddr,
+    pub(crate) port: u16,
+    pub(crate) open: bool,
+    pub(crate) allowed_hosts: Vec<String>,
+}
+
+/// `serve`: build in memory, answer on loopback, rebuild on every save.
+pub(crate) fn serve(common: &Common, lang: Lang, build: BuildOptions, listen: Listen) -> ExitCode {
+    let options = taizhang::serve::ServeOptions {
+        build,
+        bind: listen.bind,
+        port: listen.port,
+        lang,
+        allowed_hosts: listen.allowed_hosts,
+    };
+    let server = match taizhang::serve::bind(&options) {
+        Ok(server) => server,
+        Err(message) => return failed(message),
+    };
+    let address = server.address().map_or_else(
+        |_| format!("{}:{}", listen.bind, listen.port),
+        |a| a.to_string(),
+    );
+    let url = format!("http://{address}/");
+    let stopped = match lang {
+        Lang::Zh => "已停止",
+        Lang::En => "stopped",
+    };
+    let _ = ctrlc::set_handler(move || {
+        eprintln!("{stopped}");
+        std::process::exit(0);
+    });
+    match lang {
+        Lang::Zh => println!("正在预览 {url} (按 Ctrl-C 停止)"),
+        Lang::En => println!("serving {url} (Ctrl-C to stop)"),
+    }
+    if listen.open {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        let _ = std::process::Command::new(opener).arg(&url).spawn();
+    }
+    let quiet = common.quiet;
+    let logged = taizhang::serve::serve(server, &options, move |line| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    });
+    logged.map_or_else(failed, |()| ExitCode::SUCCESS)
+}
+
+/// `new`: a skeleton issue, note, village or unit.
+pub(crate) fn new(root: &Path, item: NewItem, lang: Lang) -> ExitCode {
+    use taizhang::scaffold::Item;
+    let item = match item {
+        NewItem::Issue { title, deadline } => Item::Issue { title, deadline },
+        NewItem::Note { title, slug, date } => Item::Note { title, slug, date },
+        NewItem::Village { id, name, kind } => Item::Village { id, name, kind },
+        NewItem::Unit { id, name } => Item::Unit { id, name },
+    };
+    match taizhang::scaffold::create(root, &item, Date::today()) {
+        Ok(path) => {
+            match lang {
+                Lang::Zh => println!("已写入 {}", path.display()),
+                Lang::En => println!("wrote {}", path.display()),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => failed(message),
+    }
+}
+
+/// `init`: a small valid example site in `dir`.
+pub(crate) fn init(dir: &Path, lang: Lang) -> ExitCode {
+    match taizhang::scaffold::init(dir) {
+        Ok(written) => {
+            let dir = dir.display();
+            match lang {
+                Lang::Zh => {
+                    println!("已在 {dir} 写入 {written} 个文件");
+                    println!("下一步:taizhang check --root {dir}");
+                }
+                Lang::En => {
+                    println!("wrote {written} files to {dir}");
+                    println!("next: taizhang check --root {dir}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => failed(error),
+    }
+}

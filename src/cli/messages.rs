@@ -1,0 +1,131 @@
+//! What the command line prints: diagnostics, the progress bar, and why a
+//! build stopped.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use taizhang::check::Checked;
+use taizhang::diagnostics::{Lang, Severity, render_styled};
+use taizhang::render::Progress;
+use taizhang::site::{BuildError, BuildOptions};
+
+use super::args::Common;
+
+/// Colours only on a terminal, and never when NO_COLOR is set.
+fn color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Prints every diagnostic of `checked`, warnings unless `--quiet`.
+pub(crate) fn print_diagnostics(checked: &Checked, common: &Common, lang: Lang) {
+    let color = color();
+    for diagnostic in checked.diagnostics.sorted(&checked.sources) {
+        if common.quiet && diagnostic.severity() == Severity::Warning {
+            continue;
+        }
+        eprintln!(
+            "{}",
+            render_styled(diagnostic, &checked.sources, lang, color)
+        );
+    }
+}
+
+/// A progress bar on a terminal, shown once a build has run for a second;
+/// call [`Bar::finish`] when the build returns.
+pub(crate) struct Bar {
+    finished: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Bar {
+    /// Starts watching `progress`, unless `quiet` or not on a terminal.
+    pub(crate) fn start(quiet: bool, progress: Arc<Progress>) -> Option<Bar> {
+        use std::io::IsTerminal;
+        if quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let finished = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&finished);
+        let thread = std::thread::spawn(move || {
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(1) {
+                if done.load(Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {msg} [{bar:30}] {pos}/{len} ({elapsed})",
+                )
+                .expect("a valid template")
+                .progress_chars("=> "),
+            );
+            while !done.load(Ordering::Relaxed) {
+                let (rendered, total) = progress.get();
+                bar.set_length(total as u64);
+                bar.set_position(rendered as u64);
+                bar.set_message(if total == 0 { "checking" } else { "rendering" });
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            bar.finish_and_clear();
+        });
+        Some(Bar { finished, thread })
+    }
+
+    /// Clears the bar.
+    pub(crate) fn finish(self) {
+        self.finished.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+    }
+}
+
+/// Prints why a build stopped; always exit code 1.
+pub(crate) fn report_build_error(
+    error: BuildError,
+    options: &BuildOptions,
+    common: &Common,
+    lang: Lang,
+) -> ExitCode {
+    match error {
+        BuildError::Content(checked) => {
+            print_diagnostics(&checked, common, lang);
+            println!("{}", checked.summary(lang));
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh => "内容有错误,未生成网站;原有输出保持不变。",
+                    Lang::En =>
+                        "the content has errors: nothing was written, the previous output is unchanged",
+                }
+            );
+        }
+        BuildError::Leaks(leaks) => {
+            let out = options.out_dir();
+            for leak in &leaks {
+                eprintln!(
+                    "{}:{}:{}: error[E090]: {}",
+                    out.join(&leak.path).display(),
+                    leak.line,
+                    leak.col,
+                    leak.message(lang)
+                );
+            }
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh =>
+                        "泄露检查未通过,未写入任何文件;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
+                    Lang::En =>
+                        "the leak guard stopped the build: nothing was written, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
+                }
+            );
+        }
+        BuildError::Other(message) => eprintln!("error: {message}"),
+    }
+    ExitCode::from(1)
+}
