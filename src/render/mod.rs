@@ -2,6 +2,7 @@
 //! of the site, in parallel and deterministically. Nothing here reads or
 //! writes files; [`crate::site`] does that.
 
+mod contexts;
 mod figures;
 mod links;
 mod pages;
@@ -22,10 +23,11 @@ use crate::diagnostics::Span;
 use crate::model::Model;
 use crate::theme::Theme;
 
+use contexts::context;
 use figures::Figures;
 pub(crate) use links::percent_decode;
 use links::{LinkTargets, Relinker};
-use pages::{Page, address, context, print_block};
+use pages::{Page, address, print_block};
 use prose::Prose;
 use views::SiteView;
 

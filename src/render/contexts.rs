@@ -1,0 +1,442 @@
+//! What each page's template is given: one method per kind of page.
+
+use tera::Context;
+
+use super::pages::*;
+use super::views::*;
+use super::{erased, figures, prose, qr};
+use crate::model::Model;
+
+/// What a page's template is given, built by one method per kind of page.
+struct PageContext<'a> {
+    model: &'a Model,
+    prose: &'a prose::Prose,
+    figures: &'a figures::Figures,
+    sitemap: &'a [String],
+    print_blocks: &'a [String],
+    context: Context,
+}
+
+impl PageContext<'_> {
+    fn put(&mut self, key: &'static str, value: &dyn erased::Value) {
+        value.insert_into(&mut self.context, key);
+    }
+
+    fn overview(&mut self) -> &'static str {
+        let model = self.model;
+        let figures = self.figures;
+        self.put("page", &meta("总览", "overview", Vec::new()));
+        self.put("groups", &model.groups);
+        let phases: Vec<PhaseView<'_>> = model
+            .phases
+            .iter()
+            .map(|p| PhaseView {
+                name: &p.name,
+                start: p.start,
+                end: p.end,
+                when: p.when,
+                days: p.start.days_until(p.end) + 1,
+            })
+            .collect();
+        self.put("as_of_percent", &as_of_percent(model));
+        self.put("phases", &phases);
+        self.put("milestones", &model.milestones);
+        self.put("villages", &model.villages);
+        // The longest overdue first; the overview shows the worst few, the
+        // overdue page all of them.
+        let overdue = overdue_tasks(model);
+        self.put("overdue_total", &overdue.len());
+        self.put(
+            "overdue",
+            &overdue.iter().take(OVERVIEW_OVERDUE).collect::<Vec<_>>(),
+        );
+        let latest: Vec<_> = model.notes.iter().take(5).collect();
+        self.put("latest_notes", &latest);
+        self.put("villages_charts", &figures.villages(model));
+        self.put("units_charts", &figures.units(model));
+        self.put("matrix_charts", &figures.matrix(model));
+        let multiples: Vec<_> = model
+            .villages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| figures.village_small(model, i).map(|c| (v, c)))
+            .map(|(v, c)| Multiple {
+                village: v,
+                chart: c,
+            })
+            .collect();
+        self.put("multiples", &multiples);
+        "index.html"
+    }
+
+    fn list(&mut self) -> &'static str {
+        let model = self.model;
+        self.put(
+            "page",
+            &meta("整改清单", "list", vec![Crumb::here("整改清单")]),
+        );
+        let rows: Vec<ListRow<'_>> = model
+            .issues
+            .iter()
+            .zip(grouped_links(model))
+            .map(|(issue, link)| ListRow {
+                groups: link.groups,
+                ..ListRow::from(issue)
+            })
+            .collect();
+        self.put("issues", &rows);
+        "list.html"
+    }
+
+    fn issue(&mut self, i: usize) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        let figures = self.figures;
+        let issue = &model.issues[i];
+        let html = prose.issue(model, i);
+        self.put(
+            "page",
+            &meta(
+                &format!("问题{}:{}", issue.number, issue.title),
+                "list",
+                vec![
+                    Crumb::link("整改清单", "@/list/"),
+                    Crumb::here(&format!("问题{}", issue.number)),
+                ],
+            ),
+        );
+        self.put("issue", issue);
+        self.put("finding", &html.finding);
+        self.put("progress", &html.progress);
+        let measures: Vec<MeasureView<'_>> = measure_views(issue, html);
+        self.put("measures", &measures);
+        let updates: Vec<DatedHtml<'_>> = issue
+            .updates
+            .iter()
+            .zip(&html.updates)
+            .map(|(u, html)| DatedHtml { date: u.date, html })
+            .collect();
+        self.put("updates", &updates);
+        self.put("tasks", &tasks(model, &issue.tasks));
+        self.put("notes", &notes(model, &issue.notes));
+        self.put("indicator_charts", &figures.indicators(model, i));
+        "issue.html"
+    }
+
+    fn villages(&mut self) -> &'static str {
+        let model = self.model;
+        let figures = self.figures;
+        self.put(
+            "page",
+            &meta("村(社区)", "villages", vec![Crumb::here("村(社区)")]),
+        );
+        self.put("villages", &model.villages);
+        self.put("villages_charts", &figures.villages(model));
+        self.put("matrix_charts", &figures.matrix(model));
+        "villages.html"
+    }
+
+    fn village(&mut self, i: usize) -> &'static str {
+        let model = self.model;
+        let figures = self.figures;
+        let village = &model.villages[i];
+        self.put(
+            "page",
+            &meta(
+                &village.name,
+                "villages",
+                vec![
+                    Crumb::link("村(社区)", "@/villages/"),
+                    Crumb::here(&village.name),
+                ],
+            ),
+        );
+        self.put("village", village);
+        self.put("tasks", &tasks(model, &village.tasks));
+        self.put("issues", &issue_links(model, &village.issues));
+        self.put("notes", &notes(model, &village.notes));
+        self.put("bar_chart", figures.village_bar(model, i));
+        self.put("burnup_chart", &figures.village_burnup(model, i));
+        "village.html"
+    }
+
+    fn units(&mut self) -> &'static str {
+        let model = self.model;
+        let figures = self.figures;
+        self.put(
+            "page",
+            &meta("责任单位", "units", vec![Crumb::here("责任单位")]),
+        );
+        self.put("units", &model.units);
+        self.put("units_charts", &figures.units(model));
+        "units.html"
+    }
+
+    fn unit(&mut self, i: usize) -> &'static str {
+        let model = self.model;
+        let figures = self.figures;
+        let unit = &model.units[i];
+        self.put(
+            "page",
+            &meta(
+                &unit.name,
+                "units",
+                vec![Crumb::link("责任单位", "@/units/"), Crumb::here(&unit.name)],
+            ),
+        );
+        self.put("unit", unit);
+        let all = tasks(model, &unit.tasks);
+        let overdue: Vec<_> = all.iter().copied().filter(|t| t.overdue).collect();
+        self.put("tasks", &all);
+        self.put("overdue", &overdue);
+        self.put("issues", &issue_links(model, &unit.issues));
+        self.put("bar_chart", figures.unit(model, i));
+        "unit.html"
+    }
+
+    fn notes(&mut self) -> &'static str {
+        let model = self.model;
+        self.put(
+            "page",
+            &meta("工作动态", "notes", vec![Crumb::here("工作动态")]),
+        );
+        self.put("notes", &model.notes);
+        "notes.html"
+    }
+
+    fn note(&mut self, i: usize) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        let note = &model.notes[i];
+        self.put(
+            "page",
+            &meta(
+                &note.title,
+                "notes",
+                vec![
+                    Crumb::link("工作动态", "@/notes/"),
+                    Crumb::here(&note.title),
+                ],
+            ),
+        );
+        self.put("note", note);
+        self.put("body", &prose.note(model, i));
+        self.put("issues", &issue_links(model, &note.issues));
+        "note.html"
+    }
+
+    fn policy(&mut self) -> &'static str {
+        let model = self.model;
+        self.put(
+            "page",
+            &meta("政策解读", "policy", vec![Crumb::here("政策解读")]),
+        );
+        self.put("pages", &model.policy);
+        self.put("term_count", &model.glossary.len());
+        "policy.html"
+    }
+
+    fn explainer(&mut self, i: usize) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        let policy = &model.policy[i];
+        self.put(
+            "page",
+            &meta(
+                &policy.title,
+                "policy",
+                vec![
+                    Crumb::link("政策解读", "@/policy/"),
+                    Crumb::here(&policy.title),
+                ],
+            ),
+        );
+        self.put("policy", policy);
+        self.put("body", &prose.policy(model, i));
+        "policy_page.html"
+    }
+
+    fn glossary(&mut self) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        self.put(
+            "page",
+            &meta(
+                "名词解释",
+                "policy",
+                vec![
+                    Crumb::link("政策解读", "@/policy/"),
+                    Crumb::here("名词解释"),
+                ],
+            ),
+        );
+        let terms: Vec<TermView<'_>> = term_views(model, prose);
+        self.put("terms", &terms);
+        "glossary.html"
+    }
+
+    fn plan(&mut self) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        let title = format!("{}原文", model.document.kind_label);
+        self.put("page", &meta(&title, "overview", vec![Crumb::here(&title)]));
+        self.put("plan", &PlanText::new(model, prose));
+        self.put("issues", &grouped_links(model));
+        "plan.html"
+    }
+
+    fn print(&mut self) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        let figures = self.figures;
+        let print_blocks = self.print_blocks;
+        self.put("page", &meta("整改工作汇报材料", "", Vec::new()));
+        self.put("plan", &PlanText::new(model, prose));
+        self.put("groups", &model.groups);
+        self.put("issues", &grouped_links(model));
+        self.put("issue_blocks", &print_blocks);
+        self.put("villages", &model.villages);
+        self.put("villages_charts", &figures.villages(model));
+        self.put("matrix_charts", &figures.matrix(model));
+        let notes: Vec<NoteHtml<'_>> = model
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n, prose.note(model, i)))
+            .rev()
+            .map(|(n, html)| NoteHtml {
+                slug: &n.slug,
+                title: &n.title,
+                date: n.date,
+                html,
+            })
+            .collect();
+        self.put("notes", &notes);
+        let terms: Vec<TermView<'_>> = term_views(model, prose);
+        self.put("terms", &terms);
+        "print.html"
+    }
+
+    fn notice(&mut self, i: usize) -> &'static str {
+        let model = self.model;
+        let village = &model.villages[i];
+        self.put(
+            "page",
+            &meta(&format!("{}整改情况公示", village.name), "", Vec::new()),
+        );
+        self.put("village", village);
+        self.put("tasks", &tasks(model, &village.tasks));
+        let url = format!("{}villages/{}/", model.base_url, village.id);
+        // A QR code is only worth printing when it leads somewhere from a phone.
+        let absolute =
+            model.base_url.starts_with("https://") || model.base_url.starts_with("http://");
+        self.put(
+            "qr",
+            &if absolute {
+                qr::qr_svg(&url)
+            } else {
+                String::new()
+            },
+        );
+        self.put("url", &url);
+        "notice.html"
+    }
+
+    fn not_found(&mut self) -> &'static str {
+        self.put("page", &meta("页面不存在", "", Vec::new()));
+        "404.html"
+    }
+
+    fn overdue(&mut self) -> &'static str {
+        let model = self.model;
+        self.put(
+            "page",
+            &meta("逾期任务", "overview", vec![Crumb::here("逾期任务")]),
+        );
+        self.put("overdue", &overdue_tasks(model));
+        "overdue.html"
+    }
+
+    fn feed(&mut self) -> &'static str {
+        let model = self.model;
+        let prose = self.prose;
+        let absolute = format!("\"{}", model.base_url);
+        let entries: Vec<FeedEntry<'_>> = model
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n, prose.note(model, i)))
+            .take(FEED_ENTRIES)
+            .map(|(n, html)| FeedEntry {
+                title: &n.title,
+                slug: &n.slug,
+                date: n.date,
+                kind: n.kind,
+                html: html.replace("\"@/", &absolute),
+            })
+            .collect();
+        let updated = model
+            .notes
+            .iter()
+            .map(|n| n.date)
+            .max()
+            .or(model.document.day)
+            .unwrap_or(model.as_of);
+        self.put("notes", &entries);
+        self.put("updated", &updated);
+        "feed.xml"
+    }
+
+    fn sitemap(&mut self) -> &'static str {
+        let sitemap = self.sitemap;
+        self.put("paths", &sitemap);
+        "sitemap.xml"
+    }
+
+    fn robots(&mut self) -> &'static str {
+        "robots.txt"
+    }
+}
+
+/// The template and context of a page.
+pub(super) fn context(
+    model: &Model,
+    prose: &prose::Prose,
+    figures: &figures::Figures,
+    page: &Page,
+    sitemap: &[String],
+    print_blocks: &[String],
+) -> (&'static str, Context) {
+    let kind = page;
+    let mut page = PageContext {
+        model,
+        prose,
+        figures,
+        sitemap,
+        print_blocks,
+        context: Context::new(),
+    };
+    let template = match kind {
+        Page::Overview => page.overview(),
+        Page::List => page.list(),
+        Page::Issue(i) => page.issue(*i),
+        Page::Villages => page.villages(),
+        Page::Village(i) => page.village(*i),
+        Page::Units => page.units(),
+        Page::Unit(i) => page.unit(*i),
+        Page::Notes => page.notes(),
+        Page::Note(i) => page.note(*i),
+        Page::Policy => page.policy(),
+        Page::Explainer(i) => page.explainer(*i),
+        Page::Glossary => page.glossary(),
+        Page::Plan => page.plan(),
+        Page::Print => page.print(),
+        Page::Notice(i) => page.notice(*i),
+        Page::NotFound => page.not_found(),
+        Page::Overdue => page.overdue(),
+        Page::Feed => page.feed(),
+        Page::Sitemap => page.sitemap(),
+        Page::Robots => page.robots(),
+    };
+    (template, page.context)
+}
