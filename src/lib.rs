@@ -1,9 +1,13 @@
 //! taizhang (台账) turns a rectification plan — YAML issue files and
 //! Markdown notes — into a ledger site, print packs and a public page.
 //!
-//! The flow runs one way: [`content`] loads files, [`validate`] checks the
-//! rules, and later stages model and render. [`check`] ties the first two
-//! together for the `taizhang check` command.
+//! The flow runs one way, each stage a module that uses only those before
+//! it (`tests/layers.rs` holds it to that): [`content`] loads files,
+//! [`validate`] checks the rules, [`privacy`] masks, [`model`] resolves and
+//! derives, [`render`] (with [`markdown`], [`charts`], [`theme`]) makes the
+//! files, and [`output`] guards and writes them. [`check`] and [`site`]
+//! tie the stages together for the commands; [`serve`] and [`pdf`] build
+//! on [`site`].
 
 pub mod charts;
 pub mod check;

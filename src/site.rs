@@ -83,7 +83,8 @@ pub enum BuildError {
     /// The content has errors: the diagnostics say which.
     Content(Box<Checked>),
     /// The public output would publish a registered name or a number in
-    /// clear (a template printing one, say): nothing was written.
+    /// clear (a template printing one, say): the pages written so far were
+    /// in a staging folder, which is removed; the output is as it was.
     Leaks(Vec<crate::output::Leak>),
     /// Something else, explained in the text (a template error, a disk error).
     Other(String),

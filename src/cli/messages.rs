@@ -100,7 +100,7 @@ pub(crate) fn report_build_error(
                 match lang {
                     Lang::Zh => "内容有错误,未生成网站;原有输出保持不变。",
                     Lang::En =>
-                        "the content has errors: nothing was written, the previous output is unchanged",
+                        "the content has errors: nothing was built, the previous output is unchanged",
                 }
             );
         }
@@ -119,9 +119,9 @@ pub(crate) fn report_build_error(
                 "{}",
                 match lang {
                     Lang::Zh =>
-                        "泄露检查未通过,未写入任何文件;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
+                        "泄露检查未通过,本次生成的页面已丢弃;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
                     Lang::En =>
-                        "the leak guard stopped the build: nothing was written, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
+                        "the leak guard stopped the build: this build's pages were discarded, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
                 }
             );
         }

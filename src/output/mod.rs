@@ -1,6 +1,7 @@
-//! Writing the site: into a fresh folder beside the output, swapped in only
-//! when every file is written, so a failed build leaves the last good site
-//! exactly as it was. A build replaces only what a build made: the output
+//! The output stage: the leak guard ([`guard`]) reads every rendered file of
+//! a public build, and the site is written into a fresh folder beside the
+//! output, swapped in only when every file is written and passed, so a
+//! failed build leaves the last good site exactly as it was. A build replaces only what a build made: the output
 //! folder must be new, empty, or marked by an earlier build, and never the
 //! site's own folders. Builds into one folder take turns (a lock file
 //! beside it), each in a staging folder of its own.

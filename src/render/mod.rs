@@ -92,8 +92,9 @@ pub fn render(model: Model, theme: &Theme, options: Options) -> Result<Rendered,
 }
 
 /// A model ready to render, page by page or whole. Charts, Markdown and
-/// pages are produced only when asked for, so `serve` can answer for one
-/// page right after an edit without rendering the other thousands.
+/// pages are produced the first time they are asked for: `build` asks for
+/// all of them at once, in parallel; `serve` answers for one page right
+/// after an edit without rendering the other thousands.
 pub struct Renderer {
     model: Model,
     tera: Tera,
