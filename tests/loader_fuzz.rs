@@ -53,13 +53,19 @@ fn site() -> tempfile::TempDir {
     dir
 }
 
-fn check_file(site: &Path, relative: &str, bytes: &[u8]) {
+/// Writes `bytes` to `relative`, checks the site and renders every
+/// diagnostic; returns each as printed (English).
+fn check_file(site: &Path, relative: &str, bytes: &[u8]) -> Vec<String> {
     fs::write(site.join(relative), bytes).expect("written");
     let checked = taizhang::check::check(site, None);
     // Rendering must not panic either (odd spans, odd characters).
-    for diagnostic in checked.diagnostics.iter() {
-        let _ = taizhang::diagnostics::render(diagnostic, &checked.sources, Default::default());
-    }
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            taizhang::diagnostics::render(d, &checked.sources, taizhang::diagnostics::Lang::En)
+        })
+        .collect()
 }
 
 fn mutate(text: &str, edits: &[(usize, usize, usize)]) -> String {
@@ -114,10 +120,22 @@ fn hostile_yaml_is_refused_not_expanded() {
         let this = (b'a' + n) as char;
         laughs.push_str(&format!("{this}: &{this} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
     }
-    check_file(dir.path(), "content/issues/01.yaml", laughs.as_bytes());
-    check_file(
+    // Refused as a YAML error in that file, not expanded into memory.
+    let refused = |said: &[String], why: &str| {
+        said.iter().any(|d| {
+            d.starts_with("content/issues/01.yaml:") && d.contains("error[E010]") && d.contains(why)
+        })
+    };
+    let said = check_file(dir.path(), "content/issues/01.yaml", laughs.as_bytes());
+    assert!(refused(&said, "budget breached"), "{said:?}");
+    let said = check_file(
         dir.path(),
         "content/issues/01.yaml",
         "[".repeat(100_000).as_bytes(),
+    );
+    assert!(
+        refused(&said, "recursion limit"),
+        "{:?}",
+        said.first().map(|d| &d[..200.min(d.len())])
     );
 }
