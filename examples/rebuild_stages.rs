@@ -43,7 +43,7 @@ fn main() {
     let text = fs::read_to_string(&note).expect("reads");
     let changed: HashSet<PathBuf> = [note.clone()].into_iter().collect();
 
-    let mut rechecker = Rechecker::new(&root, None);
+    let mut rechecker = Rechecker::new(&root, Default::default());
     let first = Instant::now();
     let checked = rechecker.check(&HashSet::new());
     println!("first check: {} ms", first.elapsed().as_millis());

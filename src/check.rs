@@ -21,22 +21,47 @@ pub struct Checked {
     pub as_of: Option<Date>,
 }
 
+/// What the command line sets over `site.yaml` before anything is checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Given {
+    /// `--as-of`: overrides `as_of` in site.yaml.
+    pub as_of: Option<Date>,
+    /// Whether `--base-url` gives the site's address.
+    pub base_url: bool,
+}
+
 /// Loads the site at `root` and validates it. `as_of` overrides the date in
 /// `site.yaml`; the wall clock is never used, so results are reproducible.
 pub fn check(root: &Path, as_of: Option<Date>) -> Checked {
-    check_tracked(root, as_of, &mut validate::Memo::default()).0
+    check_given(
+        root,
+        Given {
+            as_of,
+            base_url: false,
+        },
+    )
 }
 
-fn check_tracked(
-    root: &Path,
-    as_of: Option<Date>,
-    memo: &mut validate::Memo,
-) -> (Checked, Tracking) {
+/// [`check`] with everything the command line sets merged in first.
+pub fn check_given(root: &Path, given: Given) -> Checked {
+    check_tracked(root, given, &mut validate::Memo::default()).0
+}
+
+/// The settings validation works under: the command line's over site.yaml's.
+fn settings(content: &Content, given: Given) -> validate::Settings {
+    validate::Settings {
+        as_of: as_of_date(content, given.as_of),
+        base_url_given: given.base_url,
+    }
+}
+
+fn check_tracked(root: &Path, given: Given, memo: &mut validate::Memo) -> (Checked, Tracking) {
     let mut sources = SourceMap::default();
     let mut diagnostics = Diagnostics::default();
     let (content, tracking) = content::load_tracked(root, &mut sources, &mut diagnostics);
-    let as_of = as_of_date(&content, as_of);
-    validate::validate_with(&content, as_of, &sources, &mut diagnostics, memo);
+    let settings = settings(&content, given);
+    let as_of = settings.as_of;
+    validate::validate_with(&content, settings, &sources, &mut diagnostics, memo);
     let checked = Checked {
         content,
         sources,
@@ -66,18 +91,18 @@ fn as_of_date(content: &Content, given: Option<Date>) -> Option<Date> {
 #[derive(Debug)]
 pub struct Rechecker {
     root: PathBuf,
-    as_of: Option<Date>,
+    given: Given,
     kept: Option<(Checked, Tracking)>,
     unchanged: bool,
     memo: validate::Memo,
 }
 
 impl Rechecker {
-    /// Nothing checked yet; `as_of` as for [`check`].
-    pub fn new(root: &Path, as_of: Option<Date>) -> Rechecker {
+    /// Nothing checked yet; `given` as for [`check_given`].
+    pub fn new(root: &Path, given: Given) -> Rechecker {
         Rechecker {
             root: root.to_path_buf(),
-            as_of,
+            given,
             kept: None,
             unchanged: false,
             memo: validate::Memo::default(),
@@ -116,10 +141,11 @@ impl Rechecker {
                 }
                 Some(Refreshed::Changed(diagnostics)) => diagnostics,
             };
-            checked.as_of = as_of_date(&checked.content, self.as_of);
+            let settings = settings(&checked.content, self.given);
+            checked.as_of = settings.as_of;
             validate::validate_with(
                 &checked.content,
-                checked.as_of,
+                settings,
                 &checked.sources,
                 &mut diagnostics,
                 &mut self.memo,
@@ -128,7 +154,7 @@ impl Rechecker {
             true
         });
         if !refreshed {
-            self.kept = Some(check_tracked(&self.root, self.as_of, &mut self.memo));
+            self.kept = Some(check_tracked(&self.root, self.given, &mut self.memo));
         }
         &self.kept.as_ref().expect("kept was just filled").0
     }

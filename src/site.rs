@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use crate::check::{Checked, check};
+use crate::check::{Checked, check_given};
 use crate::content::Audience;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
@@ -46,6 +46,14 @@ impl BuildOptions {
             portable: false,
             audience: Audience::Public,
             progress: None,
+        }
+    }
+
+    /// What these options set over site.yaml, for validation.
+    pub fn given(&self) -> crate::check::Given {
+        crate::check::Given {
+            as_of: self.as_of,
+            base_url: self.base_url.is_some(),
         }
     }
 
@@ -171,18 +179,16 @@ fn run(options: &BuildOptions, write: bool) -> Result<Built, BuildError> {
         timings.push((stage, last.elapsed().as_millis()));
         last = Instant::now();
     };
-    let mut checked = check(&options.root, options.as_of);
-    // `--base-url https://…` gives the site the address site.yaml lacks.
-    if let Some(url) = &options.base_url {
-        if !crate::validate::is_site_address(url) {
-            return Err(BuildError::Other(format!(
-                "--base-url `{url}` is not an absolute http:// or https:// address"
-            )));
-        }
-        checked
-            .diagnostics
-            .retain(|d| d.problem != Problem::RelativeBaseUrl);
+    // `--base-url https://…` gives the site the address site.yaml lacks,
+    // so validation knows before it warns.
+    if let Some(url) = &options.base_url
+        && !crate::validate::is_site_address(url)
+    {
+        return Err(BuildError::Other(format!(
+            "--base-url `{url}` is not an absolute http:// or https:// address"
+        )));
     }
+    let mut checked = check_given(&options.root, options.given());
     lap("load and check", &mut timings);
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));

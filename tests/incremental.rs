@@ -67,7 +67,7 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     let root = dir.path();
     copy_repository_content(root);
     let content = root.join("content");
-    let mut rechecker = Rechecker::new(root, None);
+    let mut rechecker = Rechecker::new(root, Default::default());
     assert_same_as_fresh(&mut rechecker, root, &[], "first check");
 
     // An editor's swap file changes nothing the site shows.

@@ -100,7 +100,7 @@ impl Rebuilder {
         report: Box<dyn Fn(&str) + Send + Sync>,
     ) -> Rebuilder {
         Rebuilder {
-            rechecker: Mutex::new(Rechecker::new(&options.root, options.as_of)),
+            rechecker: Mutex::new(Rechecker::new(&options.root, options.given())),
             options,
             lang,
             report,

@@ -18,16 +18,32 @@ use crate::diagnostics::{Diagnostics, SourceMap, Span};
 
 pub use settings::is_site_address;
 
-/// Checks everything in `content`. `as_of` is the date overdue status and
-/// "after the as-of date" are judged against; without one those checks are
-/// skipped (with a warning saying so).
+/// What validation needs beyond the content: the settings in force, with
+/// the command line's already merged over `site.yaml`'s.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Settings {
+    /// The date overdue status and "after the as-of date" are judged
+    /// against; without one those checks are skipped (with a warning).
+    pub as_of: Option<Date>,
+    /// Whether the command line gives the site's address (`--base-url`),
+    /// so that site.yaml need not.
+    pub base_url_given: bool,
+}
+
+/// Checks everything in `content` under `settings`.
 pub fn validate(
     content: &Content,
-    as_of: Option<Date>,
+    settings: Settings,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) {
-    validate_with(content, as_of, sources, diagnostics, &mut Memo::default());
+    validate_with(
+        content,
+        settings,
+        sources,
+        diagnostics,
+        &mut Memo::default(),
+    );
 }
 
 /// What validation keeps between runs over the same files (for `serve`):
@@ -42,7 +58,7 @@ pub struct Memo {
 /// [`validate`], reusing and updating `memo` from earlier runs.
 pub fn validate_with(
     content: &Content,
-    as_of: Option<Date>,
+    settings: Settings,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
     memo: &mut Memo,
@@ -50,7 +66,7 @@ pub fn validate_with(
     identity::check(content, sources, diagnostics);
     references::check(content, diagnostics);
     ledger::check(content, diagnostics);
-    dates::check(content, as_of, sources, diagnostics);
+    dates::check(content, settings.as_of, sources, diagnostics);
     declared::check(content, diagnostics);
     people::check(content, sources, diagnostics, &mut memo.mentions);
     let register = content.register();
@@ -63,7 +79,7 @@ pub fn validate_with(
         diagnostics,
         &mut memo.names,
     );
-    settings::check(content, sources, diagnostics);
+    settings::check(content, settings, sources, diagnostics);
 }
 
 /// The village names and their stems (八景村 and 八景), which mark a name

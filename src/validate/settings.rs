@@ -1,11 +1,17 @@
 //! Site settings: `base_url` must be an absolute `http(s)://` address (it
 //! is written into every page, feed and QR code), and a site without one
-//! is warned that QR codes and feed links cannot leave paper.
+//! (in site.yaml or on the command line) is warned that QR codes and feed
+//! links cannot leave paper.
 
 use crate::content::Content;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap};
 
-pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Diagnostics) {
+pub(super) fn check(
+    content: &Content,
+    settings: super::Settings,
+    sources: &SourceMap,
+    diagnostics: &mut Diagnostics,
+) {
     let Some(site) = &content.site else { return };
     match &site.base_url {
         Some(url) if is_site_address(&url.value) => {}
@@ -15,6 +21,7 @@ pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Di
             },
             url.span,
         ),
+        None if settings.base_url_given => {}
         None => diagnostics.push(
             Problem::RelativeBaseUrl,
             sources.first_content_line(site.file),
