@@ -335,13 +335,30 @@ fn serving_does_not_rebuild_when_nothing_changed() {
         "backup",
     )
     .expect("writes");
-    let more: Vec<String> = lines
-        .recv_timeout(Duration::from_secs(2))
-        .into_iter()
-        .collect();
+    // Then a real change, a second later (the watcher settles in 15 ms):
+    // its rebuild must be the only one reported. Waiting for it proves the
+    // watcher was awake all along, so a slow machine cannot pass this test
+    // by reporting late.
+    std::thread::sleep(Duration::from_secs(1));
+    let issue = dir.path().join("content/issues/01.yaml");
+    let text = fs::read_to_string(&issue).expect("reads");
+    fs::write(&issue, text.replacen("不及时", "不够及时", 1)).expect("writes");
+    let mut more = Vec::new();
+    let until = Instant::now() + Duration::from_secs(30);
+    while let Ok(line) = lines.recv_timeout(until.saturating_duration_since(Instant::now())) {
+        let done = line.starts_with("rebuilt: served after");
+        more.push(line);
+        if done {
+            break;
+        }
+    }
+    more.extend(lines.recv_timeout(Duration::from_secs(1)));
     let _ = child.kill();
     let _ = child.wait();
-    assert!(more.is_empty(), "rebuilt with nothing changed: {more:?}");
+    assert!(
+        more.len() == 1 && more[0].starts_with("rebuilt: served after"),
+        "one rebuild, for the real change: {more:?}"
+    );
 }
 
 /// Sends `request` as raw bytes and returns the status line of the answer.
