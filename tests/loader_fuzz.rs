@@ -138,4 +138,7 @@ fn hostile_yaml_is_refused_not_expanded() {
         "{:?}",
         said.first().map(|d| &d[..200.min(d.len())])
     );
+    // The 100,000-character line is quoted around the column, not whole.
+    let longest = said.iter().map(String::len).max().unwrap_or_default();
+    assert!(longest < 4_000, "a diagnostic of {longest} bytes");
 }

@@ -16,6 +16,34 @@ pub enum Lang {
     En,
 }
 
+/// A quoted line longer than this many characters is cut to a window
+/// around the marked text, so a minified or hostile file does not flood
+/// the terminal.
+const LONGEST_QUOTE: usize = 400;
+
+/// The line as quoted, the text before the mark and the marked text.
+/// Long lines keep [`LONGEST_QUOTE`] characters around the mark, with `…`
+/// where they were cut.
+fn excerpt(line: &str, col: u32, len: u32) -> (String, String, String) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = (col.saturating_sub(1) as usize).min(chars.len());
+    let end = (at + len as usize).min(chars.len());
+    let (from, to) = if chars.len() <= LONGEST_QUOTE {
+        (0, chars.len())
+    } else {
+        let from = at.saturating_sub(LONGEST_QUOTE / 2);
+        (from, (from + LONGEST_QUOTE).min(chars.len()))
+    };
+    let text = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
+    let cut_before = if from > 0 { "…" } else { "" };
+    let cut_after = if to < chars.len() { "…" } else { "" };
+    (
+        format!("{cut_before}{}{cut_after}", text(from..to)),
+        format!("{cut_before}{}", text(from..at)),
+        text(at..end.min(to)),
+    )
+}
+
 /// Renders one diagnostic:
 ///
 /// ```text
@@ -72,16 +100,7 @@ pub fn render_styled(
         .line(span.file, span.line)
         .filter(|l| !l.trim().is_empty())
     {
-        let shown = line.replace('\t', " ");
-        let before: String = shown
-            .chars()
-            .take(span.col.saturating_sub(1) as usize)
-            .collect();
-        let marked: String = shown
-            .chars()
-            .skip(span.col.saturating_sub(1) as usize)
-            .take(span.len as usize)
-            .collect();
+        let (shown, before, marked) = excerpt(&line.replace('\t', " "), span.col, span.len);
         let carets = paint("1;31", &"^".repeat(marked.width().max(1)));
         let _ = writeln!(out, "{gutter} |");
         let _ = writeln!(out, "{number} | {shown}");
@@ -92,4 +111,28 @@ pub fn render_styled(
         let _ = writeln!(out, "{gutter} = {}: {hint}", paint("1;36", label));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_quoted_whole() {
+        let (shown, before, marked) = excerpt("  - village: 八井村", 14, 3);
+        assert_eq!(shown, "  - village: 八井村");
+        assert_eq!(before, "  - village: ");
+        assert_eq!(marked, "八井村");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_mark() {
+        let line = format!("{}x{}", "[".repeat(100_000), "]".repeat(500));
+        let (shown, before, marked) = excerpt(&line, 100_001, 1);
+        assert_eq!(marked, "x");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.chars().count() <= LONGEST_QUOTE + 2);
+        assert_eq!(before.chars().count(), 1 + LONGEST_QUOTE / 2);
+        assert!(shown.contains('x'));
+    }
 }
