@@ -14,6 +14,7 @@ pub mod check;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
+pub mod escape;
 pub mod generate;
 pub mod markdown;
 pub mod model;

@@ -272,7 +272,7 @@ fn link_terms<'a>(
         pieces.push(Event::Html(
             format!(
                 "<a class=\"term\" href=\"@/policy/glossary/#{}\">",
-                escape_attribute(id)
+                crate::escape::escape_attribute(id)
             )
             .into(),
         ));
@@ -345,21 +345,6 @@ pub fn heading_slug(text: &str) -> String {
     } else {
         slug
     }
-}
-
-/// Escapes text for a double-quoted attribute.
-pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// `raw` HTML without its comments; `in_comment` carries an open comment

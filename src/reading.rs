@@ -102,7 +102,7 @@ fn read(original: &str, mut emit: impl FnMut(char, usize, usize)) {
         }
         if byte == b'%'
             && let Some(decoded) =
-                escaped_run(&bytes[at..]).and_then(|raw| String::from_utf8(raw).ok())
+                crate::escape::escaped_run(&bytes[at..]).and_then(|raw| String::from_utf8(raw).ok())
         {
             for d in decoded.chars() {
                 let width = d.len_utf8() * 3;
@@ -205,21 +205,6 @@ fn simplified(c: char) -> char {
     } else {
         c
     }
-}
-
-/// The bytes a run of `%XX` escapes at the start of `bytes` stands for.
-fn escaped_run(bytes: &[u8]) -> Option<Vec<u8>> {
-    let hex = |b: u8| char::from(b).to_digit(16);
-    let mut raw = Vec::new();
-    let mut rest = bytes;
-    while let [b'%', high, low, tail @ ..] = rest {
-        let (Some(high), Some(low)) = (hex(*high), hex(*low)) else {
-            break;
-        };
-        raw.push((high * 16 + low) as u8);
-        rest = tail;
-    }
-    (!raw.is_empty()).then_some(raw)
 }
 
 #[cfg(test)]

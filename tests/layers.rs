@@ -1,7 +1,7 @@
 //! Data flows one way. Each module of `src/` belongs to a layer, and may
 //! use modules of its own layer or the layers before it, never a later one:
 //!
-//! 0. foundations: `date`, `diagnostics`, `reading`
+//! 0. foundations: `date`, `diagnostics`, `reading`, `escape`
 //! 1. load: `content`
 //! 2. check: `validate`
 //! 3. masking: `privacy`
@@ -22,6 +22,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("date", 0),
     ("diagnostics", 0),
     ("reading", 0),
+    ("escape", 0),
     ("content", 1),
     ("validate", 2),
     ("privacy", 3),

@@ -16,7 +16,7 @@ pub use status_bars::status_bars;
 
 use serde::Serialize;
 
-use crate::markdown::escape_attribute;
+use crate::escape::escape_attribute;
 use crate::model::Status;
 
 /// A chart and its data.

@@ -28,7 +28,7 @@ impl Relinker {
     /// inside attribute values.
     pub(crate) fn absolute(base_path: &str) -> Relinker {
         Relinker {
-            prefix: crate::markdown::escape_attribute(base_path),
+            prefix: crate::escape::escape_attribute(base_path),
             portable: false,
         }
     }
@@ -92,7 +92,8 @@ impl LinkTargets {
         let path = path.strip_suffix("index.html").unwrap_or(path);
         match self.pages.get(path) {
             None => false,
-            Some(ids) => anchor.is_none_or(|a| a.is_empty() || ids.contains(&percent_decode(a))),
+            Some(ids) => anchor
+                .is_none_or(|a| a.is_empty() || ids.contains(&crate::escape::percent_decode(a))),
         }
     }
 }
@@ -102,36 +103,8 @@ pub(crate) fn ids(html: &str) -> HashSet<String> {
     html.split(" id=\"")
         .skip(1)
         .filter_map(|piece| piece.split('"').next())
-        .map(unescape)
+        .map(crate::escape::unescape)
         .collect()
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// Decodes `%E5%9B%9E` sequences, as a browser does before matching an id.
-pub(crate) fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

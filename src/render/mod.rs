@@ -25,7 +25,6 @@ use crate::theme::Theme;
 
 use contexts::context;
 use figures::Figures;
-pub(crate) use links::percent_decode;
 use links::{LinkTargets, Relinker};
 use pages::{Page, address, print_block};
 use prose::Prose;

@@ -4,7 +4,7 @@
 use qrcode::QrCode;
 use qrcode::render::svg;
 
-use crate::markdown::escape_attribute;
+use crate::escape::escape_attribute;
 
 /// An inline SVG QR code for `url`, labelled for screen readers.
 pub(crate) fn qr_svg(url: &str) -> String {

@@ -16,7 +16,7 @@ use std::time::Duration;
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::diagnostics::Lang;
-use crate::markdown::escape_attribute;
+use crate::escape::escape_attribute;
 use crate::site::BuildOptions;
 use rebuild::{Rebuilder, State, Unservable};
 
@@ -236,7 +236,7 @@ fn respond(request: Request, shared: &Shared) {
         .next()
         .unwrap_or("/")
         .to_string();
-    let path = crate::render::percent_decode(raw.trim_start_matches('/'));
+    let path = crate::escape::percent_decode(raw.trim_start_matches('/'));
     let (site, overlay) = {
         let state = shared.state.read().unwrap_or_else(|e| e.into_inner());
         (state.site.clone(), state.overlay.clone())
