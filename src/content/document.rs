@@ -50,6 +50,24 @@ pub enum DocumentKind {
     Report,
 }
 
+impl DocumentKind {
+    /// The code pages test: `plan` or `report`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "plan",
+            DocumentKind::Report => "report",
+        }
+    }
+
+    /// What pages call the document: 方案 or 报告.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "方案",
+            DocumentKind::Report => "报告",
+        }
+    }
+}
+
 impl Choice for DocumentKind {
     const SPELLINGS: &'static [(&'static str, Self)] = &[
         ("plan", DocumentKind::Plan),

@@ -197,11 +197,13 @@ fn burnup(model: &Model, i: usize, size: charts::Size) -> Option<Chart> {
                 .document
                 .day
                 .or(model.phases.first().map(|p| p.start))
-                .or(tasks
-                    .iter()
-                    .flat_map(|t| t.history.first())
-                    .map(|h| h.date)
-                    .min())
+                .or_else(|| {
+                    tasks
+                        .iter()
+                        .flat_map(|t| t.history.first())
+                        .map(|h| h.date)
+                        .min()
+                })
                 .unwrap_or(model.as_of),
             model.as_of,
         ),

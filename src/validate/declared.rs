@@ -21,31 +21,20 @@ pub(super) fn check(content: &Content, diagnostics: &mut Diagnostics) {
         }
     }
     if let Some(stated) = &declared.categories {
-        let mut outermost: Vec<&str> = content
-            .issues
-            .iter()
-            .filter_map(|i| i.category.first().map(|c| c.value.as_str()))
-            .collect();
-        outermost.sort_unstable();
-        outermost.dedup();
-        if outermost.len() > stated.value as usize {
+        let listed = content.listed_categories();
+        if listed > stated.value as usize {
             diagnostics.push(
                 Problem::MoreListedThanDeclared {
                     what: "方面".into(),
                     declared: stated.value,
-                    listed: outermost.len() as u32,
+                    listed: listed as u32,
                 },
                 stated.span,
             );
         }
     }
     for status in &declared.statuses {
-        let listed = content
-            .issues
-            .iter()
-            .filter_map(|i| i.progress.as_ref()?.status.as_ref())
-            .filter(|word| word.value.0 == status.word.value)
-            .count();
+        let listed = content.listed_with_word(&status.word.value);
         if listed > status.count.value as usize {
             diagnostics.push(
                 Problem::MoreListedThanDeclared {

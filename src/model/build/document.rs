@@ -1,16 +1,15 @@
 //! The plan document as the model carries it, with the report's stated
 //! totals beside what is listed, and the plan's phases and milestones.
 
-use std::collections::BTreeSet;
-
-use crate::content::{self, DocumentKind};
+use crate::content::{self, Content};
 use crate::date::Date;
-use crate::model::{Declared, DeclaredStatus, Document, Issue, Milestone, Phase, Section};
+use crate::model::{Declared, DeclaredStatus, Document, Milestone, Phase, Section};
 
 use super::markdown;
 
-/// The document header and text, with `issues` as listed.
-pub(super) fn document(document: &content::Document, issues: &[Issue]) -> Document {
+/// The document header and text, with what `content` lists beside the
+/// totals it states.
+pub(super) fn document(document: &content::Document, content: &Content) -> Document {
     Document {
         issuer: document.issuer.value.clone(),
         number: document.number.as_ref().map(|n| n.value.clone()),
@@ -21,16 +20,10 @@ pub(super) fn document(document: &content::Document, issues: &[Issue]) -> Docume
             .unwrap_or(&document.title)
             .value
             .clone(),
-        kind: match document.kind {
-            DocumentKind::Plan => "plan",
-            DocumentKind::Report => "report",
-        },
-        kind_label: match document.kind {
-            DocumentKind::Plan => "方案",
-            DocumentKind::Report => "报告",
-        },
+        kind: document.kind.code(),
+        kind_label: document.kind.label(),
         reports_on: document.reports_on.as_ref().map(|r| r.value.clone()),
-        declared: declared(&document.declared, issues),
+        declared: declared(&document.declared, content),
         date: document.date.as_ref().map(|d| d.value.written.clone()),
         date_iso: document.date.as_ref().map(|d| d.value.iso()),
         day: document.date.as_ref().map(|d| d.value.first_day()),
@@ -50,19 +43,15 @@ pub(super) fn document(document: &content::Document, issues: &[Issue]) -> Docume
 
 /// The totals a document states beside what is listed; `None` when it
 /// states none.
-fn declared(stated: &content::Declared, issues: &[Issue]) -> Option<Declared> {
+fn declared(stated: &content::Declared, content: &Content) -> Option<Declared> {
     if stated.categories.is_none() && stated.issues.is_none() && stated.statuses.is_empty() {
         return None;
     }
-    let outermost: BTreeSet<&str> = issues
-        .iter()
-        .filter_map(|i| i.category.first().map(String::as_str))
-        .collect();
     Some(Declared {
         categories: stated.categories.as_ref().map(|c| c.value),
-        listed_categories: outermost.len(),
+        listed_categories: content.listed_categories(),
         issues: stated.issues.as_ref().map(|c| c.value),
-        listed_issues: issues.len(),
+        listed_issues: content.issues.len(),
         statuses: stated
             .statuses
             .iter()
@@ -70,10 +59,7 @@ fn declared(stated: &content::Declared, issues: &[Issue]) -> Option<Declared> {
                 word: s.word.value.clone(),
                 status: s.status.into(),
                 count: s.count.value,
-                listed: issues
-                    .iter()
-                    .filter(|i| i.status_word == s.word.value)
-                    .count(),
+                listed: content.listed_with_word(&s.word.value),
             })
             .collect(),
     })

@@ -21,6 +21,9 @@ pub(super) struct Ledger {
     pub(super) issues: Vec<Issue>,
     pub(super) tasks: Vec<Task>,
     pub(super) totals: Tally,
+    /// The collective unit of all villages (各村(社区)), if the site has
+    /// one: a village's own task counts for it too.
+    every_village: Option<usize>,
 }
 
 impl Ledger {
@@ -62,6 +65,7 @@ impl Ledger {
             issues: Vec::with_capacity(content.issues.len()),
             tasks: Vec::new(),
             totals: Tally::default(),
+            every_village: site.units.iter().position(|u| u.all_villages),
         };
         let mut sorted: Vec<&content::Issue> = content.issues.iter().collect();
         sorted.sort_by_key(|i| i.number.value);
@@ -126,12 +130,8 @@ impl Ledger {
                 self.villages[v].tasks.push(index);
             }
             // A village's own task (no unit named) belongs to 各村(社区) too.
-            let owners = unit.into_iter().chain(
-                (unit.is_none() && village.is_some())
-                    .then(|| self.units.iter().position(|u| u.all_villages))
-                    .flatten(),
-            );
-            for u in owners.collect::<Vec<_>>() {
+            let owner = unit.or(village.and(self.every_village));
+            if let Some(u) = owner {
                 self.units[u].tally.add(status, overdue);
                 self.units[u].tasks.push(index);
             }

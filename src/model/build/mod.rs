@@ -42,7 +42,7 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
     let mut ledger = ledger::Ledger::build(content, &resolver);
     let notes = notes::notes(content, &resolver, &mut ledger);
     Model {
-        document: document::document(&site.document, &ledger.issues),
+        document: document::document(&site.document, content),
         as_of,
         as_of_stated: true,
         sample_data: site.sample_data,
@@ -124,7 +124,7 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The villages a list names, skipping none (validation found them all).
+    /// The villages a list names (validation has found every one).
     fn village_refs(&self, list: &[Located<String>]) -> Vec<Ref> {
         list.iter()
             .filter_map(|r| self.village_ref(&r.value))
