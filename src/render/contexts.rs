@@ -27,6 +27,10 @@ impl PageContext<'_> {
         let figures = self.figures;
         self.put("page", &meta("总览", "overview", Vec::new()));
         self.put("groups", &model.groups);
+        self.put("issue_statuses", &model.issue_statuses);
+        // Issues whose status neither a word nor a task states.
+        let stated: usize = model.issue_statuses.iter().map(|c| c.count).sum();
+        self.put("issues_unstated", &(model.issues.len() - stated));
         let phases: Vec<PhaseView<'_>> = model
             .phases
             .iter()

@@ -20,9 +20,6 @@ pub(crate) struct SiteView<'a> {
     pub(crate) totals: Tally,
     pub(crate) issue_count: usize,
     pub(crate) measure_count: usize,
-    pub(crate) issue_statuses: &'a [crate::model::StatusCount],
-    /// Issues whose status neither a word nor a task states.
-    pub(crate) issues_unstated: usize,
 }
 
 impl<'a> SiteView<'a> {
@@ -39,9 +36,6 @@ impl<'a> SiteView<'a> {
             totals: model.totals,
             issue_count: model.issues.len(),
             measure_count: model.measure_count,
-            issue_statuses: &model.issue_statuses,
-            issues_unstated: model.issues.len()
-                - model.issue_statuses.iter().map(|c| c.count).sum::<usize>(),
         }
     }
 }
