@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use taizhang::check::Rechecker;
-use taizhang::site::{BuildOptions, prepare};
+use taizhang::site::{Guards, Prepared};
 
 fn main() {
     let mut root = PathBuf::from(".");
@@ -30,7 +30,7 @@ fn main() {
             _ => panic!("usage: rebuild_stages --root DIR [--edits N] [--page PATH]"),
         }
     }
-    let options = BuildOptions::new(root.clone());
+    let guards = Guards::default();
     let mut notes: Vec<PathBuf> = fs::read_dir(root.join("content/notes"))
         .expect("content/notes")
         .map(|e| e.expect("entry").path())
@@ -47,8 +47,8 @@ fn main() {
     let first = Instant::now();
     let checked = rechecker.check(&HashSet::new());
     println!("first check: {} ms", first.elapsed().as_millis());
-    let renderer = prepare(checked, &options).expect("prepares");
-    if renderer.file(&page).is_none() {
+    let prepared = Prepared::new(checked, &root, &guards).expect("prepares");
+    if prepared.file(&page).is_none() {
         eprintln!("the site has no page {page}");
         std::process::exit(2);
     }
@@ -59,9 +59,12 @@ fn main() {
         let checked = rechecker.check(&changed);
         assert!(!checked.diagnostics.has_errors(), "the content checks");
         let checked_at = started.elapsed();
-        let renderer = prepare(checked, &options).expect("prepares");
+        let prepared = Prepared::new(checked, &root, &guards).expect("prepares");
         let prepared_at = started.elapsed();
-        let file = renderer.file(&page).expect("the page").expect("renders");
+        let file = prepared
+            .file(&page)
+            .expect("the page")
+            .unwrap_or_else(|e| panic!("{page}: {e:?}"));
         assert!(!note_page || String::from_utf8_lossy(&file.bytes).contains(&format!("edit {k}")));
         let rendered_at = started.elapsed();
         stages[0].push(checked_at.as_secs_f64() * 1000.0);

@@ -34,11 +34,12 @@ fn main() {
             _ => panic!("usage: serve_latency --root DIR [--edits N] [--pause MS] [--issue]"),
         }
     }
+    let mut build = BuildOptions::new(root.clone());
+    build.given.lang = Lang::En;
     let options = ServeOptions {
-        build: BuildOptions::new(root.clone()),
+        build,
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
-        lang: Lang::En,
         allowed_hosts: Vec::new(),
     };
     let server = bind(&options).expect("binds");

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::content::{self, Content, Refreshed, Tracking};
-use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap};
+use crate::settings::{Given, Settings};
 use crate::validate;
 
 /// The outcome of loading and validating a site.
@@ -17,72 +17,30 @@ pub struct Checked {
     pub sources: SourceMap,
     /// Every problem found.
     pub diagnostics: Diagnostics,
-    /// The as-of date used: `--as-of` if given, else `site.yaml`'s.
-    pub as_of: Option<Date>,
+    /// The settings the site was checked under, the command line's
+    /// merged over site.yaml's.
+    pub settings: Settings,
 }
 
-/// What the command line sets over `site.yaml` before anything is checked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Given {
-    /// `--as-of`: overrides `as_of` in site.yaml.
-    pub as_of: Option<Date>,
-    /// Whether `--base-url` gives the site's address.
-    pub base_url: bool,
-}
-
-/// Loads the site at `root` and validates it. `as_of` overrides the date in
-/// `site.yaml`; the wall clock is never used, so results are reproducible.
-pub fn check(root: &Path, as_of: Option<Date>) -> Checked {
-    check_given(
-        root,
-        Given {
-            as_of,
-            base_url: false,
-        },
-    )
-}
-
-/// [`check`] with everything the command line sets merged in first.
-pub fn check_given(root: &Path, given: Given) -> Checked {
+/// Loads the site at `root`, merges what the command line `given` sets
+/// over its site.yaml, and validates it under those settings.
+pub fn check(root: &Path, given: &Given) -> Checked {
     check_tracked(root, given, &mut validate::Memo::default()).0
 }
 
-/// The settings validation works under: the command line's over site.yaml's.
-fn settings(content: &Content, given: Given) -> validate::Settings {
-    validate::Settings {
-        as_of: as_of_date(content, given.as_of),
-        base_url_given: given.base_url,
-    }
-}
-
-fn check_tracked(root: &Path, given: Given, memo: &mut validate::Memo) -> (Checked, Tracking) {
+fn check_tracked(root: &Path, given: &Given, memo: &mut validate::Memo) -> (Checked, Tracking) {
     let mut sources = SourceMap::default();
     let mut diagnostics = Diagnostics::default();
     let (content, tracking) = content::load_tracked(root, &mut sources, &mut diagnostics);
-    let settings = settings(&content, given);
-    let as_of = settings.as_of;
-    validate::validate_with(&content, settings, &sources, &mut diagnostics, memo);
+    let settings = Settings::merge(&content, given);
+    validate::validate_with(&content, &settings, &sources, &mut diagnostics, memo);
     let checked = Checked {
         content,
         sources,
         diagnostics,
-        as_of,
+        settings,
     };
     (checked, tracking)
-}
-
-/// `--as-of` if given, else `site.yaml`'s; for a report dated to the day,
-/// that day: its figures stand as of when it was written (截至目前).
-fn as_of_date(content: &Content, given: Option<Date>) -> Option<Date> {
-    let site = content.site.as_ref();
-    given
-        .or_else(|| site.and_then(|s| s.as_of.as_ref()).map(|d| d.value))
-        .or_else(|| {
-            let document = &site?.document;
-            let date = &document.date.as_ref()?.value;
-            (document.kind == crate::content::DocumentKind::Report && date.day.is_some())
-                .then(|| date.first_day())
-        })
 }
 
 /// Checks a site again and again as it is edited (for `serve`): after the
@@ -98,7 +56,7 @@ pub struct Rechecker {
 }
 
 impl Rechecker {
-    /// Nothing checked yet; `given` as for [`check_given`].
+    /// Nothing checked yet; `given` as for [`check`].
     pub fn new(root: &Path, given: Given) -> Rechecker {
         Rechecker {
             root: root.to_path_buf(),
@@ -141,11 +99,10 @@ impl Rechecker {
                 }
                 Some(Refreshed::Changed(diagnostics)) => diagnostics,
             };
-            let settings = settings(&checked.content, self.given);
-            checked.as_of = settings.as_of;
+            checked.settings = Settings::merge(&checked.content, &self.given);
             validate::validate_with(
                 &checked.content,
-                settings,
+                &checked.settings,
                 &checked.sources,
                 &mut diagnostics,
                 &mut self.memo,
@@ -154,7 +111,7 @@ impl Rechecker {
             true
         });
         if !refreshed {
-            self.kept = Some(check_tracked(&self.root, self.given, &mut self.memo));
+            self.kept = Some(check_tracked(&self.root, &self.given, &mut self.memo));
         }
         &self.kept.as_ref().expect("kept was just filled").0
     }

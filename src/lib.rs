@@ -25,6 +25,7 @@ pub mod reading;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod settings;
 pub mod site;
 pub mod theme;
 pub mod validate;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::args::{Cli, Command};
+use cli::args::{AudienceArg, Cli, Command};
 use cli::commands::{self, Listen};
 use taizhang::site::BuildOptions;
 
@@ -15,7 +15,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.lang();
     match cli.command {
-        Command::Check { common } => commands::check(&common, lang),
+        Command::Check { common } => {
+            commands::check(&common, common.build_options(AudienceArg::Public, lang))
+        }
         Command::Build {
             common,
             out,
@@ -23,13 +25,13 @@ fn main() -> ExitCode {
             portable,
             audience,
         } => {
-            let options = BuildOptions {
+            let mut options = BuildOptions {
                 out,
-                base_url,
-                portable,
-                ..common.build_options(audience)
+                ..common.build_options(audience, lang)
             };
-            commands::build(&common, lang, options)
+            options.given.base_url = base_url;
+            options.given.portable = portable;
+            commands::build(&common, options)
         }
         Command::Pdf {
             common,
@@ -38,12 +40,9 @@ fn main() -> ExitCode {
             audience,
             browser,
         } => {
-            let options = BuildOptions {
-                base_url,
-                portable: true,
-                ..common.build_options(audience)
-            };
-            commands::pdf(&common, lang, options, out, browser.as_deref())
+            let mut options = common.build_options(audience, lang);
+            options.given.base_url = base_url;
+            commands::pdf(&common, options, out, browser.as_deref())
         }
         Command::Serve {
             common,
@@ -59,7 +58,7 @@ fn main() -> ExitCode {
                 open,
                 allowed_hosts: allow_host,
             };
-            commands::serve(&common, lang, common.build_options(audience), listen)
+            commands::serve(&common, common.build_options(audience, lang), listen)
         }
         Command::New { root, item } => commands::new(&root, item, lang),
         Command::Init { dir } => commands::init(&dir, lang),

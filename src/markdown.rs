@@ -79,124 +79,176 @@ pub fn render(text: &str, glossary: &Glossary, settings: Settings<'_>) -> Render
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut rendered = Rendered::default();
-    let mut out: Vec<Event<'_>> = Vec::new();
-    // Depth inside elements where terms are never linked.
-    let mut no_terms = 0usize;
-    let mut linked: HashSet<usize> = HashSet::new();
-    let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
-    let mut dropped_links: Vec<bool> = Vec::new();
-    let mut used_ids: HashSet<String> = HashSet::new();
-
-    // Inside an HTML comment that began in an earlier event (a block
-    // comment arrives one line at a time).
-    let mut in_comment = false;
-
+    let mut walk = Walk::new(glossary, settings);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        let mut emit: Vec<Event<'_>> = Vec::with_capacity(1);
+        let emit = walk.translate(event, range.start);
+        walk.place(emit);
+    }
+    let mut rendered = Rendered {
+        html: String::new(),
+        links: walk.links,
+    };
+    html::push_html(&mut rendered.html, walk.out.into_iter());
+    rendered.html = sanitise(&rendered.html);
+    rendered
+}
+
+/// The state of one pass over a text's events.
+struct Walk<'a, 'g> {
+    glossary: &'g Glossary,
+    settings: Settings<'g>,
+    /// Internal link targets found, with their offsets.
+    links: Vec<(String, usize)>,
+    out: Vec<Event<'a>>,
+    /// Depth inside elements where terms are never linked.
+    no_terms: usize,
+    /// Terms linked in the current block, linked once per block.
+    linked: HashSet<usize>,
+    /// A heading's events, held until it closes and its id is known.
+    heading: Option<Vec<Event<'a>>>,
+    /// For each open link or image, whether it was dropped (an unsafe URL).
+    dropped_links: Vec<bool>,
+    used_ids: HashSet<String>,
+    /// Inside an HTML comment that began in an earlier event (a block
+    /// comment arrives one line at a time).
+    in_comment: bool,
+}
+
+impl<'a, 'g> Walk<'a, 'g> {
+    fn new(glossary: &'g Glossary, settings: Settings<'g>) -> Self {
+        Walk {
+            glossary,
+            settings,
+            links: Vec::new(),
+            out: Vec::new(),
+            no_terms: 0,
+            linked: HashSet::new(),
+            heading: None,
+            dropped_links: Vec::new(),
+            used_ids: HashSet::new(),
+            in_comment: false,
+        }
+    }
+
+    /// What `event`, at byte `at` of the source, becomes in the output.
+    fn translate(&mut self, event: Event<'a>, at: usize) -> Vec<Event<'a>> {
+        let mut emit: Vec<Event<'a>> = Vec::with_capacity(1);
         match event {
             // Raw HTML is shown as text, except comments: an author's
             // `<!-- 内部:… -->` is a note to colleagues, never published.
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                let shown = without_comments(&raw, &mut in_comment);
+                let shown = without_comments(&raw, &mut self.in_comment);
                 if !shown.is_empty() {
                     emit.push(Event::Text(shown.into()));
                 }
             }
             Event::Start(Tag::Heading { .. }) => {
-                no_terms += 1;
-                heading = Some((out.len(), Vec::new()));
+                self.no_terms += 1;
+                self.heading = Some(Vec::new());
                 emit.push(event);
             }
-            Event::End(TagEnd::Heading(_)) => {
-                no_terms -= 1;
-                emit.push(event);
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match internal_or_safe(&dest_url) {
-                Some(dest) => {
-                    if dest.starts_with("@/") {
-                        rendered.links.push((dest.clone(), range.start));
-                    }
-                    no_terms += 1;
-                    dropped_links.push(false);
-                    emit.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest.into(),
-                        title,
-                        id,
-                    }));
-                }
-                None => dropped_links.push(true),
-            },
+            Event::Start(Tag::Link { .. }) => self.link(event, at, &mut emit),
+            Event::Start(Tag::Image { dest_url, .. }) => self.image(&dest_url, at, &mut emit),
             Event::End(TagEnd::Link) => {
-                if !dropped_links.pop().unwrap_or(true) {
-                    no_terms -= 1;
+                if !self.dropped_links.pop().unwrap_or(true) {
+                    self.no_terms -= 1;
                     emit.push(event);
                 }
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                // Only images shipped with the site: no request leaves it.
-                no_terms += 1;
-                match internal_or_safe(&dest_url).filter(|d| !d.contains("://")) {
-                    Some(dest) => {
-                        rendered.links.push((dest.clone(), range.start));
-                        emit.push(Event::Start(Tag::Image {
-                            link_type: LinkType::Inline,
-                            dest_url: dest.into(),
-                            title: CowStr::Borrowed(""),
-                            id: CowStr::Borrowed(""),
-                        }));
-                        dropped_links.push(false);
-                    }
-                    None => dropped_links.push(true),
-                }
-            }
             Event::End(TagEnd::Image) => {
-                no_terms -= 1;
-                if !dropped_links.pop().unwrap_or(true) {
+                self.no_terms -= 1;
+                if !self.dropped_links.pop().unwrap_or(true) {
                     emit.push(event);
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => {
-                no_terms += 1;
+                self.no_terms += 1;
                 emit.push(event);
             }
-            Event::End(TagEnd::CodeBlock) => {
-                no_terms -= 1;
+            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                self.no_terms -= 1;
                 emit.push(event);
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
             ) => {
-                linked.clear();
+                self.linked.clear();
                 emit.push(event);
             }
-            Event::Text(text) if no_terms == 0 && settings.link_terms => {
-                link_terms(text, glossary, settings.skip_term, &mut linked, &mut emit);
+            Event::Text(text) if self.no_terms == 0 && self.settings.link_terms => {
+                let skip = self.settings.skip_term;
+                link_terms(text, self.glossary, skip, &mut self.linked, &mut emit);
             }
             other => emit.push(other),
         }
-        if let Some((_, buffer)) = heading.as_mut() {
-            let closes = emit
-                .iter()
-                .any(|e| matches!(e, Event::End(TagEnd::Heading(_))));
-            buffer.extend(emit);
-            if closes {
-                let (_, buffer) = heading.take().expect("inside a heading");
-                out.extend(with_heading_id(buffer, settings.id_prefix, &mut used_ids));
+        emit
+    }
+
+    /// A link kept when its address is internal or safe, else dropped
+    /// (its text stays).
+    fn link(&mut self, event: Event<'a>, at: usize, emit: &mut Vec<Event<'a>>) {
+        let Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) = event
+        else {
+            unreachable!("called for the start of a link");
+        };
+        let Some(dest) = internal_or_safe(&dest_url) else {
+            self.dropped_links.push(true);
+            return;
+        };
+        if dest.starts_with("@/") {
+            self.links.push((dest.clone(), at));
+        }
+        self.no_terms += 1;
+        self.dropped_links.push(false);
+        emit.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url: dest.into(),
+            title,
+            id,
+        }));
+    }
+
+    /// Only images shipped with the site: no request leaves it.
+    fn image(&mut self, dest_url: &str, at: usize, emit: &mut Vec<Event<'a>>) {
+        self.no_terms += 1;
+        match internal_or_safe(dest_url).filter(|d| !d.contains("://")) {
+            Some(dest) => {
+                self.links.push((dest.clone(), at));
+                emit.push(Event::Start(Tag::Image {
+                    link_type: LinkType::Inline,
+                    dest_url: dest.into(),
+                    title: CowStr::Borrowed(""),
+                    id: CowStr::Borrowed(""),
+                }));
+                self.dropped_links.push(false);
             }
-        } else {
-            out.extend(emit);
+            None => self.dropped_links.push(true),
         }
     }
-    html::push_html(&mut rendered.html, out.into_iter());
-    rendered.html = sanitise(&rendered.html);
-    rendered
+
+    /// Appends `emit` to the output, or to the open heading, which goes
+    /// out with its id once it closes.
+    fn place(&mut self, emit: Vec<Event<'a>>) {
+        let Some(buffer) = self.heading.as_mut() else {
+            self.out.extend(emit);
+            return;
+        };
+        let closes = emit
+            .iter()
+            .any(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+        buffer.extend(emit);
+        if closes {
+            let buffer = self.heading.take().expect("inside a heading");
+            let prefix = self.settings.id_prefix;
+            self.out
+                .extend(with_heading_id(buffer, prefix, &mut self.used_ids));
+        }
+    }
 }
 
 /// Defence in depth: whatever the renderer let through, only known-safe

@@ -84,11 +84,11 @@ pub fn pdf(
     let work = tempfile_dir()
         .map_err(|e| PdfError::Print(format!("cannot make a temporary folder: {e}")))?;
     let site_dir = work.join("site");
-    let build = BuildOptions {
+    let mut build = BuildOptions {
         out: Some(site_dir.clone()),
-        portable: true,
         ..options.clone()
     };
+    build.given.portable = true;
     let built = site::build(&build).map_err(PdfError::Build)?;
     let mut jobs = vec![(
         site_dir.join("print/index.html"),

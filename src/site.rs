@@ -1,37 +1,36 @@
-//! `taizhang build`: check, model, render, write — the whole pipeline.
+//! The pipeline every command runs, in one place: load and validate
+//! ([`check`](crate::check)) under the merged settings, model, render,
+//! guard, and hand each file to a sink. `build` writes through the staging
+//! folder, `check` writes nothing, `serve` keeps pages in memory (through
+//! [`Prepared`]), `pdf` builds and then prints, and the tests call
+//! [`build_in_memory`].
 
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use crate::check::{Checked, check_given};
+use crate::check::{Checked, check};
 use crate::content::Audience;
-use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
-use crate::output;
-use crate::output::Guard;
-use crate::render::{self, BrokenLink, Renderer};
+use crate::output::{self, Guard, Leak, Memory, OutputFile, Sink, Staging};
+use crate::render::{self, BrokenLink, Progress, Renderer};
+use crate::settings::Given;
 use crate::theme::Theme;
 
-/// What to build.
+/// What to build: where, and what the command line sets over site.yaml.
 #[derive(Clone, Debug)]
 pub struct BuildOptions {
     /// Site root.
     pub root: PathBuf,
     /// Output folder; `public/` (or `public-internal/`) under the root by default.
     pub out: Option<PathBuf>,
-    /// Overrides `as_of` in site.yaml.
-    pub as_of: Option<Date>,
-    /// Overrides `base_url` in site.yaml.
-    pub base_url: Option<String>,
-    /// Relative links ending in `index.html`, for opening from disk.
-    pub portable: bool,
-    /// Who the build is for.
-    pub audience: Audience,
+    /// The command line's settings, merged over site.yaml's before validation.
+    pub given: Given,
     /// Where the build reports how many pages it has rendered, if anyone
     /// is watching.
-    pub progress: Option<std::sync::Arc<crate::render::Progress>>,
+    pub progress: Option<Arc<Progress>>,
 }
 
 impl BuildOptions {
@@ -41,26 +40,15 @@ impl BuildOptions {
         BuildOptions {
             root: root.into(),
             out: None,
-            as_of: None,
-            base_url: None,
-            portable: false,
-            audience: Audience::Public,
+            given: Given::default(),
             progress: None,
-        }
-    }
-
-    /// What these options set over site.yaml, for validation.
-    pub fn given(&self) -> crate::check::Given {
-        crate::check::Given {
-            as_of: self.as_of,
-            base_url: self.base_url.is_some(),
         }
     }
 
     /// The output folder these options write to.
     pub fn out_dir(&self) -> PathBuf {
         self.out.clone().unwrap_or_else(|| {
-            self.root.join(match self.audience {
+            self.root.join(match self.given.audience {
                 Audience::Public => "public",
                 Audience::Internal => "public-internal",
             })
@@ -88,186 +76,338 @@ pub struct Built {
 /// Why a build stopped. The previous output is untouched in every case.
 #[derive(Debug)]
 pub enum BuildError {
-    /// The content has errors: the diagnostics say which.
+    /// The site has errors: in the content, in its links (E080), or a
+    /// public page that would publish a name or number (E090, quoted from
+    /// the generated file). The diagnostics say which.
     Content(Box<Checked>),
-    /// The public output would publish a registered name or a number in
-    /// clear (a template printing one, say): the pages written so far were
-    /// in a staging folder, which is removed; the output is as it was.
-    Leaks(Vec<crate::output::Leak>),
     /// Something else, explained in the text (a template error, a disk error).
     Other(String),
 }
 
-/// The model of a checked site without errors, ready to render: as-of
-/// date and base URL applied, theme (with the site's overrides) compiled.
-/// Errors are a missing as-of date or a template that does not compile.
-pub fn prepare(checked: &Checked, options: &BuildOptions) -> Result<Renderer, String> {
-    let stated = checked.as_of.or_else(|| {
-        // Nothing is judged against the date: pages leave it out, and the
-        // date of issue (if any) only orders the feed.
-        (!checked.content.needs_as_of()).then(|| {
-            let document = checked.content.site.as_ref().map(|s| &s.document);
-            document
-                .and_then(|d| d.date.as_ref())
-                .map_or(crate::date::Date::EPOCH, |d| d.value.first_day())
-        })
-    });
-    let Some(as_of) = stated else {
-        return Err(
-            "no as-of date: set `as_of: YYYY-MM-DD` in content/site.yaml or pass --as-of (the build never uses today's date, so that output is reproducible)"
-                .into(),
-        );
-    };
-    let mut model = model::build(&checked.content, as_of, options.audience);
-    model.as_of_stated = checked.as_of.is_some();
-    if let Some(base_url) = &options.base_url {
-        model.base_url = if base_url.ends_with('/') {
-            base_url.clone()
-        } else {
-            format!("{base_url}/")
-        };
-    }
-    let theme = Theme::load(&options.root)?;
-    Renderer::new(
-        model,
-        &theme,
-        render::Options {
-            portable: options.portable,
-        },
-    )
-    .map_err(|e| format!("template error: {e}"))
-}
-
-/// An E080 diagnostic for each content link that leads nowhere, at the
-/// link's place in its file.
-pub fn link_diagnostics(links: &[BrokenLink], sources: &SourceMap) -> Diagnostics {
-    let mut diagnostics = Diagnostics::default();
-    for link in links {
-        diagnostics.push(
-            Problem::BrokenLink {
-                target: link.target.replacen("@/", "/", 1),
-            },
-            locate(link, sources),
-        );
-    }
-    diagnostics
-}
-
-/// Builds the site: checks, models, renders and writes each page into a
-/// fresh folder as it is rendered (running the leak guard over it, for the
-/// public site), then swaps that folder in. Content errors, broken links
-/// and leaks stop it, and the previous output is left exactly as it was.
+/// Builds the site into its output folder: every page is rendered, guarded
+/// (public sites) and written into a fresh staging folder, which is swapped
+/// in at the end. Content errors, broken links and leaks stop it, and the
+/// previous output is left exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
-    run(options, true)
+    let out = options.out_dir();
+    output::check_destination(&options.root, &out).map_err(BuildError::Other)?;
+    let staging = |out: &Path| {
+        Staging::new(out, || {
+            eprintln!(
+                "another build is writing {}; waiting for it to finish",
+                out.display()
+            );
+        })
+        .map_err(|e| cannot_write(out, &e))
+    };
+    let (mut built, staging) = run(options, staging)?;
+    let started = Instant::now();
+    staging.commit().map_err(|e| cannot_write(&out, &e))?;
+    built
+        .timings
+        .push(("swap in", started.elapsed().as_millis()));
+    built.elapsed_ms += started.elapsed().as_millis();
+    Ok(built)
 }
 
 /// Everything [`build`] checks — content, links, the leak guard over every
 /// page — without writing anything: a site that passes builds.
 pub fn check_site(options: &BuildOptions) -> Result<Built, BuildError> {
-    run(options, false)
+    run(options, |_| Ok(Discard)).map(|(built, _)| built)
 }
 
-fn run(options: &BuildOptions, write: bool) -> Result<Built, BuildError> {
+/// [`build`], keeping the files in memory instead of writing them: for
+/// tests, and for anything that reads the site rather than publishing it.
+pub fn build_in_memory(options: &BuildOptions) -> Result<(Built, Memory), BuildError> {
+    run(options, |_| Ok(Memory::default()))
+}
+
+/// A sink that drops every file: `check` renders only to look.
+struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Load → validate → model → render → guard → `sink`: the one pipeline.
+/// The sink is made only once the site has passed validation, so that a
+/// build with errors never waits for another build's lock.
+fn run<S: Sink>(
+    options: &BuildOptions,
+    sink: impl FnOnce(&Path) -> Result<S, BuildError>,
+) -> Result<(Built, S), BuildError> {
     let started = Instant::now();
     let out = options.out_dir();
-    if write {
-        output::check_destination(&options.root, &out).map_err(BuildError::Other)?;
-    }
-    let mut timings = Vec::new();
-    let mut last = Instant::now();
-    let mut lap = |stage: &'static str, timings: &mut Vec<(&'static str, u128)>| {
-        timings.push((stage, last.elapsed().as_millis()));
-        last = Instant::now();
-    };
-    // `--base-url https://…` gives the site the address site.yaml lacks,
-    // so validation knows before it warns.
-    if let Some(url) = &options.base_url
-        && !crate::validate::is_site_address(url)
-    {
-        return Err(BuildError::Other(format!(
-            "--base-url `{url}` is not an absolute http:// or https:// address"
-        )));
-    }
-    let mut checked = check_given(&options.root, options.given());
-    lap("load and check", &mut timings);
+    let mut laps = Laps::new();
+    let checked = check(&options.root, &options.given);
+    laps.lap("load and check");
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
-    let renderer = prepare(&checked, options).map_err(BuildError::Other)?;
-    lap("model", &mut timings);
-
-    let cannot_write =
-        |e: std::io::Error| BuildError::Other(format!("cannot write {}: {e}", out.display()));
-    let staging = write
-        .then(|| {
-            output::Staging::new(&out, || {
-                eprintln!(
-                    "another build is writing {}; waiting for it to finish",
-                    out.display()
-                );
-            })
-        })
-        .transpose()
-        .map_err(cannot_write)?;
-    let guard =
-        (options.audience == Audience::Public).then(|| Guard::new(&checked.content.register()));
-    let leaks = Mutex::new(Vec::new());
-    let write_error = Mutex::new(None);
-    let counts = Mutex::new((0usize, 0usize));
-    let sink = |file: render::OutputFile| -> Result<(), String> {
-        if let Some(guard) = &guard {
-            let found = guard.check(std::slice::from_ref(&file));
-            if !found.is_empty() {
-                // Nothing of a leaking site is worth writing; keep looking
-                // so that every leak is reported at once.
-                lock(&leaks).extend(found);
-                return Ok(());
-            }
-        }
-        if let Some(Err(error)) = staging.as_ref().map(|s| s.write(&file)) {
-            let message = error.to_string();
-            *lock(&write_error) = Some(error);
-            return Err(message);
-        }
-        let mut counts = lock(&counts);
-        counts.0 += usize::from(file.path.ends_with(".html"));
-        counts.1 += 1;
-        Ok(())
-    };
-    let unwatched = crate::render::Progress::default();
+    let prepared =
+        Prepared::new(&checked, &options.root, &Guards::default()).map_err(BuildError::Other)?;
+    laps.lap("model");
+    let sink = sink(&out)?;
+    let unwatched = Progress::default();
     let progress = options.progress.as_deref().unwrap_or(&unwatched);
-    let never = std::sync::atomic::AtomicBool::new(false);
-    let rendered = renderer.render_each(&never, progress, &sink);
-    if let Some(error) = lock(&write_error).take() {
-        return Err(cannot_write(error));
-    }
-    let broken_links = rendered
-        .map_err(|e| BuildError::Other(format!("template error: {e}")))?
+    let findings = prepared
+        .render_into(&sink, &AtomicBool::new(false), progress)
+        .map_err(|failure| match failure {
+            Failure::Template(text) => BuildError::Other(format!("template error: {text}")),
+            Failure::Write(error) => cannot_write(&out, &error),
+        })?
         .expect("nothing sets the stop flag");
-    lap("render and write", &mut timings);
-    if !broken_links.is_empty() {
-        let found = link_diagnostics(&broken_links, &checked.sources);
-        checked.diagnostics.extend(found);
+    laps.lap("render and write");
+    let mut checked = checked;
+    if !findings.is_clean() {
+        let links = findings.link_diagnostics(&checked.sources);
+        let leaks = findings.leak_diagnostics(&mut checked.sources, &out);
+        checked.diagnostics.extend(links);
+        checked.diagnostics.extend(leaks);
         return Err(BuildError::Content(Box::new(checked)));
     }
-    let mut leaks = leaks.into_inner().unwrap_or_else(|e| e.into_inner());
-    if !leaks.is_empty() {
-        leaks.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
-        return Err(BuildError::Leaks(leaks));
-    }
-    if let Some(staging) = staging {
-        staging.commit().map_err(cannot_write)?;
-        lap("swap in", &mut timings);
-    }
-    let (pages, files) = *lock(&counts);
-    Ok(Built {
-        pages,
-        files,
+    let built = Built {
+        pages: findings.pages,
+        files: findings.files,
         out,
         elapsed_ms: started.elapsed().as_millis(),
         checked,
-        timings,
-    })
+        timings: laps.timings,
+    };
+    Ok((built, sink))
+}
+
+fn cannot_write(out: &Path, error: &std::io::Error) -> BuildError {
+    BuildError::Other(format!("cannot write {}: {error}", out.display()))
+}
+
+/// How long each stage took.
+struct Laps {
+    last: Instant,
+    timings: Vec<(&'static str, u128)>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps {
+            last: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        self.timings.push((stage, self.last.elapsed().as_millis()));
+        self.last = Instant::now();
+    }
+}
+
+/// The leak guard of the last public site prepared, reused while the
+/// register of people is unchanged (`serve` prepares a site per edit, and
+/// a county's guard takes a while to build).
+#[derive(Debug, Default)]
+pub struct Guards {
+    last: Mutex<Option<Arc<Guard>>>,
+}
+
+impl Guards {
+    /// The guard `checked` needs: none for an internal site.
+    fn for_site(&self, checked: &Checked) -> Option<Arc<Guard>> {
+        if checked.settings.audience != Audience::Public {
+            return None;
+        }
+        let register = checked.content.register();
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        match &*last {
+            Some(guard) if *guard.register() == register => Some(Arc::clone(guard)),
+            _ => {
+                let guard = Arc::new(Guard::new(&register));
+                *last = Some(Arc::clone(&guard));
+                Some(guard)
+            }
+        }
+    }
+}
+
+/// A checked site without errors, ready to render for its audience: the
+/// model built under its settings, the theme (with the site's overrides)
+/// compiled, and the leak guard for a public site.
+#[derive(Debug)]
+pub struct Prepared {
+    renderer: Renderer,
+    guard: Option<Arc<Guard>>,
+}
+
+/// Why rendering stopped before every file reached the sink.
+#[derive(Debug)]
+pub enum Failure {
+    /// A template failed; the text has its line and column.
+    Template(String),
+    /// The sink could not take a file.
+    Write(std::io::Error),
+}
+
+/// Why one file was not served.
+#[derive(Debug)]
+pub enum Refused {
+    /// A template failed; the text has its line and column.
+    Template(String),
+    /// The guard found a name or number in it.
+    Leaks(Findings),
+}
+
+/// What rendering a whole site found wrong, and how much it produced.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// HTML pages handed to the sink.
+    pub pages: usize,
+    /// Files handed to the sink.
+    pub files: usize,
+    broken_links: Vec<BrokenLink>,
+    /// Files the guard stopped, with what it found in each.
+    leaks: Vec<(OutputFile, Vec<Leak>)>,
+}
+
+impl Prepared {
+    /// Builds the model of `checked` (which must have no errors) and
+    /// compiles the theme of the site at `root`. Errors are a missing
+    /// as-of date or a template that does not compile.
+    pub fn new(checked: &Checked, root: &Path, guards: &Guards) -> Result<Prepared, String> {
+        let model = model::build(&checked.content, &checked.settings).map_err(|e| e.to_string())?;
+        let theme = Theme::load(root)?;
+        let options = render::Options {
+            portable: checked.settings.portable,
+        };
+        let renderer =
+            Renderer::new(model, &theme, options).map_err(|e| format!("template error: {e}"))?;
+        Ok(Prepared {
+            renderer,
+            guard: guards.for_site(checked),
+        })
+    }
+
+    /// The renderer, for what it knows of the site's pages.
+    pub fn renderer(&self) -> &Renderer {
+        &self.renderer
+    }
+
+    /// The file at `path`, rendered now and guarded; `None` when the site
+    /// has no such file.
+    pub fn file(&self, path: &str) -> Option<Result<OutputFile, Refused>> {
+        let file = match self.renderer.file(path)? {
+            Ok(file) => file,
+            Err(text) => return Some(Err(Refused::Template(text))),
+        };
+        let leaks = self.leaks_in(&file);
+        Some(if leaks.is_empty() {
+            Ok(file)
+        } else {
+            Err(Refused::Leaks(Findings {
+                leaks: vec![(file, leaks)],
+                ..Findings::default()
+            }))
+        })
+    }
+
+    fn leaks_in(&self, file: &OutputFile) -> Vec<Leak> {
+        self.guard
+            .as_ref()
+            .map(|guard| guard.find(std::slice::from_ref(file)))
+            .unwrap_or_default()
+    }
+
+    /// Renders every file in parallel, guards each, and puts those that
+    /// pass into `sink` as they come; then checks the content's links
+    /// against what was rendered. `None` when `stop` was set first.
+    pub fn render_into(
+        &self,
+        sink: &dyn Sink,
+        stop: &AtomicBool,
+        progress: &Progress,
+    ) -> Result<Option<Findings>, Failure> {
+        let leaks = Mutex::new(Vec::new());
+        let write_error = Mutex::new(None);
+        let (pages, files) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let pass = |file: OutputFile| -> Result<(), String> {
+            let found = self.leaks_in(&file);
+            if !found.is_empty() {
+                // Nothing of a leaking site is worth keeping; go on looking,
+                // so that every leak is reported at once.
+                lock(&leaks).push((file, found));
+                return Ok(());
+            }
+            let html = file.path.ends_with(".html");
+            if let Err(error) = sink.put(file) {
+                let text = error.to_string();
+                *lock(&write_error) = Some(error);
+                return Err(text);
+            }
+            pages.fetch_add(usize::from(html), Ordering::Relaxed);
+            files.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        };
+        let rendered = self.renderer.render_each(stop, progress, &pass);
+        if let Some(error) = lock(&write_error).take() {
+            return Err(Failure::Write(error));
+        }
+        let Some(broken_links) = rendered.map_err(Failure::Template)? else {
+            return Ok(None);
+        };
+        let mut leaks = leaks.into_inner().unwrap_or_else(|e| e.into_inner());
+        leaks.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        Ok(Some(Findings {
+            pages: pages.into_inner(),
+            files: files.into_inner(),
+            broken_links,
+            leaks,
+        }))
+    }
+}
+
+impl Findings {
+    /// Whether every link resolves and nothing leaks.
+    pub fn is_clean(&self) -> bool {
+        self.broken_links.is_empty() && self.leaks.is_empty()
+    }
+
+    /// An E080 diagnostic for each content link that leads nowhere, at the
+    /// link's place in its file.
+    pub fn link_diagnostics(&self, sources: &SourceMap) -> Diagnostics {
+        let mut diagnostics = Diagnostics::default();
+        for link in &self.broken_links {
+            diagnostics.push(
+                Problem::BrokenLink {
+                    target: link.target.replacen("@/", "/", 1),
+                },
+                locate(link, sources),
+            );
+        }
+        diagnostics
+    }
+
+    /// An E090 diagnostic for each leak, quoting the generated file: each
+    /// file that leaks is added to `sources` under `out`.
+    pub fn leak_diagnostics(&self, sources: &mut SourceMap, out: &Path) -> Diagnostics {
+        let mut diagnostics = Diagnostics::default();
+        for (file, leaks) in &self.leaks {
+            let path = out.join(&file.path);
+            // A leak in the file's name or in an image's bytes has no line to quote.
+            let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
+            let in_text = sources.add(&path, text.to_string());
+            let outside = sources.add(&path, String::new());
+            for leak in leaks {
+                let span = Span {
+                    file: if leak.in_text { in_text } else { outside },
+                    line: leak.line as u32,
+                    col: leak.col as u32,
+                    len: 1,
+                };
+                diagnostics.push(leak.problem(), span);
+            }
+        }
+        diagnostics
+    }
 }
 
 /// A lock whose holder cannot have panicked halfway through an update.

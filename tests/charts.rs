@@ -53,9 +53,9 @@ fn rows(table: &str) -> Vec<Vec<String>> {
 /// Counts straight from the content, without the model: per village id,
 /// [total, closed, awaiting, in progress, not started, overdue].
 fn ledger_counts(root: &Path) -> (BTreeMap<String, [usize; 6]>, BTreeMap<String, String>) {
-    let checked = taizhang::check::check(root, None);
+    let checked = common::check(root);
     let site = checked.content.site.as_ref().expect("site");
-    let as_of = checked.as_of.expect("as_of");
+    let as_of = checked.settings.as_of.stated().expect("as_of");
     let names: BTreeMap<String, String> = site
         .villages
         .iter()

@@ -1,6 +1,5 @@
 //! Functions short enough to read in one sitting: none in `src/` over
-//! [`LONGEST`] lines, except the few listed in [`STILL_LONG`], which may
-//! only shrink. The longest are printed (`cargo test --test code_shape --
+//! [`LONGEST`] lines. The longest are printed (`cargo test --test code_shape --
 //! --nocapture`), so CI's log shows where the next split is due.
 
 use std::fs;
@@ -8,17 +7,6 @@ use std::path::Path;
 
 /// The most lines a function may span, signature to closing brace.
 const LONGEST: usize = 120;
-
-/// Functions still over [`LONGEST`], with the length they may not exceed.
-/// Remove an entry once its function is split.
-const STILL_LONG: &[(&str, &str, usize)] = &[
-    // Two tables: a message and a hint per diagnostic code.
-    ("src/diagnostics/problem.rs", "message", 219),
-    ("src/diagnostics/problem.rs", "hint", 186),
-    ("src/charts/burnup.rs", "burnup", 174),
-    ("src/markdown.rs", "render", 124),
-    ("src/charts/matrix.rs", "matrix", 121),
-];
 
 /// Every `fn` in `text` with its first line and length: from the line
 /// naming it to the closing brace at its own indentation.
@@ -83,11 +71,6 @@ fn no_function_is_longer_than_a_screenful_or_two() {
     let too_long: Vec<String> = all
         .iter()
         .filter(|(length, ..)| *length > LONGEST)
-        .filter(|(length, path, _, name)| {
-            !STILL_LONG
-                .iter()
-                .any(|(p, n, limit)| p == path && n == name && length <= limit)
-        })
         .map(|(length, path, line, name)| format!("{path}:{line}: {name} is {length} lines"))
         .collect();
     assert!(

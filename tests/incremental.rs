@@ -13,10 +13,20 @@ use std::path::{Path, PathBuf};
 use taizhang::check::{Checked, Rechecker, check};
 use taizhang::content::Audience;
 use taizhang::diagnostics::{Lang, Problem, render};
-use taizhang::site::{BuildOptions, prepare};
+use taizhang::output::{Memory, OutputFile};
+use taizhang::settings::Given;
+use taizhang::site::{Guards, Prepared};
 
-fn options(root: &Path) -> BuildOptions {
-    BuildOptions::new(root)
+/// Every file of a checked site, rendered through the build's pipeline.
+fn render_all(checked: &Checked, root: &Path) -> Vec<OutputFile> {
+    let prepared = Prepared::new(checked, root, &Guards::default()).expect("prepares");
+    let files = Memory::default();
+    let findings = prepared
+        .render_into(&files, &Default::default(), &Default::default())
+        .expect("renders")
+        .expect("not stopped");
+    assert!(findings.is_clean(), "{findings:?}");
+    files.into_files()
 }
 
 /// Everything a check and build produce: each diagnostic as printed, and
@@ -30,11 +40,8 @@ fn outcome(checked: &Checked, root: &Path) -> (Vec<String>, BTreeMap<String, Vec
         .collect();
     let mut files = BTreeMap::new();
     if !checked.diagnostics.has_errors() {
-        let rendered = prepare(checked, &options(root))
-            .expect("prepares")
-            .render_all()
-            .expect("renders");
-        files.extend(rendered.files.into_iter().map(|f| (f.path, f.bytes)));
+        let rendered = render_all(checked, root);
+        files.extend(rendered.into_iter().map(|f| (f.path, f.bytes)));
     }
     (diagnostics, files)
 }
@@ -43,7 +50,7 @@ fn outcome(checked: &Checked, root: &Path) -> (Vec<String>, BTreeMap<String, Vec
 fn assert_same_as_fresh(rechecker: &mut Rechecker, root: &Path, changed: &[&Path], what: &str) {
     let changed: HashSet<PathBuf> = changed.iter().map(|p| p.to_path_buf()).collect();
     let again = outcome(rechecker.check(&changed), root);
-    let fresh = outcome(&check(root, None), root);
+    let fresh = outcome(&check(root, &Given::default()), root);
     assert_eq!(again.0, fresh.0, "{what}: diagnostics differ");
     assert_eq!(
         again.1.keys().collect::<Vec<_>>(),
@@ -150,25 +157,22 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
 #[test]
 fn each_page_rendered_alone_equals_the_whole_site_render() {
     for audience in [Audience::Public, Audience::Internal] {
-        let checked = check(repo(), None);
-        let options = BuildOptions {
+        let given = Given {
             audience,
-            ..options(repo())
+            ..Given::default()
         };
-        let whole = prepare(&checked, &options)
-            .expect("prepares")
-            .render_all()
-            .expect("renders");
+        let checked = check(repo(), &given);
+        let whole = render_all(&checked, repo());
         // A fresh renderer per run, asked for pages in reverse order, so no
         // page can lean on charts or prose another page drew first.
-        let alone = prepare(&checked, &options).expect("prepares");
-        let paths: Vec<String> = alone.paths().map(str::to_string).collect();
-        assert_eq!(paths.len(), whole.files.len());
-        for file in whole.files.iter().rev() {
+        let alone = Prepared::new(&checked, repo(), &Guards::default()).expect("prepares");
+        let paths: Vec<String> = alone.renderer().paths().map(str::to_string).collect();
+        assert_eq!(paths.len(), whole.len());
+        for file in whole.iter().rev() {
             let single = alone
                 .file(&file.path)
                 .expect("a file of the site")
-                .expect("renders");
+                .unwrap_or_else(|e| panic!("{}: {e:?}", file.path));
             assert!(
                 single.bytes == file.bytes,
                 "{:?}: {} differs",

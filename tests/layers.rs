@@ -2,7 +2,7 @@
 //! use modules of its own layer or the layers before it, never a later one:
 //!
 //! 0. foundations: `date`, `diagnostics`, `reading`, `escape`
-//! 1. load: `content`
+//! 1. load: `content`, and `settings` (the command line merged over site.yaml)
 //! 2. check: `validate`
 //! 3. masking: `privacy`
 //! 4. model: `model`
@@ -24,6 +24,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("reading", 0),
     ("escape", 0),
     ("content", 1),
+    ("settings", 1),
     ("validate", 2),
     ("privacy", 3),
     ("model", 4),

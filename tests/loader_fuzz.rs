@@ -1,6 +1,8 @@
 //! Random bytes and randomly mutated valid content never make the loader or
 //! validator panic: every outcome is content or diagnostics.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -57,7 +59,7 @@ fn site() -> tempfile::TempDir {
 /// diagnostic; returns each as printed (English).
 fn check_file(site: &Path, relative: &str, bytes: &[u8]) -> Vec<String> {
     fs::write(site.join(relative), bytes).expect("written");
-    let checked = taizhang::check::check(site, None);
+    let checked = common::check(site);
     // Rendering must not panic either (odd spans, odd characters).
     checked
         .diagnostics

@@ -13,22 +13,12 @@ use proptest::prelude::*;
 use taizhang::content::Audience;
 
 /// The rendered files of the site at `root` for `audience`, in memory.
-fn render(root: &Path, audience: Audience) -> Vec<taizhang::render::OutputFile> {
-    let checked = taizhang::check::check(root, None);
-    assert!(
-        !checked.diagnostics.has_errors(),
-        "{:?}",
-        checked.diagnostics
-    );
-    let model = taizhang::model::build(&checked.content, checked.as_of.expect("as_of"), audience);
-    let theme = taizhang::theme::Theme::builtin();
-    taizhang::render::render(model, &theme, taizhang::render::Options::default())
-        .expect("renders")
-        .files
+fn render(root: &Path, audience: Audience) -> Vec<taizhang::output::OutputFile> {
+    common::build_in_memory(root, audience)
 }
 
 fn registered_names(root: &Path) -> Vec<String> {
-    let checked = taizhang::check::check(root, None);
+    let checked = common::check(root);
     checked
         .content
         .people

@@ -20,7 +20,7 @@ fn built(name: &str) -> (tempfile::TempDir, taizhang::check::Checked) {
         fs::write(to, bytes).expect("writes");
     }
     build_ok(dir.path(), &[]);
-    let checked = taizhang::check::check(dir.path(), None);
+    let checked = common::check(dir.path());
     assert!(!checked.diagnostics.has_errors(), "{name} checks clean");
     (dir, checked)
 }

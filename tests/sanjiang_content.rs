@@ -14,7 +14,7 @@ fn root() -> &'static Path {
 
 #[test]
 fn checks_clean_with_fourteen_issues() {
-    let checked = check(root(), None);
+    let checked = check(root(), &Default::default());
     assert_eq!(
         checked.diagnostics.count(Severity::Error),
         0,
@@ -138,7 +138,7 @@ fn keeps_the_plans_facts() {
 /// place it raises none at all.
 #[test]
 fn an_emptied_register_still_finds_the_residents() {
-    let checked = check(root(), None);
+    let checked = check(root(), &Default::default());
     let registered: Vec<String> = checked
         .content
         .people
@@ -174,7 +174,7 @@ fn an_emptied_register_still_finds_the_residents() {
         }
     }
     fs::write(dir.path().join("content/people.yaml"), "people: []\n").expect("writes");
-    let emptied = check(dir.path(), None);
+    let emptied = check(dir.path(), &Default::default());
     let found = unregistered(&emptied);
     let residents = registered.iter().filter(|n| found.contains(n)).count();
     let false_alarms: Vec<&String> = found.iter().filter(|n| !registered.contains(n)).collect();

@@ -297,38 +297,8 @@ fn as_read(text: &str) -> String {
     out
 }
 
-fn render(root: &Path) -> Vec<taizhang::render::OutputFile> {
-    let checked = taizhang::check::check(root, None);
-    assert!(
-        !checked.diagnostics.has_errors(),
-        "{:?}",
-        checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.problem.severity() == taizhang::diagnostics::Severity::Error)
-            .map(|d| taizhang::diagnostics::render(
-                d,
-                &checked.sources,
-                taizhang::diagnostics::Lang::En
-            ))
-            .collect::<Vec<_>>()
-    );
-    let model = taizhang::model::build(
-        &checked.content,
-        checked.as_of.expect("as_of"),
-        Audience::Public,
-    );
-    let register = model.register.clone();
-    let files = taizhang::render::render(
-        model,
-        &taizhang::theme::Theme::builtin(),
-        taizhang::render::Options::default(),
-    )
-    .expect("renders")
-    .files;
-    let leaks = taizhang::output::guard(&files, &register);
-    assert!(leaks.is_empty(), "the guard refuses: {leaks:?}");
-    files
+fn render(root: &Path) -> Vec<taizhang::output::OutputFile> {
+    common::build_in_memory(root, Audience::Public)
 }
 
 proptest! {

@@ -47,15 +47,73 @@ pub fn burnup(
     milestones: &[Milestone],
     size: Size,
 ) -> Option<Chart> {
-    let (width, height, text, ticks) = size.dimensions();
     if tasks.is_empty() {
         return None;
     }
     // Deadlines in words without a day (长期坚持) draw no line.
     let deadline = tasks.iter().filter_map(|t| t.deadline).max();
-    let end = deadline.map_or(as_of, |d| as_of.max(d));
-    let total = tasks.len();
-    // Every day something changed, plus the ends, in order.
+    let frame = Frame {
+        start,
+        end: deadline.map_or(as_of, |d| as_of.max(d)),
+        as_of,
+        deadline,
+        total: tasks.len(),
+        size,
+    };
+    let counts = counts_by_day(tasks, start, as_of);
+    let svg = draw(&frame, &counts, milestones)?;
+    let title = format!("{name}整改进度(累计)");
+    let due = deadline.map_or_else(String::new, |d| format!(";整改时限{d}"));
+    let last = counts.last().copied().unwrap_or(Count {
+        day: as_of,
+        handed_in: 0,
+        closed: 0,
+    });
+    let desc = format!(
+        "{name}共{}项任务。截至{as_of},已交验收(含已销号){}项,已销号{}项{due}。",
+        frame.total, last.handed_in, last.closed,
+    );
+    Some(Chart {
+        id: id.to_string(),
+        svg: finish(&svg, id, &title, &desc),
+        table: table(&title, &counts, frame.total),
+    })
+}
+
+/// What the chart spans and marks.
+struct Frame {
+    start: Date,
+    /// The later of the as-of date and the deadline.
+    end: Date,
+    as_of: Date,
+    deadline: Option<Date>,
+    total: usize,
+    size: Size,
+}
+
+impl Frame {
+    /// Days from the start to `day`, the x coordinate.
+    fn x(&self, day: Date) -> f64 {
+        self.start.days_until(day) as f64
+    }
+
+    /// The top of the y axis, a little above the total.
+    fn top(&self) -> f64 {
+        self.total as f64 * 1.08
+    }
+}
+
+/// How many tasks were handed in (closed included) and closed out at the
+/// end of a day.
+#[derive(Clone, Copy)]
+struct Count {
+    day: Date,
+    handed_in: usize,
+    closed: usize,
+}
+
+/// The counts on every day something changed, and on the first and last.
+fn counts_by_day(tasks: &[&Task], start: Date, as_of: Date) -> Vec<Count> {
     let mut days: Vec<Date> = tasks
         .iter()
         .flat_map(|t| t.history.iter().map(|h| h.date))
@@ -64,17 +122,28 @@ pub fn burnup(
         .collect();
     days.sort();
     days.dedup();
-    let counts: Vec<(Date, usize, usize)> = days
-        .iter()
+    days.iter()
         .map(|&day| {
             let statuses: Vec<Status> = tasks.iter().map(|t| status_on(t, day)).collect();
-            let closed = statuses.iter().filter(|s| **s == Status::Closed).count();
-            let handed_in = statuses.iter().filter(|s| s.is_handed_in()).count();
-            (day, handed_in, closed)
+            Count {
+                day,
+                handed_in: statuses.iter().filter(|s| s.is_handed_in()).count(),
+                closed: statuses.iter().filter(|s| **s == Status::Closed).count(),
+            }
         })
-        .collect();
-    let span = start.days_until(end).max(1) as f64;
-    let x = |day: Date| start.days_until(day) as f64;
+        .collect()
+}
+
+type Plot<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// The chart as SVG; `None` if plotters refuses the ranges.
+fn draw(frame: &Frame, counts: &[Count], milestones: &[Milestone]) -> Option<String> {
+    let (width, height, text, ticks) = frame.size.dimensions();
+    let span = frame.start.days_until(frame.end).max(1) as f64;
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
@@ -84,8 +153,9 @@ pub fn burnup(
             .margin_left(4)
             .x_label_area_size(22)
             .y_label_area_size((text * 2.6) as u32)
-            .build_cartesian_2d(0f64..span, 0f64..total as f64 * 1.08)
+            .build_cartesian_2d(0f64..span, 0f64..frame.top())
             .ok()?;
+        let start = frame.start;
         let label = |days: &f64| {
             let day = start.plus_days(*days as i64);
             format!("{}/{}", day.month(), day.day())
@@ -107,109 +177,132 @@ pub fn burnup(
             .axis_style(MUTED)
             .label_style(font(text).color(&MUTED))
             .draw();
-        let total_line = [(0.0, total as f64), (span, total as f64)];
-        let _ = chart.draw_series(DashedLineSeries::new(
-            total_line,
-            4,
-            3,
-            MUTED.stroke_width(1),
-        ));
-        for milestone in milestones
-            .iter()
-            .filter(|m| m.date >= start && m.date <= end)
-        {
-            let at = x(milestone.date);
-            let _ = chart.draw_series(LineSeries::new(
-                [(at, 0.0), (at, total as f64 * 0.06)],
-                MUTED.stroke_width(2),
-            ));
-        }
-        if let Some(deadline) = deadline {
-            let _ = chart.draw_series(LineSeries::new(
-                [(x(deadline), 0.0), (x(deadline), total as f64 * 1.08)],
-                ACCENT.stroke_width(2),
-            ));
-        }
-        let _ = chart.draw_series(DashedLineSeries::new(
-            [(x(as_of), 0.0), (x(as_of), total as f64 * 1.08)],
-            2,
-            3,
-            INK.stroke_width(1),
-        ));
-        let steps = |pick: fn(&(Date, usize, usize)) -> usize| {
-            let mut points = Vec::new();
-            let mut previous = 0usize;
-            for entry in &counts {
-                points.push((x(entry.0), previous as f64));
-                previous = pick(entry);
-                points.push((x(entry.0), previous as f64));
-            }
-            points
-        };
-        let _ = chart.draw_series(LineSeries::new(
-            steps(|c| c.1),
-            status_fill(Status::AwaitingAcceptance).stroke_width(2),
-        ));
-        let _ = chart.draw_series(LineSeries::new(
-            steps(|c| c.2),
-            status_fill(Status::Closed).stroke_width(3),
-        ));
-        let last = counts.last().copied().unwrap_or((as_of, 0, 0));
-        let plot = chart.plotting_area();
-        let (px, _) = plot.map_coordinate(&(x(as_of), 0.0));
-        let place = |value: usize| plot.map_coordinate(&(x(as_of), value as f64)).1;
-        let (closed_y, handed_y) = (place(last.2), place(last.1));
-        // Direct labels at the right, kept apart when the lines are close.
-        let gap = (text * 1.3) as i32;
-        let handed_y = if (closed_y - handed_y).abs() < gap {
-            closed_y - gap
-        } else {
-            handed_y
-        };
-        let half = (text / 2.0) as i32;
-        let _ = area.draw(&Text::new(
-            format!("已交 {}", last.1),
-            (px + 6, handed_y - half),
-            font(text).color(&INK),
-        ));
-        let _ = area.draw(&Text::new(
-            format!("已销号 {}", last.2),
-            (px + 6, closed_y - half),
-            font(text).color(&INK),
-        ));
-        if let Some(deadline) = deadline {
-            let (dx, _) = plot.map_coordinate(&(x(deadline), 0.0));
-            let _ = area.draw(&Text::new("时限", (dx + 3, 0), font(text).color(&ACCENT)));
-        }
+        draw_marks(&mut chart, frame, span, milestones);
+        draw_lines(&mut chart, frame, counts);
+        label_ends(&area, &chart, frame, counts);
         let _ = area.present();
     }
-    let title = format!("{name}整改进度(累计)");
-    let due = deadline.map_or_else(String::new, |d| format!(";整改时限{d}"));
-    let desc = format!(
-        "{name}共{total}项任务。截至{as_of},已交验收(含已销号){}项,已销号{}项{due}。",
-        counts.last().map_or(0, |c| c.1),
-        counts.last().map_or(0, |c| c.2),
-    );
-    Some(Chart {
-        id: id.to_string(),
-        svg: finish(&svg, id, &title, &desc),
-        table: DataTable {
-            caption: format!("{title}数据"),
-            columns: ["日期", "已交验收(含已销号)", "已销号", "任务总数"]
-                .map(String::from)
-                .to_vec(),
-            rows: counts
-                .iter()
-                .map(|(day, handed_in, closed)| {
-                    vec![
-                        day.to_string(),
-                        handed_in.to_string(),
-                        closed.to_string(),
-                        total.to_string(),
-                    ]
-                })
-                .collect(),
-            numeric: vec![false, true, true, true],
-        },
-    })
+    Some(svg)
+}
+
+/// The total (dashed), milestones (ticks), the deadline and the as-of date.
+fn draw_marks(chart: &mut Plot, frame: &Frame, span: f64, milestones: &[Milestone]) {
+    let total = frame.total as f64;
+    let _ = chart.draw_series(DashedLineSeries::new(
+        [(0.0, total), (span, total)],
+        4,
+        3,
+        MUTED.stroke_width(1),
+    ));
+    for milestone in milestones
+        .iter()
+        .filter(|m| m.date >= frame.start && m.date <= frame.end)
+    {
+        let at = frame.x(milestone.date);
+        let _ = chart.draw_series(LineSeries::new(
+            [(at, 0.0), (at, total * 0.06)],
+            MUTED.stroke_width(2),
+        ));
+    }
+    if let Some(deadline) = frame.deadline {
+        let _ = chart.draw_series(LineSeries::new(
+            [(frame.x(deadline), 0.0), (frame.x(deadline), frame.top())],
+            ACCENT.stroke_width(2),
+        ));
+    }
+    let _ = chart.draw_series(DashedLineSeries::new(
+        [
+            (frame.x(frame.as_of), 0.0),
+            (frame.x(frame.as_of), frame.top()),
+        ],
+        2,
+        3,
+        INK.stroke_width(1),
+    ));
+}
+
+/// The two step lines: handed in, and closed out.
+fn draw_lines(chart: &mut Plot, frame: &Frame, counts: &[Count]) {
+    let steps = |pick: fn(&Count) -> usize| {
+        let mut points = Vec::new();
+        let mut previous = 0usize;
+        for count in counts {
+            points.push((frame.x(count.day), previous as f64));
+            previous = pick(count);
+            points.push((frame.x(count.day), previous as f64));
+        }
+        points
+    };
+    let _ = chart.draw_series(LineSeries::new(
+        steps(|c| c.handed_in),
+        status_fill(Status::AwaitingAcceptance).stroke_width(2),
+    ));
+    let _ = chart.draw_series(LineSeries::new(
+        steps(|c| c.closed),
+        status_fill(Status::Closed).stroke_width(3),
+    ));
+}
+
+/// Direct labels at the right end of each line, and the deadline's.
+fn label_ends(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    chart: &Plot,
+    frame: &Frame,
+    counts: &[Count],
+) {
+    let (_, _, text, _) = frame.size.dimensions();
+    let last = counts.last().copied().unwrap_or(Count {
+        day: frame.as_of,
+        handed_in: 0,
+        closed: 0,
+    });
+    let plot = chart.plotting_area();
+    let at = frame.x(frame.as_of);
+    let (px, _) = plot.map_coordinate(&(at, 0.0));
+    let place = |value: usize| plot.map_coordinate(&(at, value as f64)).1;
+    let (closed_y, handed_y) = (place(last.closed), place(last.handed_in));
+    // Kept apart when the lines are close.
+    let gap = (text * 1.3) as i32;
+    let handed_y = if (closed_y - handed_y).abs() < gap {
+        closed_y - gap
+    } else {
+        handed_y
+    };
+    let half = (text / 2.0) as i32;
+    let _ = area.draw(&Text::new(
+        format!("已交 {}", last.handed_in),
+        (px + 6, handed_y - half),
+        font(text).color(&INK),
+    ));
+    let _ = area.draw(&Text::new(
+        format!("已销号 {}", last.closed),
+        (px + 6, closed_y - half),
+        font(text).color(&INK),
+    ));
+    if let Some(deadline) = frame.deadline {
+        let (dx, _) = plot.map_coordinate(&(frame.x(deadline), 0.0));
+        let _ = area.draw(&Text::new("时限", (dx + 3, 0), font(text).color(&ACCENT)));
+    }
+}
+
+/// The chart's figures as a table, for screen readers and print.
+fn table(title: &str, counts: &[Count], total: usize) -> DataTable {
+    DataTable {
+        caption: format!("{title}数据"),
+        columns: ["日期", "已交验收(含已销号)", "已销号", "任务总数"]
+            .map(String::from)
+            .to_vec(),
+        rows: counts
+            .iter()
+            .map(|count| {
+                vec![
+                    count.day.to_string(),
+                    count.handed_in.to_string(),
+                    count.closed.to_string(),
+                    total.to_string(),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, true, true, true],
+    }
 }

@@ -41,11 +41,30 @@ pub fn matrix(
     tasks: &[Task],
 ) -> Chart {
     let grid = cells(villages, issues, tasks);
-    let rows: Vec<(&Village, &Vec<Tally>)> = villages
+    let rows: Vec<Row> = villages
         .iter()
         .zip(&grid)
         .filter(|(v, _)| v.tally.total > 0)
         .collect();
+    let described: Vec<String> = rows.iter().map(|row| describe(row, issues)).collect();
+    Chart {
+        id: id.to_string(),
+        svg: natural_width(finish(
+            &draw(&rows, issues),
+            id,
+            title,
+            &format!("{}。右上角红色方块表示有逾期任务。", described.join(";")),
+        )),
+        table: table(title, &rows, issues),
+    }
+}
+
+/// A village with tasks, and its tally per issue.
+type Row<'a> = (&'a Village, &'a Vec<Tally>);
+
+/// The grid as SVG: issue numbers on top, a village per row, a cell per
+/// issue filled with the status of its tasks there.
+fn draw(rows: &[Row], issues: &[Issue]) -> String {
     let label_width = rows
         .iter()
         .map(|(v, _)| text_width(&v.name, TEXT))
@@ -85,73 +104,78 @@ pub fn matrix(
                 font(TEXT).color(&INK),
             ));
             for (column, tally) in tallies.iter().enumerate() {
-                let x = left + column as i32 * CELL;
-                let cell = [(x + 2, y + 2), (x + CELL - 1, y + CELL - 1)];
-                if let Some(status) = tally.overall() {
-                    let _ = area.draw(&Rectangle::new(cell, status_fill(status).filled()));
-                    if status == crate::model::Status::NotStarted {
-                        let _ = area.draw(&Rectangle::new(cell, INK.stroke_width(1)));
-                    }
-                    if tally.overdue > 0 {
-                        let mark = [(x + CELL - 10, y + 1), (x + CELL - 1, y + 10)];
-                        let _ = area.draw(&Rectangle::new(mark, ACCENT.filled()));
-                    }
-                }
+                draw_cell(&area, (left + column as i32 * CELL, y), tally);
             }
         }
         let _ = area.present();
     }
-    let described: Vec<String> = rows
+    svg
+}
+
+/// One cell at `(x, y)`: the status's fill, an outline for "not started"
+/// (its fill is pale), and a red corner when a task is overdue.
+fn draw_cell(
+    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    (x, y): (i32, i32),
+    tally: &Tally,
+) {
+    let Some(status) = tally.overall() else {
+        return;
+    };
+    let cell = [(x + 2, y + 2), (x + CELL - 1, y + CELL - 1)];
+    let _ = area.draw(&Rectangle::new(cell, status_fill(status).filled()));
+    if status == crate::model::Status::NotStarted {
+        let _ = area.draw(&Rectangle::new(cell, INK.stroke_width(1)));
+    }
+    if tally.overdue > 0 {
+        let mark = [(x + CELL - 10, y + 1), (x + CELL - 1, y + 10)];
+        let _ = area.draw(&Rectangle::new(mark, ACCENT.filled()));
+    }
+}
+
+/// A village's row in words, for the chart's description.
+fn describe((village, tallies): &Row, issues: &[Issue]) -> String {
+    let open: Vec<String> = issues
         .iter()
-        .map(|(village, tallies)| {
-            let open: Vec<String> = issues
-                .iter()
-                .zip(tallies.iter())
-                .filter(|(_, t)| t.total > 0 && t.closed < t.total)
-                .map(|(issue, t)| {
-                    format!(
-                        "问题{}{}",
-                        issue.number,
-                        t.overall().map_or("", |s| s.label())
-                    )
-                })
-                .collect();
-            if open.is_empty() {
-                format!("{}的任务已全部销号", village.name)
-            } else {
-                format!("{}未销号:{}", village.name, open.join("、"))
-            }
+        .zip(tallies.iter())
+        .filter(|(_, t)| t.total > 0 && t.closed < t.total)
+        .map(|(issue, t)| {
+            format!(
+                "问题{}{}",
+                issue.number,
+                t.overall().map_or("", |s| s.label())
+            )
         })
         .collect();
+    if open.is_empty() {
+        format!("{}的任务已全部销号", village.name)
+    } else {
+        format!("{}未销号:{}", village.name, open.join("、"))
+    }
+}
+
+/// The grid as a table: a status word per cell, with the overdue count.
+fn table(title: &str, rows: &[Row], issues: &[Issue]) -> DataTable {
     let mut columns = vec!["村(社区)".to_string()];
     columns.extend(issues.iter().map(|i| format!("问题{}", i.number)));
-    Chart {
-        id: id.to_string(),
-        svg: natural_width(finish(
-            &svg,
-            id,
-            title,
-            &format!("{}。右上角红色方块表示有逾期任务。", described.join(";")),
-        )),
-        table: DataTable {
-            caption: format!("{title}数据"),
-            columns,
-            rows: rows
-                .iter()
-                .map(|(village, tallies)| {
-                    let mut cells = vec![village.name.clone()];
-                    cells.extend(tallies.iter().map(|t| match t.overall() {
-                        None => String::new(),
-                        Some(status) if t.overdue > 0 => {
-                            format!("{}(逾期{})", status.label(), t.overdue)
-                        }
-                        Some(status) => status.label().to_string(),
-                    }));
-                    cells
-                })
-                .collect(),
-            numeric: vec![false; issues.len() + 1],
-        },
+    DataTable {
+        caption: format!("{title}数据"),
+        columns,
+        rows: rows
+            .iter()
+            .map(|(village, tallies)| {
+                let mut cells = vec![village.name.clone()];
+                cells.extend(tallies.iter().map(|t| match t.overall() {
+                    None => String::new(),
+                    Some(status) if t.overdue > 0 => {
+                        format!("{}(逾期{})", status.label(), t.overdue)
+                    }
+                    Some(status) => status.label().to_string(),
+                }));
+                cells
+            })
+            .collect(),
+        numeric: vec![false; issues.len() + 1],
     }
 }
 

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use taizhang::content::Audience;
 use taizhang::date::Date;
 use taizhang::diagnostics::Lang;
+use taizhang::settings::Given;
 use taizhang::site::BuildOptions;
 
 /// taizhang (台账): build a rectification ledger site from YAML and Markdown.
@@ -200,11 +201,16 @@ impl LangArg {
 }
 
 impl Common {
-    /// Build options for this site root and as-of date; the rest default.
-    pub(crate) fn build_options(&self, audience: AudienceArg) -> BuildOptions {
+    /// Build options for this site root and as-of date, for `audience`
+    /// and with messages in `lang`; the rest default.
+    pub(crate) fn build_options(&self, audience: AudienceArg, lang: Lang) -> BuildOptions {
         BuildOptions {
-            as_of: self.as_of,
-            audience: audience.audience(),
+            given: Given {
+                as_of: self.as_of,
+                audience: audience.audience(),
+                lang,
+                ..Given::default()
+            },
             ..BuildOptions::new(&self.root)
         }
     }

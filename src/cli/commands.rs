@@ -13,7 +13,7 @@ use taizhang::pdf::PdfError;
 use taizhang::render::Progress;
 use taizhang::site::{BuildError, BuildOptions};
 
-use super::args::{AudienceArg, Common, NewItem};
+use super::args::{Common, NewItem};
 use super::messages::{Bar, print_diagnostics, report_build_error};
 
 /// Prints `error: …` and fails.
@@ -24,8 +24,8 @@ fn failed(message: impl std::fmt::Display) -> ExitCode {
 
 /// `check`: every check of a public build, links and leak guard included,
 /// so that a clean check means the build will pass.
-pub(crate) fn check(common: &Common, lang: Lang) -> ExitCode {
-    let options = common.build_options(AudienceArg::Public);
+pub(crate) fn check(common: &Common, options: BuildOptions) -> ExitCode {
+    let lang = options.given.lang;
     match taizhang::site::check_site(&options) {
         Ok(built) => {
             print_diagnostics(&built.checked, common, lang);
@@ -37,12 +37,13 @@ pub(crate) fn check(common: &Common, lang: Lang) -> ExitCode {
             println!("{}", checked.summary(lang));
             ExitCode::from(1)
         }
-        Err(error) => report_build_error(error, &options, common, lang),
+        Err(error) => report_build_error(error, common, lang),
     }
 }
 
 /// `build`: check, render and write, with a progress bar on a terminal.
-pub(crate) fn build(common: &Common, lang: Lang, options: BuildOptions) -> ExitCode {
+pub(crate) fn build(common: &Common, options: BuildOptions) -> ExitCode {
+    let lang = options.given.lang;
     let progress = Arc::new(Progress::default());
     let options = BuildOptions {
         progress: Some(Arc::clone(&progress)),
@@ -55,7 +56,7 @@ pub(crate) fn build(common: &Common, lang: Lang, options: BuildOptions) -> ExitC
     }
     let built = match result {
         Ok(built) => built,
-        Err(error) => return report_build_error(error, &options, common, lang),
+        Err(error) => return report_build_error(error, common, lang),
     };
     print_diagnostics(&built.checked, common, lang);
     if common.verbose {
@@ -84,12 +85,13 @@ pub(crate) fn build(common: &Common, lang: Lang, options: BuildOptions) -> ExitC
 /// `pdf`: the briefing pack and every village notice, printed by a browser.
 pub(crate) fn pdf(
     common: &Common,
-    lang: Lang,
     options: BuildOptions,
     out: Option<PathBuf>,
     browser: Option<&Path>,
 ) -> ExitCode {
-    let out = out.unwrap_or_else(|| taizhang::pdf::default_out(&common.root, options.audience));
+    let lang = options.given.lang;
+    let out =
+        out.unwrap_or_else(|| taizhang::pdf::default_out(&common.root, options.given.audience));
     match taizhang::pdf::pdf(&options, &out, browser) {
         Ok(printed) => {
             let (files, notices) = (printed.files.len(), printed.files.len() - 1);
@@ -119,7 +121,7 @@ pub(crate) fn pdf(
             );
             ExitCode::from(1)
         }
-        Err(PdfError::Build(error)) => report_build_error(error, &options, common, lang),
+        Err(PdfError::Build(error)) => report_build_error(error, common, lang),
         Err(PdfError::Print(message)) => failed(message),
     }
 }
@@ -133,12 +135,12 @@ pub(crate) struct Listen {
 }
 
 /// `serve`: build in memory, answer on loopback, rebuild on every save.
-pub(crate) fn serve(common: &Common, lang: Lang, build: BuildOptions, listen: Listen) -> ExitCode {
+pub(crate) fn serve(common: &Common, build: BuildOptions, listen: Listen) -> ExitCode {
+    let lang = build.given.lang;
     let options = taizhang::serve::ServeOptions {
         build,
         bind: listen.bind,
         port: listen.port,
-        lang,
         allowed_hosts: listen.allowed_hosts,
     };
     let server = match taizhang::serve::bind(&options) {

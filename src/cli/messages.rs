@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use taizhang::check::Checked;
-use taizhang::diagnostics::{Lang, Severity, render_styled};
+use taizhang::diagnostics::{Lang, Problem, Severity, render_styled};
 use taizhang::render::Progress;
-use taizhang::site::{BuildError, BuildOptions};
+use taizhang::site::BuildError;
 
 use super::args::Common;
 
@@ -85,43 +85,24 @@ impl Bar {
 }
 
 /// Prints why a build stopped; always exit code 1.
-pub(crate) fn report_build_error(
-    error: BuildError,
-    options: &BuildOptions,
-    common: &Common,
-    lang: Lang,
-) -> ExitCode {
+pub(crate) fn report_build_error(error: BuildError, common: &Common, lang: Lang) -> ExitCode {
     match error {
         BuildError::Content(checked) => {
             print_diagnostics(&checked, common, lang);
             println!("{}", checked.summary(lang));
+            let leaked = checked
+                .diagnostics
+                .iter()
+                .any(|d| matches!(d.problem, Problem::Leak { .. }));
             eprintln!(
                 "{}",
-                match lang {
-                    Lang::Zh => "内容有错误,未生成网站;原有输出保持不变。",
-                    Lang::En =>
+                match (lang, leaked) {
+                    (Lang::Zh, false) => "内容有错误,未生成网站;原有输出保持不变。",
+                    (Lang::En, false) =>
                         "the content has errors: nothing was built, the previous output is unchanged",
-                }
-            );
-        }
-        BuildError::Leaks(leaks) => {
-            let out = options.out_dir();
-            for leak in &leaks {
-                eprintln!(
-                    "{}:{}:{}: error[E090]: {}",
-                    out.join(&leak.path).display(),
-                    leak.line,
-                    leak.col,
-                    leak.message(lang)
-                );
-            }
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Zh =>
-                        "泄露检查未通过,本次生成的页面已丢弃;原有输出保持不变。检查自定义模板或静态文件中是否直接写了姓名、电话或身份证号。",
-                    Lang::En =>
-                        "the leak guard stopped the build: this build's pages were discarded, the previous output is unchanged. Check site templates and static files for names, phone or ID numbers written in directly.",
+                    (Lang::Zh, true) => "泄露检查未通过,本次生成的页面已丢弃;原有输出保持不变。",
+                    (Lang::En, true) =>
+                        "the leak guard stopped the build: this build's pages were discarded, the previous output is unchanged",
                 }
             );
         }

@@ -4,6 +4,8 @@
 //! file of the [`SourceMap`]; the loader and validator collect them all, and
 //! [`render`] prints them in the `path:line:col: error[E…]: message` form.
 
+mod hint;
+mod message;
 mod problem;
 mod render;
 

@@ -5,7 +5,7 @@ mod build;
 mod mask;
 mod tally;
 
-pub use build::{build, number_text};
+pub use build::{NoAsOf, build, number_text};
 pub use mask::mask;
 pub use tally::Tally;
 

@@ -12,11 +12,11 @@ use aho_corasick::AhoCorasick;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use rayon::prelude::*;
 
+use super::OutputFile;
 use crate::content::Register;
-use crate::diagnostics::{Lang, line_and_column};
+use crate::diagnostics::{Problem, line_and_column};
 use crate::privacy::NameFinder;
 use crate::reading::Reading;
-use crate::render::OutputFile;
 
 /// Something that must not be published, found in an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,21 +29,23 @@ pub struct Leak {
     pub col: usize,
     /// What was found, itself masked for the message.
     pub what: String,
+    /// Whether `line` and `col` point into the file's text (not into its
+    /// name, nor into the bytes of an image).
+    pub in_text: bool,
 }
 
 impl Leak {
-    /// What E090 says of it, as `build` and `serve` print it.
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("公开版会泄露个人信息:{}", self.what),
-            Lang::En => format!("the public site would publish {}", self.what),
+    /// The E090 diagnostic it is reported as.
+    pub fn problem(&self) -> Problem {
+        Problem::Leak {
+            what: self.what.clone(),
         }
     }
 }
 
 /// Every leak in `files` of the people and numbers of `register`.
 pub fn guard(files: &[OutputFile], register: &Register) -> Vec<Leak> {
-    Guard::new(register).check(files)
+    Guard::new(register).find(files)
 }
 
 /// The guard's matchers, built once and reused for every file checked
@@ -124,7 +126,7 @@ impl Guard {
     }
 
     /// Every leak in `files`, in file order.
-    pub fn check(&self, files: &[OutputFile]) -> Vec<Leak> {
+    pub fn find(&self, files: &[OutputFile]) -> Vec<Leak> {
         files
             .par_iter()
             .flat_map_iter(|file| self.scan(file))
@@ -182,6 +184,7 @@ impl Guard {
                     Some(_) => what,
                     None => format!("{what} in the file name"),
                 },
+                in_text: text.is_some(),
             });
         }
     }
@@ -197,6 +200,7 @@ impl Guard {
                 line: 1,
                 col: found.start() + 1,
                 what: format!("a registered name ({first}…)"),
+                in_text: false,
             });
         }
     }

@@ -35,8 +35,6 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Port; 0 picks a free one.
     pub port: u16,
-    /// Language of messages.
-    pub lang: Lang,
     /// Host names answered besides loopback names and the bound address
     /// (`--allow-host`): any other `Host:` header is refused, so a web page
     /// elsewhere cannot reach the intranet ledger by DNS rebinding.
@@ -125,7 +123,7 @@ fn host_allowed(request: &Request, options: &ServeOptions) -> bool {
 }
 
 fn refuse_host(request: Request, options: &ServeOptions) {
-    let text = match options.lang {
+    let text = match options.build.given.lang {
         Lang::Zh => {
             "拒绝访问:请求的主机名不是本机。请用 http://127.0.0.1 或 http://localhost 访问;确需用其他名称访问时,启动时加 --allow-host 名称。"
         }
@@ -151,11 +149,7 @@ pub fn serve(
         generation: Mutex::new(0),
         changed: Condvar::new(),
     });
-    let rebuilder = Arc::new(Rebuilder::new(
-        options.build.clone(),
-        options.lang,
-        Box::new(report),
-    ));
+    let rebuilder = Arc::new(Rebuilder::new(options.build.clone(), Box::new(report)));
     let published: Arc<dyn Fn() + Send + Sync> = {
         let shared = Arc::clone(&shared);
         Arc::new(move || shared.bump())

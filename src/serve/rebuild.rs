@@ -4,29 +4,25 @@
 //! background to check links and the leak guard over every page, as
 //! `build` does; a site that fails there is withdrawn for the last good one.
 
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
-use crate::check::{Checked, Rechecker};
-use crate::content::Audience;
-use crate::diagnostics::{Diagnostics, Lang, Severity, render};
-use crate::output::{Guard, Leak};
-use crate::privacy::Register;
-use crate::render::{OutputFile, Renderer};
-use crate::site::{self, BuildOptions};
+use crate::check::Rechecker;
+use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap, render};
+use crate::output::Memory;
+use crate::render::Progress;
+use crate::site::{BuildOptions, Failure, Findings, Guards, Prepared, Refused};
 
 /// One version of the site: a model ready to render, and the pages
 /// rendered from it so far.
 pub(super) struct Snapshot {
-    renderer: Renderer,
-    /// The leak guard, for a public site.
-    guard: Option<Arc<Guard>>,
+    prepared: Prepared,
     /// The language of what the guard reports.
     lang: Lang,
-    rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    files: Memory,
     /// Set when an edit makes this snapshot old: its background check stops.
     stop: AtomicBool,
 }
@@ -42,27 +38,18 @@ pub(super) enum Unservable {
 impl Snapshot {
     /// The file at `path`, rendered (and guarded) on first request.
     pub(super) fn file(&self, path: &str) -> Result<Arc<Vec<u8>>, Unservable> {
-        if let Some(bytes) = self.lock().get(path) {
-            return Ok(Arc::clone(bytes));
+        if let Some(bytes) = self.files.get(path) {
+            return Ok(bytes);
         }
-        let file = self
-            .renderer
-            .file(path)
-            .ok_or(Unservable::Missing)?
-            .map_err(|e| Unservable::Failed(format!("template error: {e}")))?;
-        if let Some(guard) = &self.guard {
-            let leaks = guard.check(std::slice::from_ref(&file));
-            if !leaks.is_empty() {
-                return Err(Unservable::Failed(leak_text(&leaks, self.lang)));
+        match self.prepared.file(path).ok_or(Unservable::Missing)? {
+            Ok(file) => Ok(self.files.keep(file)),
+            Err(Refused::Template(text)) => {
+                Err(Unservable::Failed(format!("template error: {text}")))
+            }
+            Err(Refused::Leaks(findings)) => {
+                Err(Unservable::Failed(leak_text(&findings, self.lang)))
             }
         }
-        let bytes = Arc::new(file.bytes);
-        self.lock().insert(file.path, Arc::clone(&bytes));
-        Ok(bytes)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Vec<u8>>>> {
-        self.rendered.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -83,51 +70,35 @@ pub(super) struct State {
 /// Rebuilds the site being served; one per `serve`.
 pub(super) struct Rebuilder {
     options: BuildOptions,
-    lang: Lang,
     rechecker: Mutex<Rechecker>,
     report: Box<dyn Fn(&str) + Send + Sync>,
     /// Threads for the background check, apart from the global pool, so
     /// that the page asked for after an edit never queues behind it.
     background: Option<rayon::ThreadPool>,
     /// The last leak guard built.
-    guard: Mutex<Option<Arc<Guard>>>,
+    guards: Guards,
 }
 
 impl Rebuilder {
-    pub(super) fn new(
-        options: BuildOptions,
-        lang: Lang,
-        report: Box<dyn Fn(&str) + Send + Sync>,
-    ) -> Rebuilder {
+    pub(super) fn new(options: BuildOptions, report: Box<dyn Fn(&str) + Send + Sync>) -> Rebuilder {
         Rebuilder {
-            rechecker: Mutex::new(Rechecker::new(&options.root, options.given())),
+            rechecker: Mutex::new(Rechecker::new(&options.root, options.given.clone())),
             options,
-            lang,
             report,
             background: rayon::ThreadPoolBuilder::new()
                 .thread_name(|i| format!("taizhang-check-{i}"))
                 .build()
                 .ok(),
-            guard: Mutex::new(None),
+            guards: Guards::default(),
         }
     }
 
-    /// The guard for `register`: the last one, when the register is
-    /// unchanged (a guard for a county's register takes milliseconds to build).
-    fn guard_for(&self, register: &Register) -> Arc<Guard> {
-        let mut last = self.guard.lock().unwrap_or_else(|e| e.into_inner());
-        match &*last {
-            Some(guard) if guard.register() == register => Arc::clone(guard),
-            _ => {
-                let guard = Arc::new(Guard::new(register));
-                *last = Some(Arc::clone(&guard));
-                guard
-            }
-        }
+    fn lang(&self) -> Lang {
+        self.options.given.lang
     }
 
     fn say(&self, zh: String, en: String) {
-        (self.report)(&match self.lang {
+        (self.report)(&match self.lang() {
             Lang::Zh => zh,
             Lang::En => en,
         });
@@ -160,17 +131,18 @@ impl Rebuilder {
         }
         let checked = rechecker.current().expect("checked just now");
         let prepared = if checked.diagnostics.has_errors() {
-            Err(error_text(&checked.diagnostics, checked, self.lang))
+            Err(error_text(
+                &checked.diagnostics,
+                &checked.sources,
+                self.lang(),
+            ))
         } else {
-            let prepared = site::prepare(checked, &self.options);
-            prepared.map_err(|m| format!("error: {m}")).map(|renderer| {
-                let guard = (self.options.audience == Audience::Public)
-                    .then(|| self.guard_for(&checked.content.register()));
+            let prepared = Prepared::new(checked, &self.options.root, &self.guards);
+            prepared.map_err(|m| format!("error: {m}")).map(|prepared| {
                 Arc::new(Snapshot {
-                    renderer,
-                    guard,
-                    lang: self.lang,
-                    rendered: Mutex::new(HashMap::new()),
+                    prepared,
+                    lang: self.lang(),
+                    files: Memory::default(),
                     stop: AtomicBool::new(false),
                 })
             })
@@ -220,15 +192,22 @@ impl Rebuilder {
         timing: &Timing,
         published: &Arc<dyn Fn() + Send + Sync>,
     ) {
-        let render_all = || snapshot.renderer.render_all_unless(&snapshot.stop);
+        let render_all = || {
+            let progress = Progress::default();
+            snapshot
+                .prepared
+                .render_into(&snapshot.files, &snapshot.stop, &progress)
+        };
         let rendered = match &self.background {
             Some(pool) => pool.install(render_all),
             None => render_all(),
         };
         let problem = match rendered {
             Ok(None) => return,
-            Err(error) => Some(format!("error: template error: {error}")),
-            Ok(Some(rendered)) if !rendered.broken_links.is_empty() => {
+            Err(Failure::Template(error)) => Some(format!("error: template error: {error}")),
+            Err(Failure::Write(error)) => Some(format!("error: {error}")),
+            Ok(Some(findings)) if findings.is_clean() => None,
+            Ok(Some(findings)) => {
                 let rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
                 if snapshot.stop.load(Ordering::Relaxed) {
                     return;
@@ -236,21 +215,17 @@ impl Rebuilder {
                 // The rechecker still holds the content this snapshot was made
                 // from: a rebuild since would have set `stop`.
                 let checked = rechecker.current().expect("a snapshot comes from a check");
-                let found = site::link_diagnostics(&rendered.broken_links, &checked.sources);
-                Some(error_text(&found, checked, self.lang))
-            }
-            Ok(Some(rendered)) => {
-                let leaks = snapshot
-                    .guard
-                    .as_ref()
-                    .map(|guard| guard.check(&rendered.files))
-                    .unwrap_or_default();
-                if leaks.is_empty() {
-                    keep(snapshot, rendered.files);
-                    None
-                } else {
-                    Some(leak_text(&leaks, self.lang))
-                }
+                let links = findings.link_diagnostics(&checked.sources);
+                let text = [
+                    error_text(&links, &checked.sources, self.lang()),
+                    leak_text(&findings, self.lang()),
+                ];
+                Some(
+                    text.into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
             }
         };
         let mut served = write(state);
@@ -258,7 +233,8 @@ impl Rebuilder {
             return;
         }
         let pages = snapshot
-            .renderer
+            .prepared
+            .renderer()
             .paths()
             .filter(|p| p.ends_with(".html"))
             .count();
@@ -304,43 +280,24 @@ struct Timing {
     first: bool,
 }
 
-/// Keeps every rendered file of a checked site for serving.
-fn keep(snapshot: &Snapshot, files: Vec<OutputFile>) {
-    let mut rendered = snapshot.lock();
-    for file in files {
-        rendered
-            .entry(file.path)
-            .or_insert_with(|| Arc::new(file.bytes));
-    }
-}
-
 fn write(state: &RwLock<State>) -> std::sync::RwLockWriteGuard<'_, State> {
     state.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The errors among `diagnostics`, as `check` prints them.
-fn error_text(diagnostics: &Diagnostics, checked: &Checked, lang: Lang) -> String {
+fn error_text(diagnostics: &Diagnostics, sources: &SourceMap, lang: Lang) -> String {
     diagnostics
-        .sorted(&checked.sources)
+        .sorted(sources)
         .into_iter()
         .filter(|d| d.severity() == Severity::Error)
-        .map(|d| render(d, &checked.sources, lang))
+        .map(|d| render(d, sources, lang))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-fn leak_text(leaks: &[Leak], lang: Lang) -> String {
-    leaks
-        .iter()
-        .map(|l| {
-            format!(
-                "{}:{}:{}: error[E090]: {}",
-                l.path,
-                l.line,
-                l.col,
-                l.message(lang)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The E090 diagnostics of what the guard found, quoting the pages.
+fn leak_text(findings: &Findings, lang: Lang) -> String {
+    let mut pages = SourceMap::default();
+    let leaks = findings.leak_diagnostics(&mut pages, Path::new(""));
+    error_text(&leaks, &pages, lang)
 }

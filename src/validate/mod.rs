@@ -13,27 +13,15 @@ mod references;
 mod settings;
 
 use crate::content::Content;
-use crate::date::Date;
 use crate::diagnostics::{Diagnostics, SourceMap, Span};
+use crate::settings::Settings;
 
 pub use settings::is_site_address;
-
-/// What validation needs beyond the content: the settings in force, with
-/// the command line's already merged over `site.yaml`'s.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Settings {
-    /// The date overdue status and "after the as-of date" are judged
-    /// against; without one those checks are skipped (with a warning).
-    pub as_of: Option<Date>,
-    /// Whether the command line gives the site's address (`--base-url`),
-    /// so that site.yaml need not.
-    pub base_url_given: bool,
-}
 
 /// Checks everything in `content` under `settings`.
 pub fn validate(
     content: &Content,
-    settings: Settings,
+    settings: &Settings,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) {
@@ -58,7 +46,7 @@ pub struct Memo {
 /// [`validate`], reusing and updating `memo` from earlier runs.
 pub fn validate_with(
     content: &Content,
-    settings: Settings,
+    settings: &Settings,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
     memo: &mut Memo,
@@ -66,7 +54,7 @@ pub fn validate_with(
     identity::check(content, sources, diagnostics);
     references::check(content, diagnostics);
     ledger::check(content, diagnostics);
-    dates::check(content, settings.as_of, sources, diagnostics);
+    dates::check(content, settings.as_of.stated(), sources, diagnostics);
     declared::check(content, diagnostics);
     people::check(content, sources, diagnostics, &mut memo.mentions);
     let register = content.register();

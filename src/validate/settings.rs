@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostics, Problem, SourceMap};
 
 pub(super) fn check(
     content: &Content,
-    settings: super::Settings,
+    settings: &crate::settings::Settings,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
 ) {

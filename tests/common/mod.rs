@@ -65,3 +65,38 @@ pub(crate) fn build_ok(root: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Every file of the site at `root` built for `audience` in memory, through
+/// the same pipeline as `taizhang build` (leak guard included); panics with
+/// the diagnostics when the build fails.
+pub(crate) fn build_in_memory(
+    root: &Path,
+    audience: taizhang::content::Audience,
+) -> Vec<taizhang::output::OutputFile> {
+    let mut options = taizhang::site::BuildOptions::new(root);
+    options.given.audience = audience;
+    match taizhang::site::build_in_memory(&options) {
+        Ok((_, files)) => files.into_files(),
+        Err(taizhang::site::BuildError::Content(checked)) => panic!(
+            "the site has errors:\n{}",
+            checked
+                .diagnostics
+                .sorted(&checked.sources)
+                .into_iter()
+                .map(|d| taizhang::diagnostics::render(
+                    d,
+                    &checked.sources,
+                    taizhang::diagnostics::Lang::En
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        Err(taizhang::site::BuildError::Other(text)) => panic!("the build failed: {text}"),
+    }
+}
+
+/// The site at `root` loaded and validated as `taizhang check` would,
+/// with nothing set on the command line.
+pub(crate) fn check(root: &Path) -> taizhang::check::Checked {
+    taizhang::check::check(root, &taizhang::settings::Given::default())
+}

@@ -107,13 +107,3 @@ pub(super) fn milestones(site: &content::Site, as_of: Date) -> Vec<Milestone> {
     milestones.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.title.cmp(&b.title)));
     milestones
 }
-
-/// The site's address, ending in `/` (`/` when none is set).
-pub(super) fn normalise_base_url(base: Option<&str>) -> String {
-    let base = base.unwrap_or("/").trim();
-    if base.ends_with('/') {
-        base.to_string()
-    } else {
-        format!("{base}/")
-    }
-}

@@ -12,6 +12,7 @@ mod summary;
 use crate::content::{self, Audience, Content};
 use crate::date::Date;
 use crate::diagnostics::Located;
+use crate::settings::Settings;
 
 use super::{Markdown, Model, Ref};
 
@@ -22,18 +23,32 @@ pub use labels::number_text;
 /// than invented. Internal-only notes, tasks, updates and evidence are left
 /// out of a public model, and so are evidence file paths; every registered
 /// person and every phone and ID number in a public model is masked.
-pub fn build(content: &Content, as_of: Date, audience: Audience) -> Model {
-    let mut model = build_unmasked(content, as_of, audience);
-    if audience == Audience::Public {
+/// Without an as-of date, where the content needs one, there is no model.
+pub fn build(content: &Content, settings: &Settings) -> Result<Model, NoAsOf> {
+    let as_of = settings.as_of.for_pages().ok_or(NoAsOf)?;
+    let mut model = build_unmasked(content, as_of, settings);
+    if settings.audience == Audience::Public {
         let privacy = content.site.as_ref().map(|s| s.privacy).unwrap_or_default();
         let masker =
             crate::privacy::Masker::new(&model.register, privacy.name_mask, privacy.id_mask);
         super::mask(&mut model, &masker);
     }
-    model
+    Ok(model)
 }
 
-fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
+/// Why a site with tasks, phases or milestones cannot be built without
+/// an as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoAsOf;
+
+impl std::fmt::Display for NoAsOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no as-of date: set `as_of: YYYY-MM-DD` in content/site.yaml or pass --as-of (the build never uses today's date, so that output is reproducible)")
+    }
+}
+
+fn build_unmasked(content: &Content, as_of: Date, settings: &Settings) -> Model {
+    let audience = settings.audience;
     let site = content
         .site
         .as_ref()
@@ -44,10 +59,10 @@ fn build_unmasked(content: &Content, as_of: Date, audience: Audience) -> Model {
     Model {
         document: document::document(&site.document, content),
         as_of,
-        as_of_stated: true,
+        as_of_stated: settings.as_of.stated().is_some(),
         sample_data: site.sample_data,
         contact: site.contact.as_ref().map(|c| c.value.clone()),
-        base_url: document::normalise_base_url(site.base_url.as_ref().map(|b| b.value.as_str())),
+        base_url: settings.base_url.clone(),
         language: site
             .language
             .as_ref()
