@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut size = taizhang::generate::Size {
+    let mut size = taizhang::synthetic::Size {
         issues: 100,
         villages: 20,
         notes: 200,
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    match taizhang::generate::write_site(&out, size) {
+    match taizhang::synthetic::write_site(&out, size) {
         Ok(()) => {
             println!(
                 "wrote {} issues, {} villages, {} notes to {}",

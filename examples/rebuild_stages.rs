@@ -45,7 +45,7 @@ fn main() {
 
     let mut rechecker = Rechecker::new(&root, Default::default());
     let first = Instant::now();
-    let checked = rechecker.check(&HashSet::new());
+    let checked = rechecker.recheck(&HashSet::new());
     println!("first check: {} ms", first.elapsed().as_millis());
     let prepared = Prepared::new(checked, &root, &guards).expect("prepares");
     if prepared.file(&page).is_none() {
@@ -56,7 +56,7 @@ fn main() {
     for k in 0..edits {
         fs::write(&note, format!("{text}\nedit {k}\n")).expect("writes");
         let started = Instant::now();
-        let checked = rechecker.check(&changed);
+        let checked = rechecker.recheck(&changed);
         assert!(!checked.diagnostics.has_errors(), "the content checks");
         let checked_at = started.elapsed();
         let prepared = Prepared::new(checked, &root, &guards).expect("prepares");

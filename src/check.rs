@@ -67,14 +67,14 @@ impl Rechecker {
         }
     }
 
-    /// Whether the last [`Rechecker::check`] found every file as it was
+    /// Whether the last [`Rechecker::recheck`] found every file as it was
     /// before (an editor's swap file changed, say): its result is the one
     /// before.
     pub fn unchanged(&self) -> bool {
         self.unchanged
     }
 
-    /// The result of the last [`Rechecker::check`], if there was one.
+    /// The result of the last [`Rechecker::recheck`], if there was one.
     pub fn current(&self) -> Option<&Checked> {
         self.kept.as_ref().map(|(checked, _)| checked)
     }
@@ -82,7 +82,7 @@ impl Rechecker {
     /// Checks the site as it is now. `changed` are files known to have
     /// changed (from a watcher); others are read again when their size or
     /// time changed. The result equals a fresh [`check`]'s.
-    pub fn check(&mut self, changed: &HashSet<PathBuf>) -> &Checked {
+    pub fn recheck(&mut self, changed: &HashSet<PathBuf>) -> &Checked {
         self.unchanged = false;
         let refreshed = self.kept.as_mut().is_some_and(|(checked, tracking)| {
             let refreshed = tracking.refresh(

@@ -2,12 +2,14 @@
 //! Markdown notes — into a ledger site, print packs and a public page.
 //!
 //! The flow runs one way, each stage a module that uses only those before
-//! it (`tests/layers.rs` holds it to that): [`content`] loads files,
-//! [`validate`] checks the rules, [`privacy`] masks, [`model`] resolves and
-//! derives, [`render`] (with [`markdown`], [`charts`], [`theme`]) makes the
-//! files, and [`output`] guards and writes them. [`check`] and [`site`]
-//! tie the stages together for the commands; [`serve`] and [`pdf`] build
-//! on [`site`].
+//! it (`tests/layers.rs` holds it to that): [`content`] loads files and
+//! [`settings`] merges the command line over `site.yaml`, [`validate`]
+//! checks the rules, [`privacy`] masks, [`model`] resolves and derives,
+//! [`render`] (with [`markdown`], [`charts`], [`theme`]) makes the files,
+//! and [`output`] guards them and hands them to a sink. [`site`] is the one
+//! pipeline that ties the stages together (through [`check`]); `build`,
+//! `check`, [`serve`], [`pdf`] and the tests all run it. [`synthetic`]
+//! makes ledgers of any size for tests and benchmarks.
 
 pub mod charts;
 pub mod check;
@@ -15,7 +17,6 @@ pub mod content;
 pub mod date;
 pub mod diagnostics;
 pub mod escape;
-pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -27,5 +28,6 @@ pub mod scaffold;
 pub mod serve;
 pub mod settings;
 pub mod site;
+pub mod synthetic;
 pub mod theme;
 pub mod validate;

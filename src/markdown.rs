@@ -51,9 +51,9 @@ impl Glossary {
     }
 }
 
-/// Rendered HTML and the internal links it contains.
+/// A Markdown text converted to HTML, and the internal links it contains.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub struct Converted {
     /// The HTML. Internal links are written `@/path/`, to be made relative
     /// to each page that shows it.
     pub html: String,
@@ -64,7 +64,7 @@ pub struct Rendered {
 
 /// How to render one Markdown text.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Settings<'a> {
+pub struct TextOptions<'a> {
     /// Prefix for generated heading ids, so several texts can share a page.
     pub id_prefix: &'a str,
     /// Term id not to link (on the term's own glossary entry).
@@ -74,17 +74,17 @@ pub struct Settings<'a> {
 }
 
 /// Renders `text` to HTML.
-pub fn render(text: &str, glossary: &Glossary, settings: Settings<'_>) -> Rendered {
-    let options = Options::ENABLE_TABLES
+pub fn render(text: &str, glossary: &Glossary, options: TextOptions<'_>) -> Converted {
+    let extensions = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut walk = Walk::new(glossary, settings);
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let mut walk = Walk::new(glossary, options);
+    for (event, range) in Parser::new_ext(text, extensions).into_offset_iter() {
         let emit = walk.translate(event, range.start);
         walk.place(emit);
     }
-    let mut rendered = Rendered {
+    let mut rendered = Converted {
         html: String::new(),
         links: walk.links,
     };
@@ -96,7 +96,7 @@ pub fn render(text: &str, glossary: &Glossary, settings: Settings<'_>) -> Render
 /// The state of one pass over a text's events.
 struct Walk<'a, 'g> {
     glossary: &'g Glossary,
-    settings: Settings<'g>,
+    options: TextOptions<'g>,
     /// Internal link targets found, with their offsets.
     links: Vec<(String, usize)>,
     out: Vec<Event<'a>>,
@@ -115,10 +115,10 @@ struct Walk<'a, 'g> {
 }
 
 impl<'a, 'g> Walk<'a, 'g> {
-    fn new(glossary: &'g Glossary, settings: Settings<'g>) -> Self {
+    fn new(glossary: &'g Glossary, options: TextOptions<'g>) -> Self {
         Walk {
             glossary,
-            settings,
+            options,
             links: Vec::new(),
             out: Vec::new(),
             no_terms: 0,
@@ -175,8 +175,8 @@ impl<'a, 'g> Walk<'a, 'g> {
                 self.linked.clear();
                 emit.push(event);
             }
-            Event::Text(text) if self.no_terms == 0 && self.settings.link_terms => {
-                let skip = self.settings.skip_term;
+            Event::Text(text) if self.no_terms == 0 && self.options.link_terms => {
+                let skip = self.options.skip_term;
                 link_terms(text, self.glossary, skip, &mut self.linked, &mut emit);
             }
             other => emit.push(other),
@@ -244,7 +244,7 @@ impl<'a, 'g> Walk<'a, 'g> {
         buffer.extend(emit);
         if closes {
             let buffer = self.heading.take().expect("inside a heading");
-            let prefix = self.settings.id_prefix;
+            let prefix = self.options.id_prefix;
             self.out
                 .extend(with_heading_id(buffer, prefix, &mut self.used_ids));
         }
@@ -444,9 +444,9 @@ mod tests {
         render(
             text,
             &glossary(),
-            Settings {
+            TextOptions {
                 link_terms: true,
-                ..Settings::default()
+                ..TextOptions::default()
             },
         )
         .html
@@ -513,7 +513,7 @@ mod tests {
     #[test]
     fn collects_internal_links_with_offsets() {
         let text = "见[问题7](/issues/07/#tasks)和[外部](https://example.org/)。";
-        let rendered = render(text, &Glossary::empty(), Settings::default());
+        let rendered = render(text, &Glossary::empty(), TextOptions::default());
         assert_eq!(rendered.links, [("@/issues/07/#tasks".to_string(), 3)]);
     }
 

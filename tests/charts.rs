@@ -161,9 +161,9 @@ fn sanjiang_chart_tables_equal_the_ledger() {
 #[test]
 fn generated_hundred_village_chart_tables_equal_the_ledger() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::generate::write_site(
+    taizhang::synthetic::write_site(
         dir.path(),
-        taizhang::generate::Size {
+        taizhang::synthetic::Size {
             issues: 60,
             villages: 100,
             notes: 5,
@@ -214,7 +214,7 @@ fn every_svg_parses(root: &Path) -> usize {
 
 #[test]
 fn edge_cases_draw_valid_svg() {
-    use taizhang::generate::{Size, write_site};
+    use taizhang::synthetic::{Size, write_site};
     // One village.
     let one = tempfile::tempdir().expect("a folder");
     write_site(
@@ -271,9 +271,9 @@ fn edge_cases_draw_valid_svg() {
 #[test]
 fn same_input_draws_the_same_svg() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::generate::write_site(
+    taizhang::synthetic::write_site(
         dir.path(),
-        taizhang::generate::Size {
+        taizhang::synthetic::Size {
             issues: 10,
             villages: 12,
             notes: 2,

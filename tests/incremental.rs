@@ -49,7 +49,7 @@ fn outcome(checked: &Checked, root: &Path) -> (Vec<String>, BTreeMap<String, Vec
 /// Rechecks after `changed` and asserts the outcome equals a fresh check's.
 fn assert_same_as_fresh(rechecker: &mut Rechecker, root: &Path, changed: &[&Path], what: &str) {
     let changed: HashSet<PathBuf> = changed.iter().map(|p| p.to_path_buf()).collect();
-    let again = outcome(rechecker.check(&changed), root);
+    let again = outcome(rechecker.recheck(&changed), root);
     let fresh = outcome(&check(root, &Given::default()), root);
     assert_eq!(again.0, fresh.0, "{what}: diagnostics differ");
     assert_eq!(
@@ -80,7 +80,7 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     // An editor's swap file changes nothing the site shows.
     let swap = content.join("issues/.07.yaml.swp");
     fs::write(&swap, b"\0swap").expect("writes");
-    rechecker.check(&[swap].into_iter().collect());
+    rechecker.recheck(&[swap].into_iter().collect());
     assert!(rechecker.unchanged(), "a swap file is not content");
 
     let issue = content.join("issues/07.yaml");

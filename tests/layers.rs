@@ -8,7 +8,7 @@
 //! 4. model: `model`
 //! 5. render: `markdown`, `charts`, `theme`, `render`
 //! 6. output: `output` (the leak guard and the staging folder)
-//! 7. commands: `check`, `site`, `serve`, `pdf`, `generate`, `scaffold`,
+//! 7. commands: `check`, `site`, `serve`, `pdf`, `synthetic`, `scaffold`,
 //!    and the binary's `cli`
 //!
 //! This test reads every `crate::…` path in `src/` (comments aside) and
@@ -37,7 +37,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("site", 7),
     ("serve", 7),
     ("pdf", 7),
-    ("generate", 7),
+    ("synthetic", 7),
     ("scaffold", 7),
     ("cli", 7),
 ];

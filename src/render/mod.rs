@@ -12,8 +12,8 @@ mod views;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -73,21 +73,6 @@ pub struct BrokenLink {
     pub line_in_text: u32,
     /// The target as written, `@/` form.
     pub target: String,
-}
-
-/// The rendered site.
-#[derive(Debug)]
-pub struct Rendered {
-    /// Every file, sorted by path.
-    pub files: Vec<OutputFile>,
-    /// Content links that lead nowhere.
-    pub broken_links: Vec<BrokenLink>,
-}
-
-/// Renders the whole site. Errors are template errors (a site's override
-/// with a mistake, or a theme bug), with the template's line and column.
-pub fn render(model: Model, theme: &Theme, options: Options) -> Result<Rendered, String> {
-    Renderer::new(model, theme, options)?.render_all()
 }
 
 /// A model ready to render, page by page or whole. Charts, Markdown and
@@ -288,33 +273,6 @@ impl Renderer {
             path,
             bytes: text.into_bytes(),
         })
-    }
-
-    /// Renders every file, in parallel, and checks the content's links.
-    pub fn render_all(&self) -> Result<Rendered, String> {
-        let never = AtomicBool::new(false);
-        Ok(self
-            .render_all_unless(&never)?
-            .expect("nothing sets the stop flag"))
-    }
-
-    /// [`Renderer::render_all`], giving up (with `Ok(None)`) soon after
-    /// `stop` is set: `serve` stops checking a site an edit has replaced.
-    pub fn render_all_unless(&self, stop: &AtomicBool) -> Result<Option<Rendered>, String> {
-        let files = Mutex::new(Vec::new());
-        let collect = |file: OutputFile| {
-            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-            Ok(())
-        };
-        let Some(broken_links) = self.render_each(stop, &Progress::default(), &collect)? else {
-            return Ok(None);
-        };
-        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Some(Rendered {
-            files,
-            broken_links,
-        }))
     }
 
     /// Renders every file, in parallel, and hands each to `sink` as soon as

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::diagnostics::Span;
-use crate::markdown::{self, Glossary, Settings};
+use crate::markdown::{self, Glossary, TextOptions};
 use crate::model::{Markdown, Model};
 
 /// An internal link found in content: where its text starts, its line
@@ -47,7 +47,7 @@ pub(crate) struct IssueProse {
     pub(crate) progress: Option<String>,
 }
 
-const LINKED: Settings<'static> = Settings {
+const LINKED: TextOptions<'static> = TextOptions {
     id_prefix: "",
     link_terms: true,
     skip_term: None,
@@ -71,7 +71,7 @@ impl Prose {
         }
     }
 
-    fn one(&self, text: &Markdown, settings: Settings<'_>, links: &mut Vec<Link>) -> String {
+    fn one(&self, text: &Markdown, settings: TextOptions<'_>, links: &mut Vec<Link>) -> String {
         let rendered = markdown::render(&text.text, &self.glossary, settings);
         links.extend(rendered.links.into_iter().map(|(target, offset)| {
             let line = text.text[..offset].matches('\n').count() as u32;
@@ -126,7 +126,7 @@ impl Prose {
                 .glossary
                 .iter()
                 .map(|t| {
-                    let settings = Settings {
+                    let settings = TextOptions {
                         skip_term: Some(&t.id),
                         ..LINKED
                     };

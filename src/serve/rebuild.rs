@@ -115,7 +115,7 @@ impl Rebuilder {
     ) {
         let started = Instant::now();
         let mut rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
-        rechecker.check(changed);
+        rechecker.recheck(changed);
         // An editor's swap or backup file, say: no content file and nothing
         // of the theme changed, so the pages would be the same. Open pages
         // are not reloaded under the author's cursor.

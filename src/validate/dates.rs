@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostics, Located, Problem, SourceMap};
 /// A task with no dated entry for this long gets a warning.
 const STALE_AFTER_DAYS: i64 = 30;
 
-pub(super) fn check(
+pub(super) fn date_rules(
     content: &Content,
     as_of: Option<Date>,
     sources: &SourceMap,

@@ -4,7 +4,7 @@
 use crate::content::Content;
 use crate::diagnostics::{Diagnostics, Problem};
 
-pub(super) fn check(content: &Content, diagnostics: &mut Diagnostics) {
+pub(super) fn over_declared(content: &Content, diagnostics: &mut Diagnostics) {
     let Some(site) = &content.site else { return };
     let declared = &site.document.declared;
     if let Some(stated) = &declared.issues {

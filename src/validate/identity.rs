@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostics, Located, Problem, SourceMap, Span};
 
 use super::place;
 
-pub(super) fn check(content: &Content, sources: &SourceMap, diagnostics: &mut Diagnostics) {
+pub(super) fn duplicates(content: &Content, sources: &SourceMap, diagnostics: &mut Diagnostics) {
     let mut numbers: HashMap<u32, Span> = HashMap::new();
     for issue in &content.issues {
         let number = &issue.number;

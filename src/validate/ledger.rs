@@ -5,7 +5,7 @@
 use crate::content::{Content, Status};
 use crate::diagnostics::{AcceptancePart, Diagnostics, Problem};
 
-pub(super) fn check(content: &Content, diagnostics: &mut Diagnostics) {
+pub(super) fn closing_rules(content: &Content, diagnostics: &mut Diagnostics) {
     for task in content.issues.iter().flat_map(|issue| &issue.tasks) {
         if task.status.value == Status::Closed {
             let acceptance = task.acceptance.as_ref();

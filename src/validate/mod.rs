@@ -51,15 +51,15 @@ pub fn validate_with(
     diagnostics: &mut Diagnostics,
     memo: &mut Memo,
 ) {
-    identity::check(content, sources, diagnostics);
-    references::check(content, diagnostics);
-    ledger::check(content, diagnostics);
-    dates::check(content, settings.as_of.stated(), sources, diagnostics);
-    declared::check(content, diagnostics);
-    people::check(content, sources, diagnostics, &mut memo.mentions);
+    identity::duplicates(content, sources, diagnostics);
+    references::unresolved(content, diagnostics);
+    ledger::closing_rules(content, diagnostics);
+    dates::date_rules(content, settings.as_of.stated(), sources, diagnostics);
+    declared::over_declared(content, diagnostics);
+    people::register_gaps(content, sources, diagnostics, &mut memo.mentions);
     let register = content.register();
     people::ambiguous(content, &register, diagnostics);
-    names::check(
+    names::unregistered_names(
         &register,
         &village_words(content, &register),
         content.people.as_ref().map(|p| p.file),
@@ -67,7 +67,7 @@ pub fn validate_with(
         diagnostics,
         &mut memo.names,
     );
-    settings::check(content, settings, sources, diagnostics);
+    settings::base_url(content, settings, sources, diagnostics);
 }
 
 /// The village names and their stems (八景村 and 八景), which mark a name

@@ -79,7 +79,7 @@ pub(super) struct Found {
 
 /// Warns (W105) at the first mention of each likely name that is neither
 /// registered, allowed, nor one of the site's own words.
-pub(super) fn check(
+pub(super) fn unregistered_names(
     register: &Register,
     village_words: &[String],
     skip: Option<FileId>,

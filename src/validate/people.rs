@@ -23,7 +23,7 @@ pub(super) struct Mentions {
     by_text: HashMap<(FileId, u64), Vec<u32>>,
 }
 
-pub(super) fn check(
+pub(super) fn register_gaps(
     content: &Content,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,

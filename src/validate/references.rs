@@ -45,7 +45,7 @@ fn suggest(reference: &str, labels: &[(String, String)]) -> Option<String> {
     crate::diagnostics::closest(reference, candidates).map(str::to_string)
 }
 
-pub(super) fn check(content: &Content, diagnostics: &mut Diagnostics) {
+pub(super) fn unresolved(content: &Content, diagnostics: &mut Diagnostics) {
     // Without site.yaml every village and unit would be "unknown": the
     // missing file is the one problem worth reporting.
     let Some(site) = &content.site else { return };

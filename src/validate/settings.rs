@@ -6,7 +6,7 @@
 use crate::content::Content;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap};
 
-pub(super) fn check(
+pub(super) fn base_url(
     content: &Content,
     settings: &crate::settings::Settings,
     sources: &SourceMap,
