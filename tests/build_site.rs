@@ -146,7 +146,7 @@ fn same_input_same_bytes_whatever_the_threads() {
 fn broken_content_leaves_the_previous_site_intact() {
     let dir = tempfile::tempdir().expect("a folder");
     let site = dir.path().join("site");
-    taizhang::scaffold::init(&site).expect("writes");
+    taizhang::scaffold::init(&site, Default::default()).expect("writes");
     build_ok(&site, &[]);
     let before = tree(&site.join("public"));
     fs::write(
@@ -177,7 +177,7 @@ fn broken_content_leaves_the_previous_site_intact() {
 #[test]
 fn content_links_are_checked_with_file_and_line() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let note = dir.path().join("content/notes/2025-08-01-kickoff.md");
     let text = fs::read_to_string(&note).expect("reads");
     fs::write(

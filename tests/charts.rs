@@ -258,7 +258,7 @@ fn edge_cases_draw_valid_svg() {
     );
     // No tasks at all: pages build, no chart pretends.
     let none = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(none.path()).expect("writes");
+    taizhang::scaffold::init(none.path(), Default::default()).expect("writes");
     let issue = none.path().join("content/issues/01.yaml");
     let text = fs::read_to_string(&issue).expect("reads");
     fs::write(&issue, &text[..text.find("tasks:").expect("tasks")]).expect("writes");

@@ -1,6 +1,8 @@
 //! The `taizhang` binary: exit codes, summary line, `init`.
 
 mod common;
+use std::path::Path;
+
 use common::taizhang;
 
 #[test]
@@ -54,13 +56,13 @@ fn init_then_check_is_clean_and_init_never_overwrites() {
     );
     let again = taizhang().arg("init").arg(&site).output().expect("runs");
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("不是空文件夹"));
 }
 
 #[test]
 fn content_errors_exit_1_and_usage_errors_exit_2() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     std::fs::write(
         dir.path().join("content/issues/02.yaml"),
         "number: 2\ntitle: x\n",
@@ -96,7 +98,7 @@ fn content_errors_exit_1_and_usage_errors_exit_2() {
 #[test]
 fn base_url_on_the_command_line_answers_the_missing_address_warning() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let site = dir.path().join("content/site.yaml");
     let text = std::fs::read_to_string(&site).expect("reads");
     let without: String = text
@@ -133,7 +135,7 @@ fn base_url_on_the_command_line_answers_the_missing_address_warning() {
 #[test]
 fn new_issue_takes_a_number_no_file_has() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let issue = dir.path().join("content/issues/01.yaml");
     let text = std::fs::read_to_string(&issue).expect("reads");
     // A number with a comment after it, in a file not named by its number.
@@ -202,4 +204,36 @@ fn init_and_new_speak_the_language_asked_for() {
         "new", "--root", en, "--lang", "en", "issue", "--title", "Test",
     ]);
     assert!(said.starts_with("wrote "), "{said}");
+
+    // The skeletons' comments are in the language asked for, and only in it.
+    let read = |root: &str, path: &str| {
+        std::fs::read_to_string(Path::new(root).join(path)).expect("written")
+    };
+    let (zh_site, en_site) = (read(zh, "content/site.yaml"), read(en, "content/site.yaml"));
+    assert!(zh_site.starts_with("# 整改方案本身"), "{zh_site}");
+    assert!(en_site.starts_with("# The plan document"), "{en_site}");
+    let (zh_issue, en_issue) = (
+        read(zh, "content/issues/02.yaml"),
+        read(en, "content/issues/02.yaml"),
+    );
+    assert!(zh_issue.starts_with("# 方案中的第 2 个问题"), "{zh_issue}");
+    assert!(
+        en_issue.starts_with("# Problem 2 of the plan"),
+        "{en_issue}"
+    );
+    for text in [&zh_site, &en_site, &zh_issue, &en_issue] {
+        assert!(!text.contains("#zh") && !text.contains("#en"), "{text}");
+    }
+    assert!(!zh_site.contains("Overdue status") && !en_site.contains("是否逾期"));
+
+    // So are its refusals.
+    let refused = |args: &[&str]| {
+        let out = taizhang().args(args).output().expect("runs");
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = refused(&["init", zh]);
+    assert!(said.contains("不是空文件夹"), "{said}");
+    let said = refused(&["init", en, "--lang", "en"]);
+    assert!(said.contains("is not empty"), "{said}");
 }

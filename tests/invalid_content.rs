@@ -22,7 +22,7 @@ fn cases_dir() -> PathBuf {
 /// `remove.txt`, plus the case's own files.
 fn site_for(case: &Path) -> tempfile::TempDir {
     let site = tempfile::tempdir().expect("a temporary folder");
-    taizhang::scaffold::init(site.path()).expect("the example site writes");
+    taizhang::scaffold::init(site.path(), Default::default()).expect("the example site writes");
     if let Ok(list) = fs::read_to_string(case.join("remove.txt")) {
         for path in list.lines().filter(|l| !l.trim().is_empty()) {
             fs::remove_file(site.path().join(path.trim())).expect("a file of the example site");
@@ -98,7 +98,7 @@ fn every_fixture_gives_exactly_its_diagnostics() {
 #[test]
 fn links_and_folders_in_the_wrong_place() {
     let site = tempfile::tempdir().expect("a temporary folder");
-    taizhang::scaffold::init(site.path()).expect("the example site writes");
+    taizhang::scaffold::init(site.path(), Default::default()).expect("the example site writes");
     let outside = tempfile::tempdir().expect("another folder");
     fs::write(outside.path().join("secret.yaml"), "number: 9\n").expect("written");
     let issues = site.path().join("content/issues");
@@ -156,7 +156,7 @@ fn english_messages_on_request() {
 #[test]
 fn special_files_are_skipped_not_read() {
     let site = tempfile::tempdir().expect("a temporary folder");
-    taizhang::scaffold::init(site.path()).expect("the example site writes");
+    taizhang::scaffold::init(site.path(), Default::default()).expect("the example site writes");
     for fifo in ["content/issues/02.yaml", "content/notes/pipe.md"] {
         let made = std::process::Command::new("mkfifo")
             .arg(site.path().join(fifo))

@@ -51,7 +51,7 @@ const MUTATIONS: &[&str] = &[
 
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    taizhang::scaffold::init(dir.path()).expect("the example site writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("the example site writes");
     dir
 }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 #[test]
 fn key_pages_match_their_snapshots() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let out = dir.path().join("public");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"))
         .args(["build", "--quiet", "--root"])

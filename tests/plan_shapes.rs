@@ -12,7 +12,7 @@ use common::{build_ok, tree};
 /// A fresh copy of the `taizhang init` example site.
 fn example_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     dir
 }
 
@@ -285,8 +285,8 @@ fn a_chapter_without_a_title_is_printed_without_a_heading() {
     edit(
         root,
         "site.yaml",
-        "\n# Overdue status",
-        "  sections:\n    - body: 本方案自印发之日起施行。\n\n# Overdue status",
+        "\n# 是否逾期",
+        "  sections:\n    - body: 本方案自印发之日起施行。\n\n# 是否逾期",
     );
     build_ok(root, &[]);
     let plan = public(root, "plan/index.html");

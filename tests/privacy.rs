@@ -65,7 +65,7 @@ fn sanjiang_public_build_shows_no_registered_name_and_internal_does() {
 #[test]
 fn internal_pages_are_marked_and_unindexed_public_pages_are_not() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let internal = render(dir.path(), Audience::Internal);
     let public = render(dir.path(), Audience::Public);
     for file in internal.iter().filter(|f| f.path.ends_with(".html")) {
@@ -195,7 +195,7 @@ proptest! {
         places in prop::collection::vec(0usize..7, 3),
     ) {
         let dir = tempfile::tempdir().expect("a folder");
-        taizhang::scaffold::init(dir.path()).expect("writes");
+        taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
         let content = dir.path().join("content");
         let secret = |k: usize| format!("群众{person}(电话{})反映", numbers[k % numbers.len()]);
         let edit = |path: &str, from: &str, to: &str| {

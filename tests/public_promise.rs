@@ -144,7 +144,7 @@ fn skipped_by_readers(c: char) -> bool {
 fn a_registered_name_or_number_is_masked_however_it_is_typed() {
     let dir = tempfile::tempdir().expect("a folder");
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
+    taizhang::scaffold::init(root, Default::default()).expect("writes");
     fs::write(
         root.join("content/people.yaml"),
         "people:\n  - { name: 李小梅 }\n  - { name: 兰东风 }\n  - { name: 高华 }\n",
@@ -204,7 +204,7 @@ fn a_registered_name_or_number_is_masked_however_it_is_typed() {
 fn check_fails_where_build_would() {
     let dir = tempfile::tempdir().expect("a folder");
     let root = dir.path();
-    taizhang::scaffold::init(root).expect("writes");
+    taizhang::scaffold::init(root, Default::default()).expect("writes");
     note(root, "2025-08-05-link", "见[问题9](/issues/09/)。");
     let run = |command: &str| {
         taizhang()
@@ -241,7 +241,7 @@ fn check_fails_where_build_would() {
 #[test]
 fn a_base_url_cannot_inject_script() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     for url in [
         "\"><script>alert(1)</script>",
         "javascript:alert(1)",

@@ -72,7 +72,7 @@ fn until(url: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
 #[test]
 fn edits_show_up_broken_content_shows_the_overlay_and_fixing_clears_it() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let served = serve(dir.path());
     assert!(
         served.url.starts_with("http://127.0.0.1:"),
@@ -126,7 +126,7 @@ fn edits_show_up_broken_content_shows_the_overlay_and_fixing_clears_it() {
 #[test]
 fn build_output_never_carries_the_reload_script() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     assert!(
         taizhang()
             .args(["build", "--quiet", "--root"])
@@ -157,7 +157,7 @@ fn a_busy_port_gets_a_clear_message() {
         .port()
         .to_string();
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let out = taizhang()
         .args(["serve", "--port", &port, "--root"])
         .arg(dir.path())
@@ -174,7 +174,7 @@ fn a_busy_port_gets_a_clear_message() {
 #[test]
 fn new_skeletons_check_clean_and_never_overwrite() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let root = dir.path().to_str().expect("utf-8");
     let run = |args: &[&str]| {
         taizhang()
@@ -239,7 +239,7 @@ fn new_skeletons_check_clean_and_never_overwrite() {
         "2025-08-02",
     ]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing was overwritten"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("没有覆盖任何文件"));
     assert_eq!(before, fs::read(&note).expect("reads"));
     let site = fs::read(dir.path().join("content/site.yaml")).expect("reads");
     for args in [
@@ -248,7 +248,7 @@ fn new_skeletons_check_clean_and_never_overwrite() {
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("already in"));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("中已有"));
     }
     assert_eq!(
         site,
@@ -259,7 +259,7 @@ fn new_skeletons_check_clean_and_never_overwrite() {
 #[test]
 fn a_link_to_nowhere_is_caught_after_the_page_is_served_and_the_last_good_site_returns() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let served = serve(dir.path());
     let page = format!("{}issues/01/", served.url);
     until(&page, "the first build", |b| b.contains("未按季度更新"));
@@ -309,7 +309,7 @@ fn serving_does_not_rebuild_when_nothing_changed() {
     // own reads would rebuild forever. Nor must files the loader ignores:
     // open pages would reload under the author's cursor.
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let mut child = taizhang()
         .args(["serve", "--lang", "en", "--port", "0", "--root"])
         .arg(dir.path())
@@ -386,7 +386,7 @@ fn raw_status(url: &str, request: &[u8]) -> String {
 #[test]
 fn a_huge_request_head_is_refused_without_being_buffered() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let served = serve(dir.path());
     until(&served.url, "the site", |b| b.contains("</html>"));
     // 8 MiB in one header line, never ended.
@@ -403,7 +403,7 @@ fn a_huge_request_head_is_refused_without_being_buffered() {
 #[test]
 fn only_requests_addressed_to_this_machine_are_answered() {
     let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path()).expect("writes");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
     let served = serve(dir.path());
     until(&served.url, "the site", |b| b.contains("</html>"));
     let port = served

@@ -311,7 +311,7 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().expect("a folder");
         let root = dir.path();
-        taizhang::scaffold::init(root).expect("writes");
+        taizhang::scaffold::init(root, Default::default()).expect("writes");
         let content = root.join("content");
         let count = std::cell::Cell::new(0usize);
         // Each secret: a resident and a number, as a plan would put them.

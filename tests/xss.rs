@@ -76,7 +76,7 @@ fn block(text: &str, indent: usize) -> String {
 }
 
 fn hostile_site(root: &Path) {
-    taizhang::scaffold::init(root).expect("writes");
+    taizhang::scaffold::init(root, Default::default()).expect("writes");
     // The one image the vectors name, so the build's link check passes.
     fs::create_dir_all(root.join("static")).expect("makes static/");
     fs::write(root.join("static/x.png"), b"\x89PNG").expect("writes");

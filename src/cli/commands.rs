@@ -192,7 +192,7 @@ pub(crate) fn new(root: &Path, item: NewItem, lang: Lang) -> ExitCode {
         NewItem::Village { id, name, kind } => Item::Village { id, name, kind },
         NewItem::Unit { id, name } => Item::Unit { id, name },
     };
-    match taizhang::scaffold::create(root, &item, Date::today()) {
+    match taizhang::scaffold::create(root, &item, Date::today(), lang) {
         Ok(path) => {
             match lang {
                 Lang::Zh => println!("已写入 {}", path.display()),
@@ -206,7 +206,7 @@ pub(crate) fn new(root: &Path, item: NewItem, lang: Lang) -> ExitCode {
 
 /// `init`: a small valid example site in `dir`.
 pub(crate) fn init(dir: &Path, lang: Lang) -> ExitCode {
-    match taizhang::scaffold::init(dir) {
+    match taizhang::scaffold::init(dir, lang) {
         Ok(written) => {
             let dir = dir.display();
             match lang {

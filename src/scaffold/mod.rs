@@ -10,6 +10,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use crate::diagnostics::Lang;
+
 /// The example site's files, by path relative to the new site root.
 const FILES: &[(&str, &str)] = &[
     ("content/site.yaml", include_str!("site/content/site.yaml")),
@@ -31,22 +33,29 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Writes the example site into `dir`, which must be absent or empty, and
-/// returns how many files were written. Never overwrites anything.
-pub fn init(dir: &Path) -> io::Result<usize> {
+/// Writes the example site into `dir`, which must be absent or empty, with
+/// its comments in `lang`, and returns how many files were written. Never
+/// overwrites anything.
+pub fn init(dir: &Path, lang: Lang) -> io::Result<usize> {
+    let shown = dir.display();
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(|e| {
             io::Error::new(
                 e.kind(),
-                format!("{} is not a readable folder: {e}", dir.display()),
+                say(
+                    lang,
+                    format!("{shown} 不是可读取的文件夹:{e}"),
+                    format!("{shown} is not a readable folder: {e}"),
+                ),
             )
         })?;
         if entries.next().is_some() {
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
-                format!(
-                    "{} is not empty; choose a new folder so nothing is overwritten",
-                    dir.display()
+                say(
+                    lang,
+                    format!("{shown} 不是空文件夹;请换一个新文件夹,以免覆盖已有文件"),
+                    format!("{shown} is not empty; choose a new folder so nothing is overwritten"),
                 ),
             ));
         }
@@ -56,7 +65,42 @@ pub fn init(dir: &Path) -> io::Result<usize> {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&target, text)?;
+        fs::write(&target, in_language(text, lang))?;
     }
     Ok(FILES.len())
+}
+
+/// `text` with its comments in `lang`: a comment line written `#zh …` or
+/// `#en …` is kept, as `# …`, only in its own language. One source file
+/// then carries both languages.
+pub(crate) fn in_language(text: &str, lang: Lang) -> String {
+    let (keep, drop) = match lang {
+        Lang::Zh => ("#zh ", "#en "),
+        Lang::En => ("#en ", "#zh "),
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        if body.starts_with(drop) {
+            continue;
+        }
+        match body.strip_prefix(keep) {
+            Some(rest) => {
+                out.push_str(indent);
+                out.push_str("# ");
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The message in `lang`.
+pub(crate) fn say(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
 }

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::content::is_slug;
 use crate::date::Date;
+use crate::diagnostics::Lang;
+
+use super::{in_language, say};
 
 /// What to create.
 #[derive(Clone, Debug)]
@@ -45,13 +48,16 @@ pub enum Item {
     },
 }
 
-/// Creates `item` under `root`; returns the file written or changed.
-pub fn create(root: &Path, item: &Item, today: Date) -> Result<PathBuf, String> {
+/// Creates `item` under `root`, with comments and messages in `lang`;
+/// returns the file written or changed.
+pub fn create(root: &Path, item: &Item, today: Date, lang: Lang) -> Result<PathBuf, String> {
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(format!(
-            "{} has no content/ folder: run `taizhang init` first",
-            root.display()
+        let root = root.display();
+        return Err(say(
+            lang,
+            format!("{root} 下没有 content/ 文件夹:请先运行 taizhang init"),
+            format!("{root} has no content/ folder: run `taizhang init` first"),
         ));
     }
     match item {
@@ -64,7 +70,7 @@ pub fn create(root: &Path, item: &Item, today: Date) -> Result<PathBuf, String> 
                 .clone()
                 .unwrap_or_else(|| "待填写:问题标题".to_string());
             let deadline = deadline.unwrap_or_else(|| today.plus_days(30));
-            write_new(&path, &issue_skeleton(next, &title, deadline))?;
+            write_new(&path, &issue_skeleton(next, &title, deadline, lang), lang)?;
             Ok(path)
         }
         Item::Note { title, slug, date } => {
@@ -77,39 +83,40 @@ pub fn create(root: &Path, item: &Item, today: Date) -> Result<PathBuf, String> 
                 }
             });
             if !is_slug(&slug) {
-                return Err(format!(
-                    "`{slug}` is not a slug: use lower-case letters, digits and hyphens"
+                return Err(say(
+                    lang,
+                    format!("“{slug}”不能用作网址:只能用小写字母、数字和连字符"),
+                    format!("`{slug}` is not a slug: use lower-case letters, digits and hyphens"),
                 ));
             }
             let path = content.join("notes").join(format!("{date}-{slug}.md"));
             fs::create_dir_all(content.join("notes")).map_err(|e| e.to_string())?;
-            write_new(
-                &path,
-                &format!(
-                    "---\n# A dated note. kind: progress | minutes | acceptance | notice\ntitle: {}\ndate: {date}\nkind: progress\n# issues: [1]\n# villages: [village-id]\n# audience: internal\n---\n待填写:正文(Markdown)。\n",
-                    quote(title)
-                ),
-            )?;
+            let note = format!(
+                "---\n#zh 一篇工作动态。kind(类型):progress 进展 | minutes 会议纪要 | acceptance 验收 | notice 通知\n#en A dated note. kind: progress | minutes | acceptance | notice\ntitle: {}\ndate: {date}\nkind: progress\n# issues: [1]\n# villages: [village-id]\n# audience: internal\n---\n待填写:正文(Markdown)。\n",
+                quote(title)
+            );
+            write_new(&path, &in_language(&note, lang), lang)?;
             Ok(path)
         }
         Item::Village { id, name, kind } => add_to_site(
             &content.join("site.yaml"),
-            "villages",
-            id,
+            ("villages", id),
             &format!("name: {}, kind: {}", quote(name), quote(kind)),
+            lang,
         ),
         Item::Unit { id, name } => add_to_site(
             &content.join("site.yaml"),
-            "units",
-            id,
+            ("units", id),
             &format!("name: {}", quote(name)),
+            lang,
         ),
     }
 }
 
-fn issue_skeleton(number: u32, title: &str, deadline: Date) -> String {
-    format!(
-        r#"# Problem {number} of the plan. Every key: docs/content.md
+fn issue_skeleton(number: u32, title: &str, deadline: Date, lang: Lang) -> String {
+    let skeleton = format!(
+        r#"#zh 方案中的第 {number} 个问题。所有可写的键见 docs/content.md。
+#en Problem {number} of the plan. Every key: docs/content.md
 number: {number}
 title: {}
 # category: 政策落实方面
@@ -120,17 +127,22 @@ measures:
 target: 待填写:整改目标。
 deadline: {deadline}
 ongoing: false
-# lead_unit: unit-id            # or several: [unit-a, unit-b]
+#zh 牵头单位可写一个,也可写几个:[unit-a, unit-b]
+#en One lead unit, or several: [unit-a, unit-b]
+# lead_unit: unit-id
 # units: [unit-id]
 # villages: [village-id]
 # tasks:
 #   - village: village-id
 #     measure: 1
 #     what: 任务内容
-#     status: not_started   # in_progress, awaiting_acceptance, closed
+#     status: not_started
+#zh 状态:not_started 未启动、in_progress 整改中、awaiting_acceptance 待验收、closed 已销号
+#en Statuses: not_started, in_progress, awaiting_acceptance, closed
 "#,
         quote(title)
-    )
+    );
+    in_language(&skeleton, lang)
 }
 
 /// A YAML double-quoted string (JSON escapes are valid YAML).
@@ -149,16 +161,20 @@ fn quote(text: &str) -> String {
     out
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
+fn write_new(path: &Path, text: &str, lang: Lang) -> Result<(), String> {
     use std::io::Write;
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| {
-            format!(
-                "{} already exists or cannot be created ({e}); nothing was overwritten",
-                path.display()
+            let path = path.display();
+            say(
+                lang,
+                format!("{path} 已存在或无法创建({e});没有覆盖任何文件"),
+                format!(
+                    "{path} already exists or cannot be created ({e}); nothing was overwritten"
+                ),
             )
         })?;
     file.write_all(text.as_bytes()).map_err(|e| e.to_string())
@@ -196,14 +212,27 @@ fn highest_number(issues: &Path) -> u32 {
 }
 
 /// Adds `- { id: …, rest }` to the `key:` list of site.yaml, after its last item.
-fn add_to_site(site: &Path, key: &str, id: &str, rest: &str) -> Result<PathBuf, String> {
+fn add_to_site(
+    site: &Path,
+    (key, id): (&str, &str),
+    rest: &str,
+    lang: Lang,
+) -> Result<PathBuf, String> {
     if !is_slug(id) {
-        return Err(format!(
-            "`{id}` is not an id: use lower-case letters, digits and hyphens, e.g. bajing"
+        return Err(say(
+            lang,
+            format!("“{id}”不能用作标识:只能用小写字母、数字和连字符,例如 bajing"),
+            format!("`{id}` is not an id: use lower-case letters, digits and hyphens, e.g. bajing"),
         ));
     }
-    let text =
-        fs::read_to_string(site).map_err(|e| format!("cannot read {}: {e}", site.display()))?;
+    let shown = site.display();
+    let text = fs::read_to_string(site).map_err(|e| {
+        say(
+            lang,
+            format!("无法读取 {shown}:{e}"),
+            format!("cannot read {shown}: {e}"),
+        )
+    })?;
     let lines: Vec<&str> = text.lines().collect();
     let entry = format!("  - {{ id: {id}, {rest} }}");
     let head = lines.iter().position(|l| l.trim_end() == format!("{key}:"));
@@ -229,7 +258,11 @@ fn add_to_site(site: &Path, key: &str, id: &str, rest: &str) -> Result<PathBuf, 
                     || line.starts_with(&format!("id: {id} "))
             };
             if block.iter().any(names_id) {
-                return Err(format!("`{id}` is already in {key}; nothing was changed"));
+                return Err(say(
+                    lang,
+                    format!("{key} 中已有“{id}”;没有改动任何文件"),
+                    format!("`{id}` is already in {key}; nothing was changed"),
+                ));
             }
             let last = block
                 .iter()
@@ -242,7 +275,12 @@ fn add_to_site(site: &Path, key: &str, id: &str, rest: &str) -> Result<PathBuf, 
             out.push(entry);
         }
     }
-    fs::write(site, out.join("\n") + "\n")
-        .map_err(|e| format!("cannot write {}: {e}", site.display()))?;
+    fs::write(site, out.join("\n") + "\n").map_err(|e| {
+        say(
+            lang,
+            format!("无法写入 {shown}:{e}"),
+            format!("cannot write {shown}: {e}"),
+        )
+    })?;
     Ok(site.to_path_buf())
 }

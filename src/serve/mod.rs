@@ -58,6 +58,8 @@ impl Bound {
 /// State shared by the watcher and the HTTP workers.
 struct Shared {
     state: Arc<RwLock<State>>,
+    /// The language of the error overlay.
+    lang: Lang,
     generation: Mutex<u64>,
     changed: Condvar,
 }
@@ -145,6 +147,7 @@ pub fn serve(
     report: impl Fn(&str) + Send + Sync + 'static,
 ) -> Result<(), String> {
     let shared = Arc::new(Shared {
+        lang: options.build.given.lang,
         state: Arc::new(RwLock::new(State::default())),
         generation: Mutex::new(0),
         changed: Condvar::new(),
@@ -271,7 +274,9 @@ fn respond(request: Request, shared: &Shared) {
     let overlay = failure.or(overlay);
     let body = if file.ends_with(".html") {
         let html = String::from_utf8_lossy(&bytes);
-        let overlay = overlay.as_deref().map_or_else(String::new, overlay_html);
+        let overlay = overlay
+            .as_deref()
+            .map_or_else(String::new, |text| overlay_html(text, shared.lang));
         let injected = format!("{overlay}{RELOAD_SCRIPT}</body>");
         match html.rfind("</body>") {
             Some(at) => format!("{}{injected}{}", &html[..at], &html[at + 7..]).into_bytes(),
@@ -287,9 +292,16 @@ fn respond(request: Request, shared: &Shared) {
     let _ = request.respond(response);
 }
 
-fn overlay_html(text: &str) -> String {
+/// The panel over every served page while the content has errors.
+fn overlay_html(text: &str, lang: Lang) -> String {
+    let heading = match lang {
+        Lang::Zh => "内容有错误:修正后页面会自动刷新;现在显示的是上一次成功生成的网站。",
+        Lang::En => {
+            "The content has errors: this page reloads once they are fixed. What you see is the last site that built."
+        }
+    };
     format!(
-        "<div id=\"taizhang-overlay\" role=\"alert\" style=\"position:fixed;left:0;right:0;top:0;max-height:75vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1f2328;border-bottom:4px solid #a8201a;padding:1rem 1.25rem;box-shadow:0 4px 16px rgba(0,0,0,.25)\"><p style=\"margin:0 0 .5rem;font:700 1rem sans-serif;color:#a8201a\">内容有错误:修正后页面会自动刷新;现在显示的是上一次成功生成的网站。</p><pre style=\"margin:0;white-space:pre-wrap;font:13px/1.5 monospace\">{}</pre></div>",
+        "<div id=\"taizhang-overlay\" role=\"alert\" style=\"position:fixed;left:0;right:0;top:0;max-height:75vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1f2328;border-bottom:4px solid #a8201a;padding:1rem 1.25rem;box-shadow:0 4px 16px rgba(0,0,0,.25)\"><p style=\"margin:0 0 .5rem;font:700 1rem sans-serif;color:#a8201a\">{heading}</p><pre style=\"margin:0;white-space:pre-wrap;font:13px/1.5 monospace\">{}</pre></div>",
         escape_attribute(text)
     )
 }
