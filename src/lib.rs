@@ -2,7 +2,7 @@
 //! Markdown notes — into a ledger site, print packs and a public page.
 //!
 //! The flow runs one way, each stage a module that uses only those before
-//! it (`tests/layers.rs` holds it to that): [`content`] loads files and
+//! it (`tests/suite/layers.rs` holds it to that): [`content`] loads files and
 //! [`settings`] merges the command line over `site.yaml`, [`validate`]
 //! checks the rules, [`privacy`] masks, [`model`] resolves and derives,
 //! [`render`] (with [`markdown`], [`charts`], [`theme`]) makes the files,

@@ -3,12 +3,12 @@
 //! alone, and every problem's title, deadline as written and units appear
 //! on the list page and in the print pack.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{build_ok, tree};
+use crate::common::{build_ok, tree};
 
 /// The fixture `name` copied into a fresh folder, built.
 fn built(name: &str) -> (tempfile::TempDir, taizhang::check::Checked) {

@@ -2,12 +2,12 @@
 //! words or none at all. A site states what the plan says and nothing the
 //! user did not write.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
 
-use common::{build_ok, tree};
+use crate::common::{build_ok, tree};
 
 /// A fresh copy of the `taizhang init` example site.
 fn example_site() -> tempfile::TempDir {

@@ -3,8 +3,7 @@
 //! binds loopback by default; `new` writes skeletons that check clean and
 //! never overwrites.
 
-mod common;
-use common::taizhang;
+use crate::common::taizhang;
 
 use std::fs;
 use std::io::{BufRead, BufReader};

@@ -3,8 +3,7 @@
 //! site as checking from scratch, and a page rendered on its own equals the
 //! same page from a whole-site render.
 
-mod common;
-use common::{copy_repository_content, repo};
+use crate::common::{copy_repository_content, repo};
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;

@@ -3,8 +3,8 @@
 //! leak, and lets no script through; the internal build shows names and is
 //! marked 内部资料.
 
-mod common;
-use common::{build_ok, copy_repository_content, taizhang, tree};
+use crate::common;
+use crate::common::{build_ok, copy_repository_content, taizhang, tree};
 
 use std::fs;
 use std::path::Path;

@@ -1,8 +1,7 @@
 //! The print pack and village notices as HTML (the PDFs are checked with
 //! real PDF tools in tests/print/run.sh), and `taizhang pdf` without a browser.
 
-mod common;
-use common::{build_ok, repo, taizhang};
+use crate::common::{build_ok, repo, taizhang};
 
 use std::fs;
 

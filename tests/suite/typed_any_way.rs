@@ -6,7 +6,7 @@
 //! any of them as a reader would see it. The check here is the test's own:
 //! it strips tags and separators from every file before searching.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -45,7 +45,7 @@ fn site_for(case: &Path) -> tempfile::TempDir {
 }
 
 /// What `check` prints for a site: every diagnostic, sorted, rendered.
-pub fn diagnostics_text(root: &Path, lang: Lang) -> String {
+fn diagnostics_text(root: &Path, lang: Lang) -> String {
     let checked = check(root, &Default::default());
     checked
         .diagnostics

@@ -1,5 +1,5 @@
 //! Functions short enough to read in one sitting: none in `src/` over
-//! [`LONGEST`] lines. The longest are printed (`cargo test --test code_shape --
+//! [`LONGEST`] lines. The longest are printed (`cargo test --test suite code_shape --
 //! --nocapture`), so CI's log shows where the next split is due.
 
 use std::fs;

@@ -3,7 +3,7 @@
 //! and in YAML fields, and every output page is parsed as HTML and searched
 //! for script elements, event-handler attributes and script URLs.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,9 +1,8 @@
 //! The `taizhang` binary: exit codes, summary line, `init`.
 
-mod common;
 use std::path::Path;
 
-use common::taizhang;
+use crate::common::taizhang;
 
 #[test]
 fn check_on_the_repository_exits_0_with_a_summary() {

@@ -1,15 +1,16 @@
 //! Random bytes and randomly mutated valid content never make the loader or
 //! validator panic: every outcome is content or diagnostics.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
 
 use proptest::prelude::*;
 
-const VALID_ISSUE: &str = include_str!("../src/scaffold/site/content/issues/01.yaml");
-const VALID_NOTE: &str = include_str!("../src/scaffold/site/content/notes/2025-08-01-kickoff.md");
+const VALID_ISSUE: &str = include_str!("../../src/scaffold/site/content/issues/01.yaml");
+const VALID_NOTE: &str =
+    include_str!("../../src/scaffold/site/content/notes/2025-08-01-kickoff.md");
 
 /// Characters that matter to YAML, plus CJK text and line ends.
 const MUTATIONS: &[&str] = &[

@@ -2,7 +2,7 @@
 //! in edge cases (1 village, 0 tasks, 100 villages, a 20-character name),
 //! and the same input draws the same bytes.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

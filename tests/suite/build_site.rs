@@ -1,8 +1,7 @@
 //! End-to-end builds: pages and addresses, self-containment, determinism,
 //! atomic replacement, portable links, and link checking.
 
-mod common;
-use common::{build_ok, repo, taizhang, tree};
+use crate::common::{build_ok, repo, taizhang, tree};
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -3,13 +3,11 @@
 //! at once never leave a broken site, configuration cannot inject script,
 //! and nothing a reader could recognise as a resident is published.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use common::{build_ok, copy_repository_content, taizhang, tree};
+use crate::common::{build_ok, copy_repository_content, taizhang, tree};
 
 /// Every file and folder under `dir` with the file bytes: what "no byte
 /// changed anywhere" compares.
