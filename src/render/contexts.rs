@@ -25,7 +25,7 @@ impl PageContext<'_> {
     fn overview(&mut self) -> &'static str {
         let model = self.model;
         let figures = self.figures;
-        self.put("page", &meta("总览", "overview", Vec::new()));
+        self.put("page", &section("overview"));
         self.put("groups", &model.groups);
         self.put("issue_statuses", &model.issue_statuses);
         // Issues whose status neither a word nor a task states.
@@ -75,10 +75,7 @@ impl PageContext<'_> {
 
     fn list(&mut self) -> &'static str {
         let model = self.model;
-        self.put(
-            "page",
-            &meta("整改清单", "list", vec![Crumb::here("整改清单")]),
-        );
+        self.put("page", &section("list"));
         let rows: Vec<ListRow<'_>> = model
             .issues
             .iter()
@@ -98,17 +95,7 @@ impl PageContext<'_> {
         let figures = self.figures;
         let issue = &model.issues[i];
         let html = prose.issue(model, i);
-        self.put(
-            "page",
-            &meta(
-                &format!("问题{}:{}", issue.number, issue.title),
-                "list",
-                vec![
-                    Crumb::link("整改清单", "@/list/"),
-                    Crumb::here(&format!("问题{}", issue.number)),
-                ],
-            ),
-        );
+        self.put("page", &section("list"));
         self.put("issue", issue);
         self.put("finding", &html.finding);
         self.put("progress", &html.progress);
@@ -130,10 +117,7 @@ impl PageContext<'_> {
     fn villages(&mut self) -> &'static str {
         let model = self.model;
         let figures = self.figures;
-        self.put(
-            "page",
-            &meta("村(社区)", "villages", vec![Crumb::here("村(社区)")]),
-        );
+        self.put("page", &section("villages"));
         self.put("villages", &model.villages);
         self.put("villages_charts", &figures.villages(model));
         self.put("matrix_charts", &figures.matrix(model));
@@ -144,17 +128,7 @@ impl PageContext<'_> {
         let model = self.model;
         let figures = self.figures;
         let village = &model.villages[i];
-        self.put(
-            "page",
-            &meta(
-                &village.name,
-                "villages",
-                vec![
-                    Crumb::link("村(社区)", "@/villages/"),
-                    Crumb::here(&village.name),
-                ],
-            ),
-        );
+        self.put("page", &section("villages"));
         self.put("village", village);
         self.put("tasks", &tasks(model, &village.tasks));
         self.put("issues", &issue_links(model, &village.issues));
@@ -167,10 +141,7 @@ impl PageContext<'_> {
     fn units(&mut self) -> &'static str {
         let model = self.model;
         let figures = self.figures;
-        self.put(
-            "page",
-            &meta("责任单位", "units", vec![Crumb::here("责任单位")]),
-        );
+        self.put("page", &section("units"));
         self.put("units", &model.units);
         self.put("units_charts", &figures.units(model));
         "units.html"
@@ -180,14 +151,7 @@ impl PageContext<'_> {
         let model = self.model;
         let figures = self.figures;
         let unit = &model.units[i];
-        self.put(
-            "page",
-            &meta(
-                &unit.name,
-                "units",
-                vec![Crumb::link("责任单位", "@/units/"), Crumb::here(&unit.name)],
-            ),
-        );
+        self.put("page", &section("units"));
         self.put("unit", unit);
         let all = tasks(model, &unit.tasks);
         let overdue: Vec<_> = all.iter().copied().filter(|t| t.overdue).collect();
@@ -200,10 +164,7 @@ impl PageContext<'_> {
 
     fn notes(&mut self) -> &'static str {
         let model = self.model;
-        self.put(
-            "page",
-            &meta("工作动态", "notes", vec![Crumb::here("工作动态")]),
-        );
+        self.put("page", &section("notes"));
         self.put("notes", &model.notes);
         "notes.html"
     }
@@ -212,17 +173,7 @@ impl PageContext<'_> {
         let model = self.model;
         let prose = self.prose;
         let note = &model.notes[i];
-        self.put(
-            "page",
-            &meta(
-                &note.title,
-                "notes",
-                vec![
-                    Crumb::link("工作动态", "@/notes/"),
-                    Crumb::here(&note.title),
-                ],
-            ),
-        );
+        self.put("page", &section("notes"));
         self.put("note", note);
         self.put("body", &prose.note(model, i));
         self.put("issues", &issue_links(model, &note.issues));
@@ -231,10 +182,7 @@ impl PageContext<'_> {
 
     fn policy(&mut self) -> &'static str {
         let model = self.model;
-        self.put(
-            "page",
-            &meta("政策解读", "policy", vec![Crumb::here("政策解读")]),
-        );
+        self.put("page", &section("policy"));
         self.put("pages", &model.policy);
         self.put("term_count", &model.glossary.len());
         "policy.html"
@@ -244,17 +192,7 @@ impl PageContext<'_> {
         let model = self.model;
         let prose = self.prose;
         let policy = &model.policy[i];
-        self.put(
-            "page",
-            &meta(
-                &policy.title,
-                "policy",
-                vec![
-                    Crumb::link("政策解读", "@/policy/"),
-                    Crumb::here(&policy.title),
-                ],
-            ),
-        );
+        self.put("page", &section("policy"));
         self.put("policy", policy);
         self.put("body", &prose.policy(model, i));
         "policy_page.html"
@@ -263,17 +201,7 @@ impl PageContext<'_> {
     fn glossary(&mut self) -> &'static str {
         let model = self.model;
         let prose = self.prose;
-        self.put(
-            "page",
-            &meta(
-                "名词解释",
-                "policy",
-                vec![
-                    Crumb::link("政策解读", "@/policy/"),
-                    Crumb::here("名词解释"),
-                ],
-            ),
-        );
+        self.put("page", &section("policy"));
         let terms: Vec<TermView<'_>> = term_views(model, prose);
         self.put("terms", &terms);
         "glossary.html"
@@ -282,8 +210,7 @@ impl PageContext<'_> {
     fn plan(&mut self) -> &'static str {
         let model = self.model;
         let prose = self.prose;
-        let title = format!("{}原文", model.document.kind_label);
-        self.put("page", &meta(&title, "overview", vec![Crumb::here(&title)]));
+        self.put("page", &section("overview"));
         self.put("plan", &PlanText::new(model, prose));
         self.put("issues", &grouped_links(model));
         "plan.html"
@@ -294,7 +221,7 @@ impl PageContext<'_> {
         let prose = self.prose;
         let figures = self.figures;
         let print_blocks = self.print_blocks;
-        self.put("page", &meta("整改工作汇报材料", "", Vec::new()));
+        self.put("page", &section(""));
         self.put("plan", &PlanText::new(model, prose));
         self.put("groups", &model.groups);
         self.put("issues", &grouped_links(model));
@@ -324,10 +251,7 @@ impl PageContext<'_> {
     fn notice(&mut self, i: usize) -> &'static str {
         let model = self.model;
         let village = &model.villages[i];
-        self.put(
-            "page",
-            &meta(&format!("{}整改情况公示", village.name), "", Vec::new()),
-        );
+        self.put("page", &section(""));
         self.put("village", village);
         self.put("tasks", &tasks(model, &village.tasks));
         let url = format!("{}villages/{}/", model.base_url, village.id);
@@ -347,16 +271,13 @@ impl PageContext<'_> {
     }
 
     fn not_found(&mut self) -> &'static str {
-        self.put("page", &meta("页面不存在", "", Vec::new()));
+        self.put("page", &section(""));
         "404.html"
     }
 
     fn overdue(&mut self) -> &'static str {
         let model = self.model;
-        self.put(
-            "page",
-            &meta("逾期任务", "overview", vec![Crumb::here("逾期任务")]),
-        );
+        self.put("page", &section("overview"));
         self.put("overdue", &overdue_tasks(model));
         "overdue.html"
     }

@@ -73,12 +73,10 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
     }
 }
 
-pub(super) fn meta(title: &str, section: &'static str, crumbs: Vec<Crumb>) -> PageMeta {
-    PageMeta {
-        title: title.to_string(),
-        section,
-        crumbs,
-    }
+/// What the navigation marks as the current section: `list`, `villages`…,
+/// or nothing. Titles and breadcrumbs are the templates' own.
+pub(super) fn section(section: &'static str) -> PageMeta {
+    PageMeta { section }
 }
 
 /// One issue of the print pack, rendered on its own so the pack's issues

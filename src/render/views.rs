@@ -40,35 +40,10 @@ impl<'a> SiteView<'a> {
     }
 }
 
-/// Title, navigation section and breadcrumbs of a page, as `page`.
+/// The navigation section a page belongs to, as `page`.
 #[derive(Serialize)]
 pub(crate) struct PageMeta {
-    pub(crate) title: String,
     pub(crate) section: &'static str,
-    pub(crate) crumbs: Vec<Crumb>,
-}
-
-/// One breadcrumb; the last has no link.
-#[derive(Serialize)]
-pub(crate) struct Crumb {
-    pub(crate) label: String,
-    pub(crate) href: Option<String>,
-}
-
-impl Crumb {
-    pub(crate) fn link(label: &str, href: &str) -> Crumb {
-        Crumb {
-            label: label.to_string(),
-            href: Some(href.to_string()),
-        }
-    }
-
-    pub(crate) fn here(label: &str) -> Crumb {
-        Crumb {
-            label: label.to_string(),
-            href: None,
-        }
-    }
 }
 
 /// An issue as a link.
