@@ -1,4 +1,6 @@
-//! `taizhang check`: load and validate a site, and summarise what it holds.
+//! Loading and validating a site under its merged settings — the first
+//! stage of the pipeline ([`crate::site`]) — again and again as it is
+//! edited ([`Rechecker`]), and the summary of what it holds.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,10 @@
 //! Rebuilding after an edit, fast: only the files that changed are read
-//! again, the model is rebuilt, and pages render when they are asked for
-//! (the open page first). The rest of the site is then rendered in the
-//! background to check links and the leak guard over every page, as
-//! `build` does; a site that fails there is withdrawn for the last good one.
+//! again, the site is prepared through the build's own pipeline
+//! ([`crate::site::Prepared`]), and pages render (and are guarded) when
+//! they are asked for, the open page first. The rest of the site is then
+//! rendered into memory in the background, with the link check and the
+//! leak guard over every page, as `build` does; a site that fails there is
+//! withdrawn for the last good one.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
