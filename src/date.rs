@@ -135,6 +135,20 @@ impl serde::Serialize for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A calendar day, YYYY-MM-DD."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Date;

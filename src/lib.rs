@@ -17,6 +17,7 @@ pub mod content;
 pub mod date;
 pub mod diagnostics;
 pub mod escape;
+pub mod export;
 pub mod markdown;
 pub mod model;
 pub mod output;

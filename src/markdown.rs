@@ -93,6 +93,26 @@ pub fn render(text: &str, glossary: &Glossary, options: TextOptions<'_>) -> Conv
     rendered
 }
 
+/// `text` as plain text for a spreadsheet cell: emphasis and link markup
+/// dropped (link text kept), raw HTML shown as written, paragraphs and
+/// list items on lines of their own.
+pub fn plain_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_))
+            | Event::End(TagEnd::TableRow | TagEnd::TableHead) => out.push('\n'),
+            Event::End(TagEnd::TableCell) => out.push('\t'),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
 /// The state of one pass over a text's events.
 struct Walk<'a, 'g> {
     glossary: &'g Glossary,
@@ -450,6 +470,14 @@ mod tests {
             },
         )
         .html
+    }
+
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup() {
+        assert_eq!(
+            plain_text("**一是**核实[名单](@/villages/bajing/)。\n\n- 甲\n- 乙"),
+            "一是核实名单。\n甲\n乙"
+        );
     }
 
     #[test]

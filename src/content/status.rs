@@ -120,7 +120,9 @@ pub fn progress_status(word: &str) -> Option<Status> {
 }
 
 /// Who may see a piece of content.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     /// Residents and everyone (the default).

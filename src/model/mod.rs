@@ -29,6 +29,19 @@ pub struct Markdown {
     pub origin: Span,
 }
 
+impl schemars::JsonSchema for Markdown {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Markdown".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Markdown source text, as written in the content."
+        })
+    }
+}
+
 impl Serialize for Markdown {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text)
@@ -36,7 +49,7 @@ impl Serialize for Markdown {
 }
 
 /// Everything a renderer needs, for one audience.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Model {
     /// The plan document.
     pub document: Document,
@@ -91,7 +104,7 @@ pub struct Model {
 }
 
 /// The plan document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Document {
     /// `plan` or `report`.
     pub kind: &'static str,
@@ -127,7 +140,7 @@ pub struct Document {
 }
 
 /// Totals a document states, each beside what the site lists.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Declared {
     /// 个方面, as stated.
     pub categories: Option<u32>,
@@ -142,7 +155,7 @@ pub struct Declared {
 }
 
 /// An outermost heading of the plan (一、…方面) and the problems under it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Group {
     /// As written.
     pub title: String,
@@ -155,7 +168,7 @@ pub struct Group {
 }
 
 /// How many issues stand at one status word.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct StatusCount {
     /// The word (正在整改) or label (整改中).
     pub word: String,
@@ -166,7 +179,7 @@ pub struct StatusCount {
 }
 
 /// One status count a document states.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct DeclaredStatus {
     /// The word as written (已完成整改).
     pub word: String,
@@ -179,7 +192,7 @@ pub struct DeclaredStatus {
 }
 
 /// A chapter of the plan document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Section {
     /// Heading, when the chapter has one.
     pub title: Option<String>,
@@ -188,7 +201,7 @@ pub struct Section {
 }
 
 /// A link target: id (for the address) and display name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Ref {
     /// Slug.
     pub id: String,
@@ -197,7 +210,7 @@ pub struct Ref {
 }
 
 /// A village, community or resettlement area, with its ledger.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Village {
     /// Slug.
     pub id: String,
@@ -220,7 +233,7 @@ pub struct Village {
 }
 
 /// One village's row of a breakdown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct VillageFigure {
     /// Issue number.
     pub issue: u32,
@@ -233,7 +246,7 @@ pub struct VillageFigure {
 }
 
 /// A responsible unit and what it owns.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Unit {
     /// Slug.
     pub id: String,
@@ -252,7 +265,7 @@ pub struct Unit {
 }
 
 /// A phase.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Phase {
     /// Name.
     pub name: String,
@@ -267,7 +280,7 @@ pub struct Phase {
 }
 
 /// A milestone on one date.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Milestone {
     /// Date.
     pub date: Date,
@@ -278,7 +291,7 @@ pub struct Milestone {
 }
 
 /// Status as templates see it: code, label, and its place in the order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StatusView {
     /// `in_progress`.
     pub code: &'static str,
@@ -306,7 +319,7 @@ impl From<Status> for StatusView {
 }
 
 /// A problem of the plan.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Issue {
     /// Number.
     pub number: u32,
@@ -359,7 +372,7 @@ pub struct Issue {
 }
 
 /// A measure.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Measure {
     /// 1-based.
     pub number: u32,
@@ -379,7 +392,7 @@ pub struct Measure {
 }
 
 /// An indicator.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Indicator {
     /// Slug.
     pub id: String,
@@ -400,7 +413,7 @@ pub struct Indicator {
 }
 
 /// A dated value.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Reading {
     /// When.
     pub date: Date,
@@ -415,7 +428,7 @@ pub struct Reading {
 }
 
 /// Figures of a finding split by village.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Breakdown {
     /// What is counted.
     pub title: String,
@@ -430,7 +443,7 @@ pub struct Breakdown {
 }
 
 /// One village's values.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct BreakdownRow {
     /// The village.
     pub village: Ref,
@@ -439,7 +452,7 @@ pub struct BreakdownRow {
 }
 
 /// A dated update.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Update {
     /// When.
     pub date: Date,
@@ -448,7 +461,7 @@ pub struct Update {
 }
 
 /// A ledger row.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Task {
     /// Its issue's number.
     pub issue: u32,
@@ -485,7 +498,7 @@ pub struct Task {
 }
 
 /// A dated status change.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct HistoryEntry {
     /// When.
     pub date: Date,
@@ -496,7 +509,7 @@ pub struct HistoryEntry {
 }
 
 /// An acceptance record.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Acceptance {
     /// When.
     pub date: Option<Date>,
@@ -507,7 +520,7 @@ pub struct Acceptance {
 }
 
 /// A piece of evidence.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// Title.
     pub title: String,
@@ -518,7 +531,7 @@ pub struct Evidence {
 }
 
 /// A note.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Note {
     /// Address part.
     pub slug: String,
@@ -537,7 +550,7 @@ pub struct Note {
 }
 
 /// A policy explainer page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PolicyPage {
     /// Address part.
     pub slug: String,
@@ -552,7 +565,7 @@ pub struct PolicyPage {
 }
 
 /// A glossary term.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Term {
     /// The term.
     pub term: String,

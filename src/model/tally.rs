@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::content::Status;
 
 /// Tasks counted by status, with the figures derived from them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Tally {
     /// 未启动.
     pub not_started: usize,

@@ -137,7 +137,11 @@ impl Guard {
         let mut leaks = Vec::new();
         // The file's own path: a name in a file or folder name is published.
         let path_view = View::plain(&file.path);
-        self.search(&path_view, file, None, &mut leaks);
+        self.search(&path_view, file, Place::Name, &mut leaks);
+        if file.bytes.starts_with(ZIP) {
+            self.scan_zip(file, &mut leaks);
+            return leaks;
+        }
         let Ok(text) = std::str::from_utf8(&file.bytes) else {
             self.scan_binary(file, &mut leaks);
             return leaks;
@@ -150,11 +154,42 @@ impl Guard {
         } else {
             View::plain(text)
         };
-        self.search(&view, file, Some(text), &mut leaks);
+        self.search(&view, file, Place::Text(text), &mut leaks);
         leaks
     }
 
-    fn search(&self, view: &View, file: &OutputFile, text: Option<&str>, leaks: &mut Vec<Leak>) {
+    /// A zip archive (an Excel workbook): every entry read as text, XML as
+    /// a spreadsheet shows it. An archive that cannot be read is searched
+    /// as bytes, as any other binary file.
+    fn scan_zip(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
+        use std::io::Read;
+        let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes)) else {
+            self.scan_binary(file, leaks);
+            return;
+        };
+        for index in 0..archive.len() {
+            let mut text = String::new();
+            let name = match archive.by_index(index) {
+                Ok(mut entry) => {
+                    if entry.read_to_string(&mut text).is_err() {
+                        continue;
+                    }
+                    entry
+                        .name()
+                        .map_or_else(|_| format!("entry {index}"), |n| n.into_owned())
+                }
+                Err(_) => continue,
+            };
+            let view = if name.ends_with(".xml") || name.ends_with(".rels") {
+                View::markup(&text)
+            } else {
+                View::plain(&text)
+            };
+            self.search(&view, file, Place::Entry(&name), leaks);
+        }
+    }
+
+    fn search(&self, view: &View, file: &OutputFile, place: Place, leaks: &mut Vec<Leak>) {
         let reading = Reading::of(&view.text);
         let mut found: Vec<(std::ops::Range<usize>, String)> = self
             .finder
@@ -172,19 +207,20 @@ impl Guard {
         }
         for (range, what) in found {
             let in_view = reading.original_range(&view.text, range);
-            let (line, col) = match text {
-                Some(text) => line_and_column(text, view.file_offset(in_view.start)),
-                None => (1, 1),
+            let (line, col) = match place {
+                Place::Text(text) => line_and_column(text, view.file_offset(in_view.start)),
+                Place::Name | Place::Entry(_) => (1, 1),
             };
             leaks.push(Leak {
                 path: file.path.clone(),
                 line: line as usize,
                 col: col as usize,
-                what: match text {
-                    Some(_) => what,
-                    None => format!("{what} in the file name"),
+                what: match place {
+                    Place::Text(_) => what,
+                    Place::Name => format!("{what} in the file name"),
+                    Place::Entry(entry) => format!("{what} in {entry}"),
                 },
-                in_text: text.is_some(),
+                in_text: matches!(place, Place::Text(_)),
             });
         }
     }
@@ -207,6 +243,20 @@ impl Guard {
 }
 
 /// The text of a file as a reader gets it, with where each piece came from.
+/// How every zip archive (and so every `.xlsx`) starts.
+const ZIP: &[u8] = b"PK\x03\x04";
+
+/// Where a view's text comes from, for the leak's place.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// The file's own text, whose lines and columns are reported.
+    Text(&'a str),
+    /// The file's path.
+    Name,
+    /// An entry of the archive the file is.
+    Entry(&'a str),
+}
+
 struct View {
     text: String,
     /// `(offset in text, offset in the file)` at the start of each piece.

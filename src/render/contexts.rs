@@ -362,6 +362,7 @@ pub(super) fn context(
         Page::Feed => page.feed(),
         Page::Sitemap => page.sitemap(),
         Page::Robots => page.robots(),
+        Page::Data(_) => unreachable!("data files are not rendered through templates"),
     };
     (template, page.context)
 }

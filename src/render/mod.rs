@@ -20,6 +20,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostics::Span;
+use crate::export::DataFile;
 use crate::model::Model;
 use crate::theme::Theme;
 
@@ -138,6 +139,7 @@ impl Renderer {
         pages.extend((0..model.villages.len()).map(Page::Notice));
         let sitemap: Vec<String> = pages.iter().map(|p| address(&model, p)).collect();
         pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
+        pages.extend(DataFile::ALL.map(Page::Data));
         // Search engines are told to stay away from an internal site: no sitemap.
         if model.audience == crate::model::Audience::Public {
             pages.push(Page::Sitemap);
@@ -233,6 +235,12 @@ impl Renderer {
     fn page(&self, index: usize) -> Result<OutputFile, String> {
         let page = &self.pages[index];
         let model = &self.model;
+        if let Page::Data(data) = page {
+            return Ok(OutputFile {
+                path: self.paths[index].clone(),
+                bytes: data.bytes(model)?,
+            });
+        }
         // Pages that show many charts or texts draw them in parallel first;
         // one at a time they would take a county's overview seconds.
         let print_blocks = match page {

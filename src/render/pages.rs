@@ -5,6 +5,7 @@ use tera::{Context, Tera};
 
 use super::views::*;
 use super::{error_text, figures, prose};
+use crate::export::DataFile;
 use crate::model::Model;
 
 /// One page to produce: output file, template, navigation section.
@@ -29,6 +30,8 @@ pub(super) enum Page {
     Feed,
     Sitemap,
     Robots,
+    /// An open-data file: CSV, workbook, JSON and its schema.
+    Data(DataFile),
 }
 
 /// Overdue tasks shown on the overview; all are on `/overdue/`.
@@ -70,6 +73,7 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
         Page::Feed => "feed.xml".into(),
         Page::Sitemap => "sitemap.xml".into(),
         Page::Robots => "robots.txt".into(),
+        Page::Data(data) => data.path().into(),
     }
 }
 

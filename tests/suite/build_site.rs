@@ -33,7 +33,7 @@ fn writes_every_page_at_its_address() {
     );
     let summary = String::from_utf8_lossy(&result.stdout);
     assert!(
-        summary.starts_with("built 62 pages (67 files)"),
+        summary.starts_with("built 62 pages (71 files)"),
         "{summary}"
     );
     let files = tree(&out);
@@ -52,6 +52,10 @@ fn writes_every_page_at_its_address() {
         "sitemap.xml",
         "robots.txt",
         "static/style.css",
+        "data/ledger.csv",
+        "data/ledger.xlsx",
+        "data/site.json",
+        "data/site.schema.json",
     ]
     .into_iter()
     .map(String::from)

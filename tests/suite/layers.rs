@@ -6,7 +6,7 @@
 //! 2. check: `validate`
 //! 3. masking: `privacy`
 //! 4. model: `model`
-//! 5. render: `markdown`, `charts`, `theme`, `render`
+//! 5. render: `markdown`, `charts`, `theme`, `render`, `export`
 //! 6. output: `output` (the leak guard and the staging folder)
 //! 7. commands: `check`, `site`, `serve`, `pdf`, `synthetic`, `scaffold`,
 //!    and the binary's `cli`
@@ -32,6 +32,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("charts", 5),
     ("theme", 5),
     ("render", 5),
+    ("export", 5),
     ("output", 6),
     ("check", 7),
     ("site", 7),

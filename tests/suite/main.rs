@@ -16,6 +16,7 @@ mod incremental;
 mod invalid_content;
 mod layers;
 mod loader_fuzz;
+mod open_data;
 mod page_snapshots;
 mod plan_shapes;
 mod print_pages;

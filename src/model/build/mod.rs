@@ -7,6 +7,7 @@ mod document;
 mod labels;
 mod ledger;
 mod notes;
+mod published;
 mod summary;
 
 use crate::content::{self, Audience, Content};
@@ -157,7 +158,7 @@ impl<'a> Resolver<'a> {
 /// Markdown text with its place in the file, for link reports.
 fn markdown(text: &Located<String>) -> Markdown {
     Markdown {
-        text: text.value.clone(),
+        text: published::without_comments(&text.value),
         origin: text.span,
     }
 }

@@ -90,7 +90,7 @@ pub(super) fn glossary(content: &Content) -> Vec<Term> {
 /// A Markdown file's body, placed at its first line for link reports.
 fn body(text: String, file: crate::diagnostics::FileId, line: u32) -> Markdown {
     Markdown {
-        text,
+        text: super::published::without_comments(&text),
         origin: Span {
             file,
             line,

@@ -1,0 +1,40 @@
+//! `data/site.json`: the whole model of the build's audience as JSON, with
+//! a `schema_version`, and `data/site.schema.json`, its JSON Schema,
+//! generated from the model's own types and their documentation.
+
+use serde::Serialize;
+
+use crate::model::Model;
+
+/// Raised when a field is removed or changes meaning; adding one is not.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What `site.json` holds: the version, then the model's fields.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(title = "taizhang site data")]
+struct SiteData<'a> {
+    /// The version of this format; see `data/site.schema.json`.
+    schema_version: u32,
+    #[serde(flatten)]
+    model: &'a Model,
+}
+
+/// The model as pretty-printed JSON, ending in a newline.
+pub(super) fn site_json(model: &Model) -> Vec<u8> {
+    let data = SiteData {
+        schema_version: SCHEMA_VERSION,
+        model,
+    };
+    // The model holds only strings, numbers and lists: nothing that fails.
+    let mut bytes = serde_json::to_vec_pretty(&data).expect("the model serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The JSON Schema of `site.json`, pretty-printed, ending in a newline.
+pub fn schema() -> Vec<u8> {
+    let schema = schemars::schema_for!(SiteData<'static>);
+    let mut bytes = serde_json::to_vec_pretty(&schema).expect("a schema serialises");
+    bytes.push(b'\n');
+    bytes
+}
