@@ -62,5 +62,7 @@ fn main() -> ExitCode {
         }
         Command::New { root, item } => commands::new(&root, item, lang),
         Command::Init { dir } => commands::init(&dir, lang),
+        Command::Sheet { root, kind } => commands::sheet(&root, kind, lang),
+        Command::Import { root, kind } => commands::import(&root, kind, lang),
     }
 }

@@ -96,6 +96,54 @@ pub(crate) enum Command {
         /// Folder to create (must be empty or absent).
         dir: PathBuf,
     },
+    /// Write a workbook for villages or units to fill in their progress.
+    Sheet {
+        /// Site root (the folder holding `content/`).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        kind: SheetKind,
+    },
+    /// Read filled-in progress sheets back into the ledger (a dry run unless --apply).
+    Import {
+        /// Site root (the folder holding `content/`).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+        #[command(subcommand)]
+        kind: ImportKind,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum SheetKind {
+    /// Open tasks of one village or unit (or a sheet for each) to fill in.
+    Progress {
+        /// Only this village's tasks (its id).
+        #[arg(long, conflicts_with = "unit")]
+        village: Option<String>,
+        /// Only this unit's tasks (its id).
+        #[arg(long)]
+        unit: Option<String>,
+        /// The workbook to write (.xlsx).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace `--out` if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum ImportKind {
+    /// Filled-in progress sheets (.xlsx, .xls, .ods or .csv).
+    Progress {
+        /// The sheets.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the changes into content/issues/ (without it, only show them).
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Subcommand)]

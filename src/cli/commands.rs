@@ -13,7 +13,7 @@ use taizhang::pdf::PdfError;
 use taizhang::render::Progress;
 use taizhang::site::{BuildError, BuildOptions};
 
-use super::args::{Common, NewItem};
+use super::args::{Common, ImportKind, NewItem, SheetKind};
 use super::messages::{Bar, print_diagnostics, report_build_error};
 
 /// Prints `error: …` and fails.
@@ -222,5 +222,78 @@ pub(crate) fn init(dir: &Path, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => failed(error),
+    }
+}
+
+/// `sheet progress`: a workbook of open tasks to fill in.
+pub(crate) fn sheet(root: &Path, kind: SheetKind, lang: Lang) -> ExitCode {
+    let SheetKind::Progress {
+        village,
+        unit,
+        out,
+        force,
+    } = kind;
+    use taizhang::sheet::Owner;
+    let owner = match (village, unit) {
+        (Some(id), _) => Owner::Village(id),
+        (None, Some(id)) => Owner::Unit(id),
+        (None, None) => Owner::All,
+    };
+    match taizhang::sheet::write_progress_sheet(root, &owner, &out, force) {
+        Ok(()) => {
+            match lang {
+                Lang::Zh => println!(
+                    "已写入 {}:填好白色的列后交回,用 taizhang import progress 导入",
+                    out.display()
+                ),
+                Lang::En => println!(
+                    "wrote {}: fill in the white columns, then read it back with taizhang import progress",
+                    out.display()
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => failed(message),
+    }
+}
+
+/// `import progress`: filled-in sheets back into the ledger.
+pub(crate) fn import(root: &Path, kind: ImportKind, lang: Lang) -> ExitCode {
+    let ImportKind::Progress { files, apply } = kind;
+    let imported = match taizhang::import::import_progress(root, &files, apply) {
+        Ok(imported) => imported,
+        Err(message) => return failed(message),
+    };
+    for change in &imported.changes {
+        println!("{change}");
+    }
+    for refusal in &imported.refusals {
+        eprintln!("{}: error: {}", refusal.cell, refusal.reason);
+    }
+    let (changes, refused) = (imported.changes.len(), imported.refusals.len());
+    match (lang, apply) {
+        (Lang::Zh, true) => println!(
+            "已导入 {changes} 条进展,写入 {} 个问题文件;{refused} 行未导入",
+            imported.written.len()
+        ),
+        (Lang::Zh, false) => {
+            println!("预览:{changes} 条进展可以导入,{refused} 行有问题;确认无误后加 --apply 写入")
+        }
+        (Lang::En, true) => println!(
+            "imported {}, into {}; {} not imported",
+            counted(changes, "update", "updates"),
+            counted(imported.written.len(), "issue file", "issue files"),
+            counted(refused, "row", "rows")
+        ),
+        (Lang::En, false) => println!(
+            "dry run: {} can be imported, {} refused; add --apply to write them",
+            counted(changes, "update", "updates"),
+            counted(refused, "row", "rows")
+        ),
+    }
+    if refused > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

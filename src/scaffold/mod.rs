@@ -4,6 +4,7 @@
 
 mod new;
 
+pub(crate) use new::quote;
 pub use new::{Item, create};
 
 use std::fs;

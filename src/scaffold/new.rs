@@ -146,7 +146,7 @@ ongoing: false
 }
 
 /// A YAML double-quoted string (JSON escapes are valid YAML).
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {

@@ -8,7 +8,7 @@
 //! 4. model: `model`
 //! 5. render: `markdown`, `charts`, `theme`, `render`, `export`
 //! 6. output: `output` (the leak guard and the staging folder)
-//! 7. commands: `check`, `site`, `serve`, `pdf`, `synthetic`, `scaffold`,
+//! 7. commands: `check`, `site`, `serve`, `pdf`, `synthetic`, `sheet`, `import`, `scaffold`,
 //!    and the binary's `cli`
 //!
 //! This test reads every `crate::…` path in `src/` (comments aside) and
@@ -39,6 +39,8 @@ const LAYERS: &[(&str, usize)] = &[
     ("serve", 7),
     ("pdf", 7),
     ("synthetic", 7),
+    ("sheet", 7),
+    ("import", 7),
     ("scaffold", 7),
     ("cli", 7),
 ];

@@ -21,6 +21,7 @@ mod page_snapshots;
 mod plan_shapes;
 mod print_pages;
 mod privacy;
+mod progress_sheets;
 mod public_promise;
 mod real_plans;
 mod sanjiang_content;
