@@ -144,6 +144,23 @@ pub(crate) enum ImportKind {
         #[arg(long)]
         apply: bool,
     },
+    /// An existing ledger (.xlsx, .xls, .ods or .csv) into a new site's content/.
+    Ledger {
+        /// The ledger.
+        file: PathBuf,
+        /// Only this sheet [default: every sheet with a ledger header].
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The site folder to write content/ into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Overwrite files of an existing content/.
+        #[arg(long)]
+        force: bool,
+        /// Show what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -259,7 +259,16 @@ pub(crate) fn sheet(root: &Path, kind: SheetKind, lang: Lang) -> ExitCode {
 
 /// `import progress`: filled-in sheets back into the ledger.
 pub(crate) fn import(root: &Path, kind: ImportKind, lang: Lang) -> ExitCode {
-    let ImportKind::Progress { files, apply } = kind;
+    let (files, apply) = match kind {
+        ImportKind::Progress { files, apply } => (files, apply),
+        ImportKind::Ledger {
+            file,
+            sheet,
+            into,
+            force,
+            dry_run,
+        } => return import_ledger(&file, sheet.as_deref(), &into, force, dry_run, lang),
+    };
     let imported = match taizhang::import::import_progress(root, &files, apply) {
         Ok(imported) => imported,
         Err(message) => return failed(message),
@@ -292,6 +301,66 @@ pub(crate) fn import(root: &Path, kind: ImportKind, lang: Lang) -> ExitCode {
         ),
     }
     if refused > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `import ledger`: an existing ledger into a new site.
+fn import_ledger(
+    file: &Path,
+    sheet: Option<&str>,
+    into: &Path,
+    force: bool,
+    dry_run: bool,
+    lang: Lang,
+) -> ExitCode {
+    let imported = match taizhang::import::import_ledger(file, sheet, into, force, dry_run) {
+        Ok(imported) => imported,
+        Err(message) => return failed(message),
+    };
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    let [issues, measures, tasks, villages, units, deadlines, kept] = imported.counts;
+    match lang {
+        Lang::Zh => println!(
+            "{issues} 个问题,{measures} 项措施,{tasks} 个任务,{villages} 个村(社区),{units} 个单位,{deadlines} 个整改时限;{kept} 处原文作为注释保留"
+        ),
+        Lang::En => println!(
+            "{}, {}, {}, {}, {}, {}; {} kept as comments",
+            counted(issues, "problem", "problems"),
+            counted(measures, "measure", "measures"),
+            counted(tasks, "task", "tasks"),
+            counted(villages, "village", "villages"),
+            counted(units, "unit", "units"),
+            counted(deadlines, "deadline", "deadlines"),
+            counted(kept, "cell", "cells")
+        ),
+    }
+    if dry_run {
+        return ExitCode::SUCCESS;
+    }
+    match lang {
+        Lang::Zh => println!(
+            "已写入 {} 个文件到 {};检查结果:{} 个错误,{} 个警告(运行 taizhang check --root {} 查看)",
+            imported.written.len(),
+            into.display(),
+            imported.errors,
+            imported.warnings,
+            into.display()
+        ),
+        Lang::En => println!(
+            "wrote {} to {}; check: {}, {} (run taizhang check --root {} to see them)",
+            counted(imported.written.len(), "file", "files"),
+            into.display(),
+            counted(imported.errors, "error", "errors"),
+            counted(imported.warnings, "warning", "warnings"),
+            into.display()
+        ),
+    }
+    if imported.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

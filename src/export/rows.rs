@@ -41,7 +41,7 @@ impl Cell {
 }
 
 /// The task sheet's columns.
-pub(super) const TASK_COLUMNS: [&str; 13] = [
+pub(super) const TASK_COLUMNS: [&str; 15] = [
     "问题序号",
     "问题编号",
     "问题",
@@ -55,6 +55,8 @@ pub(super) const TASK_COLUMNS: [&str; 13] = [
     "状态",
     "是否逾期",
     "验收日期",
+    "验收单位",
+    "佐证材料",
 ];
 
 /// A row per task, in issue order; an issue without tasks (a report that
@@ -102,6 +104,25 @@ fn task_row(issue: &Issue, task: &Task) -> Vec<Cell> {
         Cell::text(task.status.label),
         Cell::text(if task.overdue { "是" } else { "否" }),
         Cell::day(task.acceptance.as_ref().and_then(|a| a.date)),
+        Cell::text(
+            task.acceptance
+                .as_ref()
+                .and_then(|a| a.by.as_ref())
+                .map(|by| by.name.clone())
+                .unwrap_or_default(),
+        ),
+        Cell::text(
+            task.acceptance
+                .as_ref()
+                .map(|a| {
+                    a.evidence
+                        .iter()
+                        .map(|e| e.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                })
+                .unwrap_or_default(),
+        ),
     ]
 }
 
@@ -126,6 +147,8 @@ fn issue_without_tasks(issue: &Issue) -> Vec<Cell> {
         Cell::text(&issue.deadline_text),
         Cell::day(issue.deadline),
         Cell::text(status),
+        Cell::Empty,
+        Cell::Empty,
         Cell::Empty,
         Cell::Empty,
     ]
@@ -153,7 +176,7 @@ pub(super) fn measure_rows(model: &Model) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for issue in &model.issues {
         let status = issue.status.map(|s| s.label).unwrap_or_default();
-        let head = |label: String, text: String, units: &[Ref], status: &str| {
+        let head = |label: String, text: String, status: &str| {
             vec![
                 Cell::Number(f64::from(issue.number)),
                 Cell::text(issue.label.clone().unwrap_or_default()),
@@ -166,16 +189,12 @@ pub(super) fn measure_rows(model: &Model) -> Vec<Vec<Cell>> {
                 Cell::text(&issue.deadline_text),
                 Cell::day(issue.deadline),
                 Cell::text(names(&issue.lead_units)),
-                Cell::text(names(if units.is_empty() {
-                    &issue.units
-                } else {
-                    units
-                })),
+                Cell::text(names(&issue.units)),
                 Cell::text(status),
             ]
         };
         if issue.measures.is_empty() {
-            rows.push(head(String::new(), String::new(), &[], status));
+            rows.push(head(String::new(), String::new(), status));
         }
         for measure in &issue.measures {
             let label = if measure.label.is_empty() {
@@ -188,7 +207,7 @@ pub(super) fn measure_rows(model: &Model) -> Vec<Vec<Cell>> {
                 None => plain_text(&measure.text.text),
             };
             let status = measure.status.map_or(status, |s| s.label);
-            rows.push(head(label, text, &measure.units, status));
+            rows.push(head(label, text, status));
         }
     }
     rows

@@ -1,12 +1,18 @@
-//! `taizhang import progress`: filled progress sheets back into the
-//! ledger. Rows are read ([`sheet`]), checked and matched to their tasks
-//! ([`progress`]), and written into the issue files' own text ([`edit`]).
-//! Nothing is written unless asked; when it is, the site is checked again
-//! and every file put back as it was if the result has errors.
+//! `taizhang import`: spreadsheets into content. `import progress` reads
+//! filled progress sheets back into the ledger: rows are read ([`sheet`]),
+//! checked and matched to their tasks ([`progress`]), and written into the
+//! issue files' own text ([`edit`]); nothing is written unless asked, and
+//! then every file is put back if the result does not check. `import
+//! ledger` turns an existing ledger into a new site ([`ledger`] reads it by
+//! its headers ([`columns`]), [`writer`] writes it, [`into_site`] checks it).
 
+mod columns;
 mod edit;
+mod into_site;
+mod ledger;
 mod progress;
 mod sheet;
+mod writer;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,6 +22,7 @@ use crate::content::{Audience, Content};
 use crate::diagnostics::{Lang, Severity, render};
 use crate::settings::Given;
 
+pub use into_site::{LedgerImported, import_ledger};
 pub use progress::{Change, Refusal};
 pub use sheet::{Row, Value, read};
 

@@ -62,22 +62,36 @@ impl Row {
     }
 }
 
-/// Every data row of every sheet in `path` that has a task key. Errors
-/// say why the file cannot be read as a progress sheet.
-pub fn read(path: &Path) -> Result<Vec<Row>, String> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+/// Every sheet of `path` as rows of values, merged cells filled with their
+/// value throughout (a 问题 merged over its measures' rows reads on each):
+/// a workbook's sheets, or a CSV as one sheet. The name is `FILE!Sheet`,
+/// or `FILE` for a CSV.
+pub(super) fn grids(path: &Path) -> Result<Vec<Grid>, String> {
+    let name = file_name(path);
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let grids = if extension == "csv" {
-        vec![(name.clone(), csv_grid(path, &name)?)]
+    if extension == "csv" {
+        Ok(vec![(name.clone(), csv_grid(path, &name)?)])
     } else {
-        workbook_grids(path, &name)?
-    };
+        workbook_grids(path, &name)
+    }
+}
+
+/// The file's name, for messages.
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Every data row of every sheet in `path` that has a task key. Errors
+/// say why the file cannot be read as a progress sheet.
+pub fn read(path: &Path) -> Result<Vec<Row>, String> {
+    let name = file_name(path);
+    let grids = grids(path)?;
     let mut rows = Vec::new();
     let mut headed = false;
     for (sheet, grid) in grids {
@@ -119,7 +133,7 @@ pub fn read(path: &Path) -> Result<Vec<Row>, String> {
 }
 
 /// A sheet's name (`FILE!Sheet`) and its rows of values.
-type Grid = (String, Vec<Vec<Value>>);
+pub(super) type Grid = (String, Vec<Vec<Value>>);
 
 /// Each sheet of a workbook as rows of values.
 fn workbook_grids(path: &Path, name: &str) -> Result<Vec<Grid>, String> {
@@ -138,9 +152,34 @@ fn workbook_grids(path: &Path, name: &str) -> Result<Vec<Grid>, String> {
             values.extend(row.iter().map(value));
             grid.push(values);
         }
+        if let calamine::Sheets::Xlsx(xlsx) = &mut workbook
+            && let Ok(regions) = xlsx.merge_cells_by_sheet_name(&sheet)
+        {
+            fill_merged(&mut grid, &regions);
+        }
         grids.push((format!("{name}!{sheet}"), grid));
     }
     Ok(grids)
+}
+
+/// Copies each merged region's value (its top-left cell's) into every
+/// cell of the region.
+fn fill_merged(grid: &mut [Vec<Value>], regions: &[calamine::Dimensions]) {
+    for region in regions {
+        let (top, left) = (region.start.0 as usize, region.start.1 as usize);
+        let Some(value) = grid.get(top).and_then(|r| r.get(left)).cloned() else {
+            continue;
+        };
+        for row in top..=(region.end.0 as usize).min(grid.len().saturating_sub(1)) {
+            for col in left..=region.end.1 as usize {
+                let cells = &mut grid[row];
+                if cells.len() <= col {
+                    cells.resize(col + 1, Value::Empty);
+                }
+                cells[col] = value.clone();
+            }
+        }
+    }
 }
 
 fn value(data: &Data) -> Value {
@@ -178,6 +217,21 @@ fn csv_grid(path: &Path, name: &str) -> Result<Vec<Vec<Value>>, String> {
     let mut grid = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("{name}: not a CSV file ({e})"))?;
+        // Blank lines are skipped by the reader; rows keep their line
+        // numbers, so that a cell is named where a spreadsheet shows it.
+        // (A record's position is where the reader began, before the blank
+        // lines it skipped.)
+        let line = record.position().map_or(grid.len() + 1, |p| {
+            let bytes = text.as_bytes();
+            let mut start = (p.byte() as usize).min(bytes.len());
+            while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                start += 1;
+            }
+            bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+        });
+        while grid.len() + 1 < line {
+            grid.push(Vec::new());
+        }
         grid.push(
             record
                 .iter()
@@ -196,7 +250,7 @@ fn csv_grid(path: &Path, name: &str) -> Result<Vec<Vec<Value>>, String> {
 }
 
 /// `A` for column 0, `Z`, `AA`, …
-fn column_letters(col: usize) -> String {
+pub(super) fn column_letters(col: usize) -> String {
     let mut col = col + 1;
     let mut letters = Vec::new();
     while col > 0 {
@@ -211,6 +265,21 @@ fn column_letters(col: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_rows_keep_their_line_numbers() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("t.csv");
+        std::fs::write(
+            &path,
+            "标题\r\n\r\n序号,问题\r\n1,\"两行\n文字\"\r\n2,x\r\n",
+        )
+        .expect("writes");
+        let grid = csv_grid(&path, "t.csv").expect("reads");
+        assert_eq!(grid[2][0], Value::Text("序号".into()));
+        assert_eq!(grid[3][0], Value::Text("1".into()));
+        assert_eq!(grid[5][0], Value::Text("2".into()));
+    }
 
     #[test]
     fn columns_and_serial_dates_read_as_excel_shows_them() {

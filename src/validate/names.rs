@@ -62,6 +62,13 @@ const STRONG_AFTER: &[&str] = &[
 /// Punctuation and joining words that often stand beside a name in a list.
 const WEAK_AROUND: &[&str] = &["、", ",", ";", ":", "。", "和", "及", "与", "(", ")"];
 
+/// Words of plans that a surname starts and a cue can surround, but that
+/// are never names: `帮扶方面,`, `为方便群众`.
+const NOT_NAMES: &[&str] = &[
+    "方面", "方案", "方式", "方法", "方向", "方便", "任务", "任何", "文件", "文化", "程度", "高度",
+    "高效", "江边", "万元", "石板",
+];
+
 /// A likely name found in a file, at a byte offset.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -183,7 +190,7 @@ fn candidates(text: &str, village_words: &[String]) -> Vec<Candidate> {
                 };
                 (left + right >= 3).then_some(end)
             });
-            if let Some(end) = given {
+            if let Some(end) = given.filter(|end| !NOT_NAMES.contains(&&text[at..*end])) {
                 found.push(Candidate {
                     name: text[at..end].to_string(),
                     offset: at,
@@ -224,6 +231,12 @@ mod tests {
             .into_iter()
             .map(|c| c.name)
             .collect()
+    }
+
+    #[test]
+    fn plan_words_are_not_names() {
+        assert!(candidates("健康帮扶方面,个别村", &[]).is_empty());
+        assert_eq!(candidates("帮扶兰东风,", &[]).len(), 1);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod code_shape;
 mod incremental;
 mod invalid_content;
 mod layers;
+mod ledger_import;
 mod loader_fuzz;
 mod open_data;
 mod page_snapshots;

@@ -221,10 +221,7 @@ fn a_filled_sheet_comes_back_as_history_and_nothing_else_changes() {
         assert_eq!(k, old_lines.len(), "{file}: every original line kept");
         assert_eq!(old.ends_with('\n'), new.ends_with('\n'));
     }
-    assert!(
-        (1..=2).contains(&changed_status),
-        "{changed_status}"
-    );
+    assert!((1..=2).contains(&changed_status), "{changed_status}");
     assert!(
         inserted >= 2 + 5,
         "two entries and an acceptance record: {inserted}"
