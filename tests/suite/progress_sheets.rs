@@ -306,3 +306,31 @@ fn a_file_that_is_not_a_sheet_is_refused_clearly() {
     assert!(!ok);
     assert!(err.contains("no sheet has a header row"), "{err}");
 }
+
+#[test]
+fn two_rows_for_one_task_that_disagree_are_both_refused() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root, Default::default()).expect("writes");
+    let csv = "任务编号,问题,措施,任务,村(社区)/单位,整改时限,当前状态,最近进展,新状态,日期,进展说明,验收单位,验收日期,佐证材料\r\n\
+               1-2,问题1:村务公开不及时的问题,,更新村务公开栏,西村社区,,整改中,,待验收,2025-08-12,,,,\r\n\
+               1-2,问题1:村务公开不及时的问题,,更新村务公开栏,西村社区,,整改中,,整改中,2025-08-12,,,,\r\n";
+    let path = root.join("twice.csv");
+    fs::write(&path, csv).expect("writes");
+    let (ok, out, err) = run(
+        root,
+        &[
+            "import",
+            "progress",
+            path.to_str().expect("UTF-8"),
+            "--apply",
+        ],
+    );
+    assert!(!ok);
+    assert!(out.contains("imported 0 updates"), "{out}");
+    assert!(
+        err.contains("twice.csv!A2") && err.contains("twice.csv!A3"),
+        "{err}"
+    );
+    assert!(err.contains("different statuses"), "{err}");
+}
