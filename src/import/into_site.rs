@@ -137,6 +137,9 @@ fn register_people(into: &Path, site: &str, imported: &mut LedgerImported) -> Re
     names.dedup();
     let content = into.join("content");
     let (path, text) = if names.is_empty() {
+        imported.notes.push(
+            "no likely residents' names found, so site.yaml says the plan names no private person: if it does, register them in content/people.yaml and delete that line before publishing".into(),
+        );
         (
             content.join("site.yaml"),
             format!(
