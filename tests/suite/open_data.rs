@@ -211,3 +211,26 @@ fn exports_are_the_same_bytes_every_build() {
         );
     }
 }
+
+#[test]
+fn a_name_in_an_export_fails_the_public_build() {
+    // The site's address is written as given (it is no person's text, so it
+    // is not masked) into the feed, the sitemap and `site.json`: with a
+    // resident's name in it, the build must stop, naming the JSON export.
+    let site = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(site.path(), Default::default()).expect("writes");
+    let out = common::taizhang()
+        .args(["build", "--quiet", "--lang", "en", "--base-url"])
+        .arg("https://example.org/李小梅/")
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("data/site.json:") && stderr.contains("error[E090]"),
+        "{stderr}"
+    );
+    assert!(!site.path().join("public").exists(), "nothing was written");
+}
