@@ -144,6 +144,20 @@ pub(crate) enum ImportKind {
         #[arg(long)]
         apply: bool,
     },
+    /// A published plan, saved as text (.txt, UTF-8 or GBK), into a new site's content/.
+    Plan {
+        /// The plan.
+        file: PathBuf,
+        /// The site folder to write content/ into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Overwrite files of an existing content/.
+        #[arg(long)]
+        force: bool,
+        /// Show what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// An existing ledger (.xlsx, .xls, .ods or .csv) into a new site's content/.
     Ledger {
         /// The ledger.

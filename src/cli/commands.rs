@@ -268,6 +268,12 @@ pub(crate) fn import(root: &Path, kind: ImportKind, lang: Lang) -> ExitCode {
             force,
             dry_run,
         } => return import_ledger(&file, sheet.as_deref(), &into, force, dry_run, lang),
+        ImportKind::Plan {
+            file,
+            into,
+            force,
+            dry_run,
+        } => return import_plan(&file, &into, force, dry_run, lang),
     };
     let imported = match taizhang::import::import_progress(root, &files, apply) {
         Ok(imported) => imported,
@@ -358,6 +364,63 @@ fn import_ledger(
             counted(imported.errors, "error", "errors"),
             counted(imported.warnings, "warning", "warnings"),
             into.display()
+        ),
+    }
+    if imported.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `import plan`: a published plan into a new site.
+fn import_plan(file: &Path, into: &Path, force: bool, dry_run: bool, lang: Lang) -> ExitCode {
+    let imported = match taizhang::import::import_plan(file, into, force, dry_run) {
+        Ok(imported) => imported,
+        Err(message) => return failed(message),
+    };
+    for note in &imported.notes {
+        eprintln!("note: {note}");
+    }
+    for (line, text) in &imported.unplaced {
+        eprintln!(
+            "{}:{line}: not placed, kept as a comment in site.yaml: {text}",
+            file.display()
+        );
+    }
+    let [issues, measures, units, deadlines, chapters] = imported.counts;
+    let unplaced = imported.unplaced.len();
+    match lang {
+        Lang::Zh => println!(
+            "{issues} 个问题,{measures} 项措施,{units} 个单位,{deadlines} 个整改时限,{chapters} 个其他章节;{unplaced} 行未能归位(已作为注释保留)"
+        ),
+        Lang::En => println!(
+            "{}, {}, {}, {}, {}; {} not placed (kept as comments)",
+            counted(issues, "problem", "problems"),
+            counted(measures, "measure", "measures"),
+            counted(units, "unit", "units"),
+            counted(deadlines, "deadline", "deadlines"),
+            counted(chapters, "other chapter", "other chapters"),
+            counted(unplaced, "line", "lines")
+        ),
+    }
+    if dry_run {
+        return ExitCode::SUCCESS;
+    }
+    match lang {
+        Lang::Zh => println!(
+            "已写入 {} 个文件到 {};检查结果:{} 个错误,{} 个警告",
+            imported.written.len(),
+            into.display(),
+            imported.errors,
+            imported.warnings
+        ),
+        Lang::En => println!(
+            "wrote {} to {}; check: {}, {}",
+            counted(imported.written.len(), "file", "files"),
+            into.display(),
+            counted(imported.errors, "error", "errors"),
+            counted(imported.warnings, "warning", "warnings")
         ),
     }
     if imported.errors > 0 {

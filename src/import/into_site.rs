@@ -122,7 +122,11 @@ pub fn import_ledger(
 
 /// Lists the likely residents' names the checker finds in `people.yaml`;
 /// when it finds none, says in site.yaml that the plan names no one.
-fn register_people(into: &Path, site: &str, imported: &mut LedgerImported) -> Result<(), String> {
+pub(super) fn register_people(
+    into: &Path,
+    site: &str,
+    imported: &mut LedgerImported,
+) -> Result<(), String> {
     let first = check(into, &Given::default());
     let mut names: Vec<String> = first
         .diagnostics

@@ -166,7 +166,7 @@ fn read_problems(
                 number: parse_number(&number).unwrap_or(next),
                 key,
                 label: field(Field::Label),
-                category: split(&field(Field::Category), &['/', '/']),
+                category: split(&field(Field::Category), &['/', '\u{FF0F}']),
                 title: if title.is_empty() {
                     short_title(&finding)
                 } else {
@@ -175,9 +175,18 @@ fn read_problems(
                 finding,
                 target: field(Field::Target),
                 deadline: deadline(&field(Field::Deadline), &field(Field::DeadlineDay)),
-                lead_units: split(&field(Field::LeadUnit), &['、', ',', ',', ';', ';', '/']),
-                units: split(&field(Field::Units), &['、', ',', ',', ';', ';', '/']),
-                villages: split(&field(Field::Village), &['、', ',', ',', ';', ';']),
+                lead_units: split(
+                    &field(Field::LeadUnit),
+                    &['、', ',', '\u{FF0C}', ';', '\u{FF1B}', '/'],
+                ),
+                units: split(
+                    &field(Field::Units),
+                    &['、', ',', '\u{FF0C}', ';', '\u{FF1B}', '/'],
+                ),
+                villages: split(
+                    &field(Field::Village),
+                    &['、', ',', '\u{FF0C}', ';', '\u{FF1B}'],
+                ),
                 ..DraftIssue::default()
             });
         }
@@ -190,7 +199,7 @@ fn read_problems(
             (Field::Units, &mut issue.units),
             (Field::Village, &mut issue.villages),
         ] {
-            for name in split(&field(f), &['、', ',', ',', ';', ';', '/']) {
+            for name in split(&field(f), &['、', ',', '\u{FF0C}', ';', '\u{FF1B}', '/']) {
                 if !list.contains(&name) {
                     list.push(name);
                 }
@@ -313,7 +322,7 @@ fn parse_number(text: &str) -> Option<u32> {
 /// A title from a finding: its first clause, at most 40 characters.
 fn short_title(finding: &str) -> String {
     let first = finding
-        .split(['。', ';', ';', '\n'])
+        .split(['。', ';', '\u{FF1B}', '\n'])
         .map(str::trim)
         .find(|s| !s.is_empty())
         .unwrap_or(finding);

@@ -4,12 +4,16 @@
 //! issue files' own text ([`edit`]); nothing is written unless asked, and
 //! then every file is put back if the result does not check. `import
 //! ledger` turns an existing ledger into a new site ([`ledger`] reads it by
-//! its headers ([`columns`]), [`writer`] writes it, [`into_site`] checks it).
+//! its headers ([`columns`]), [`writer`] writes it, [`into_site`] checks it);
+//! `import plan` does the same for a plan's text ([`plan`], [`plan_site`]).
 
 mod columns;
 mod edit;
 mod into_site;
 mod ledger;
+mod plan;
+mod plan_site;
+mod plan_words;
 mod progress;
 mod sheet;
 mod writer;
@@ -23,6 +27,7 @@ use crate::diagnostics::{Lang, Severity, render};
 use crate::settings::Given;
 
 pub use into_site::{LedgerImported, import_ledger};
+pub use plan_site::{PlanImported, import_plan};
 pub use progress::{Change, Refusal};
 pub use sheet::{Row, Value, read};
 

@@ -241,7 +241,7 @@ fn acceptance(
     let evidence: Vec<String> = row
         .get("佐证材料")
         .text()
-        .split(['、', ';', ';', '\n'])
+        .split(['、', ';', '\u{FF1B}', '\n'])
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)

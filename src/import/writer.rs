@@ -42,7 +42,7 @@ impl Places {
         places
     }
 
-    fn village(&mut self, name: &str) -> Option<String> {
+    pub(super) fn village(&mut self, name: &str) -> Option<String> {
         self.id(name, true)
     }
 
@@ -107,7 +107,7 @@ fn slug(name: &str) -> String {
 
 /// `text` as a YAML value at `indent`: quoted on one line, or a literal
 /// block when it has several lines.
-fn text_value(text: &str, indent: usize) -> String {
+pub(super) fn text_value(text: &str, indent: usize) -> String {
     if !text.contains('\n') {
         return quote(text);
     }

@@ -39,6 +39,7 @@ const STRONG_BEFORE: &[&str] = &[
     "走访",
     "慰问",
     "帮助",
+    "台账中",
 ];
 
 /// Words after a name that make it a person.
@@ -209,7 +210,8 @@ fn candidates(text: &str, village_words: &[String]) -> Vec<Candidate> {
 fn han_run_end(text: &str, start: usize, count: usize) -> Option<usize> {
     let mut end = start;
     for c in text.get(start..)?.chars().take(count) {
-        if !is_han(c) {
+        // Particles that follow a name are never part of one: 徐丹的联系方式.
+        if !is_han(c) || "的了是在和与及等".contains(c) {
             return None;
         }
         end += c.len_utf8();
@@ -236,6 +238,11 @@ mod tests {
     #[test]
     fn plan_words_are_not_names() {
         assert!(candidates("健康帮扶方面,个别村", &[]).is_empty());
+        let found = candidates("务工台账中徐丹的联系方式非本人", &[]);
+        assert_eq!(
+            found.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+            ["徐丹"]
+        );
         assert_eq!(candidates("帮扶兰东风,", &[]).len(), 1);
     }
 

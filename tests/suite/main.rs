@@ -19,6 +19,7 @@ mod ledger_import;
 mod loader_fuzz;
 mod open_data;
 mod page_snapshots;
+mod plan_import;
 mod plan_shapes;
 mod print_pages;
 mod privacy;
