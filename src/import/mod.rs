@@ -8,6 +8,7 @@
 //! `import plan` does the same for a plan's text ([`plan`], [`plan_site`]).
 
 mod columns;
+mod document;
 mod edit;
 mod into_site;
 mod ledger;

@@ -43,20 +43,7 @@ pub fn import_plan(
     dry_run: bool,
 ) -> Result<PlanImported, String> {
     let name = super::sheet::file_name(file);
-    let extension = file
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if extension != "txt" {
-        return Err(format!(
-            "{name}: only plans saved as plain text (.txt, UTF-8 or GBK) can be imported so far; in Word or WPS use 另存为 → 纯文本"
-        ));
-    }
-    let bytes = fs::read(file).map_err(|e| format!("{name}: cannot be read ({e})"))?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.trim_start_matches('\u{FEFF}').to_string(),
-        Err(_) => encoding_rs::GBK.decode(&bytes).0.into_owned(),
-    };
+    let text = super::document::plan_text(file, &name)?;
     let plan = read_plan(&text);
     if plan.issues.is_empty() {
         return Err(format!(
