@@ -174,37 +174,6 @@ pub(super) fn plan_site_yaml(plan: &PlanDraft, places: &Places) -> String {
             let _ = writeln!(out, "      body: {}", text_value(&body, 6));
         }
     }
-    out.push_str("villages:\n");
-    if places.villages.is_empty() {
-        out.pop();
-        out.push_str(" []\n");
-    }
-    for (name, id) in &places.villages {
-        let kind = if name.ends_with("社区") {
-            "社区"
-        } else if name.ends_with("安置区") {
-            "安置区"
-        } else {
-            "村"
-        };
-        let _ = writeln!(
-            out,
-            "  - {{ id: {id}, name: {}, kind: {kind} }}",
-            quote(name)
-        );
-    }
-    out.push_str("units:\n");
-    if places.units.is_empty() {
-        out.pop();
-        out.push_str(" []\n");
-    }
-    for (name, id) in &places.units {
-        let every = if name.starts_with("各村") {
-            ", all_villages: true"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "  - {{ id: {id}, name: {}{every} }}", quote(name));
-    }
+    places.write_yaml(&mut out);
     out
 }

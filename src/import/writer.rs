@@ -81,6 +81,42 @@ impl Places {
         Some(id)
     }
 
+    /// `villages:` and `units:` of site.yaml: each with its id and name as
+    /// written, a village's kind from its suffix, a 各村 unit standing for
+    /// every village.
+    pub(super) fn write_yaml(&self, out: &mut String) {
+        out.push_str("villages:");
+        out.push_str(if self.villages.is_empty() {
+            " []\n"
+        } else {
+            "\n"
+        });
+        for (name, id) in &self.villages {
+            let kind = if name.ends_with("社区") {
+                "社区"
+            } else if name.ends_with("安置区") {
+                "安置区"
+            } else {
+                "村"
+            };
+            let _ = writeln!(
+                out,
+                "  - {{ id: {id}, name: {}, kind: {kind} }}",
+                quote(name)
+            );
+        }
+        out.push_str("units:");
+        out.push_str(if self.units.is_empty() { " []\n" } else { "\n" });
+        for (name, id) in &self.units {
+            let every = if name.starts_with("各村") {
+                ", all_villages: true"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  - {{ id: {id}, name: {}{every} }}", quote(name));
+        }
+    }
+
     /// The id of a name already listed.
     fn find(&self, name: &str, village: bool) -> Option<&str> {
         let list = if village { &self.villages } else { &self.units };
@@ -143,38 +179,7 @@ pub(super) fn site_yaml(
     if let Some(as_of) = as_of {
         let _ = writeln!(out, "as_of: {as_of}");
     }
-    out.push_str("villages:\n");
-    if places.villages.is_empty() {
-        out.pop();
-        out.push_str(" []\n");
-    }
-    for (name, id) in &places.villages {
-        let kind = if name.ends_with("社区") {
-            "社区"
-        } else if name.ends_with("安置区") {
-            "安置区"
-        } else {
-            "村"
-        };
-        let _ = writeln!(
-            out,
-            "  - {{ id: {id}, name: {}, kind: {kind} }}",
-            quote(name)
-        );
-    }
-    out.push_str("units:\n");
-    if places.units.is_empty() {
-        out.pop();
-        out.push_str(" []\n");
-    }
-    for (name, id) in &places.units {
-        let every = if name.starts_with("各村") {
-            ", all_villages: true"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "  - {{ id: {id}, name: {}{every} }}", quote(name));
-    }
+    places.write_yaml(&mut out);
     out
 }
 
