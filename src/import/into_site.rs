@@ -76,15 +76,7 @@ pub fn import_ledger(
     if dry_run {
         return Ok(imported);
     }
-    let content = into.join("content");
-    if content.exists() && !force {
-        return Err(format!(
-            "{} already has content/: choose a new folder, or add --force to overwrite its files",
-            into.display()
-        ));
-    }
-    fs::create_dir_all(content.join("issues"))
-        .map_err(|e| format!("cannot write {}: {e}", content.display()))?;
+    let content = content_folder(into, force)?;
     let mut write = |path: PathBuf, text: String| -> Result<(), String> {
         fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         imported.written.push(path);
@@ -118,6 +110,21 @@ pub fn import_ledger(
     imported.errors = after.diagnostics.count(Severity::Error);
     imported.warnings = after.diagnostics.count(Severity::Warning);
     Ok(imported)
+}
+
+/// `into/content/`, with its `issues/` folder made: refused when it exists
+/// already, unless `force` (an import never overwrites a site unasked).
+pub(super) fn content_folder(into: &Path, force: bool) -> Result<PathBuf, String> {
+    let content = into.join("content");
+    if content.exists() && !force {
+        return Err(format!(
+            "{} already has content/: choose a new folder, or add --force to overwrite its files",
+            into.display()
+        ));
+    }
+    fs::create_dir_all(content.join("issues"))
+        .map_err(|e| format!("cannot write {}: {e}", content.display()))?;
+    Ok(content)
 }
 
 /// Lists the likely residents' names the checker finds in `people.yaml`;

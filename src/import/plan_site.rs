@@ -12,7 +12,7 @@ use crate::diagnostics::Severity;
 use crate::scaffold::quote;
 use crate::settings::Given;
 
-use super::into_site::{LedgerImported, register_people};
+use super::into_site::{LedgerImported, content_folder, register_people};
 use super::ledger::Draft;
 use super::plan::{PlanDraft, read_plan};
 use super::writer::{Places, issue_yaml, text_value};
@@ -77,15 +77,7 @@ pub fn import_plan(
     if dry_run {
         return Ok(imported);
     }
-    let content = into.join("content");
-    if content.exists() && !force {
-        return Err(format!(
-            "{} already has content/: choose a new folder, or add --force to overwrite its files",
-            into.display()
-        ));
-    }
-    fs::create_dir_all(content.join("issues"))
-        .map_err(|e| format!("cannot write {}: {e}", content.display()))?;
+    let content = content_folder(into, force)?;
     let plan = PlanDraft {
         issues: Vec::new(),
         ..plan
