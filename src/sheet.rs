@@ -6,8 +6,8 @@
 //! back (see [`crate::import`]).
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatBorder, ProtectionOptions,
-    Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DocProperties, Format, FormatBorder, ProtectionOptions, Workbook,
+    Worksheet, XlsxError,
 };
 
 use crate::model::{Model, Status, Task};
@@ -136,11 +136,7 @@ fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 
 fn write(model: &Model, sheets: &Selection) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let created = ExcelDateTime::from_ymd(
-        u16::try_from(model.as_of.year()).unwrap_or(1900),
-        model.as_of.month() as u8,
-        model.as_of.day() as u8,
-    )?;
+    let created = crate::export::excel_day(model.as_of)?;
     workbook.set_properties(
         &DocProperties::new()
             .set_title(format!("{}整改进展填报表", model.document.plan_title))

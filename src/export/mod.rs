@@ -56,3 +56,4 @@ impl DataFile {
 }
 
 pub use site_json::{SCHEMA_VERSION, schema};
+pub use workbook::excel_day;

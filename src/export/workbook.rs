@@ -183,7 +183,8 @@ fn widths(columns: &[&str], rows: &[Vec<Cell>]) -> Vec<usize> {
         .collect()
 }
 
-fn excel_day(day: Date) -> Result<ExcelDateTime, XlsxError> {
+/// `day` as an Excel date cell's value.
+pub fn excel_day(day: Date) -> Result<ExcelDateTime, XlsxError> {
     // Years outside 1900–9999 cannot be Excel dates; validation keeps
     // dates of content within them.
     ExcelDateTime::from_ymd(

@@ -27,7 +27,7 @@ pub(super) fn plan_text(path: &Path, name: &str) -> Result<String, String> {
 }
 
 /// UTF-8 (a byte-order mark dropped), else GBK.
-fn decode(bytes: &[u8]) -> String {
+pub(super) fn decode(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(text) => text.trim_start_matches('\u{FEFF}').to_string(),
         Err(_) => encoding_rs::GBK.decode(bytes).0.into_owned(),

@@ -206,10 +206,7 @@ fn excel_day(serial: f64) -> Option<Date> {
 /// GBK when it is not UTF-8.
 fn csv_grid(path: &Path, name: &str) -> Result<Vec<Vec<Value>>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot be read ({e})"))?;
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text.trim_start_matches('\u{FEFF}').to_string(),
-        Err(_) => encoding_rs::GBK.decode(&bytes).0.into_owned(),
-    };
+    let text = super::document::decode(&bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
