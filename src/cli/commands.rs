@@ -382,23 +382,27 @@ fn import_plan(file: &Path, into: &Path, force: bool, dry_run: bool, lang: Lang)
     for note in &imported.notes {
         eprintln!("note: {note}");
     }
-    for (line, text) in &imported.unplaced {
+    for kept in &imported.unplaced {
         eprintln!(
-            "{}:{line}: not placed, kept as a comment in site.yaml: {text}",
-            file.display()
+            "{}:{}: not placed, kept as a comment in {}: {}",
+            file.display(),
+            kept.place,
+            kept.kept_in,
+            kept.text
         );
     }
-    let [issues, measures, units, deadlines, chapters] = imported.counts;
+    let [issues, measures, units, villages, deadlines, chapters] = imported.counts;
     let unplaced = imported.unplaced.len();
     match lang {
         Lang::Zh => println!(
-            "{issues} 个问题,{measures} 项措施,{units} 个单位,{deadlines} 个整改时限,{chapters} 个其他章节;{unplaced} 行未能归位(已作为注释保留)"
+            "{issues} 个问题,{measures} 项措施,{units} 个单位,{villages} 个村(社区),{deadlines} 个整改时限,{chapters} 个其他章节;{unplaced} 行未能归位(已作为注释保留)"
         ),
         Lang::En => println!(
-            "{}, {}, {}, {}, {}; {} not placed (kept as comments)",
+            "{}, {}, {}, {}, {}, {}; {} not placed (kept as comments)",
             counted(issues, "problem", "problems"),
             counted(measures, "measure", "measures"),
             counted(units, "unit", "units"),
+            counted(villages, "village", "villages"),
             counted(deadlines, "deadline", "deadlines"),
             counted(chapters, "other chapter", "other chapters"),
             counted(unplaced, "line", "lines")

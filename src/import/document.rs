@@ -1,25 +1,37 @@
 //! A plan's text from the file it comes in: plain text (UTF-8 or GBK), a
-//! Word document (`.docx`: its paragraphs, read from the document's XML
-//! inside the zip), or a web page as a government site serves it (the
-//! article's body, without navigation, scripts and styles). Each gives one
-//! line per paragraph, for [`super::plan::read_plan`].
+//! Word document ([`super::docx`]), or a web page as a government site
+//! serves it (the article's body, without navigation, scripts and
+//! styles). Each gives blocks — lines, paragraphs, table rows — for
+//! [`super::plan::read_plan`].
 
-use std::io::Read;
 use std::path::Path;
 
 use html5gum::{Token, Tokenizer};
 
-/// The text of the plan in `path`, a paragraph per line.
-pub(super) fn plan_text(path: &Path, name: &str) -> Result<String, String> {
+/// A piece of a document, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Block {
+    /// A line of text, or a paragraph (a Word paragraph may hold line
+    /// breaks).
+    Text(String),
+    /// A table row: its cells' text, paragraphs within a cell on lines.
+    Row(Vec<String>),
+}
+
+/// The plan in `path` as blocks, and whether its lines may be broken
+/// mid-sentence (text and web pages; a Word paragraph is whole).
+pub(super) fn plan_blocks(path: &Path, name: &str) -> Result<(Vec<Block>, bool), String> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot be read ({e})"))?;
+    let lines =
+        |text: String| -> Vec<Block> { text.lines().map(|l| Block::Text(l.to_string())).collect() };
     match extension.as_str() {
-        "txt" | "text" => Ok(decode(&bytes)),
-        "docx" => docx_text(&bytes, name),
-        "html" | "htm" | "shtml" => Ok(html_text(&decode(&bytes))),
+        "txt" | "text" => Ok((lines(decode(&bytes)), true)),
+        "docx" => Ok((super::docx::docx_blocks(&bytes, name)?, false)),
+        "html" | "htm" | "shtml" => Ok((lines(html_text(&decode(&bytes))), true)),
         _ => Err(format!(
             "{name}: a plan is read from .txt, .docx or .html; save a .doc or .pdf as one of these first"
         )),
@@ -34,38 +46,6 @@ pub(super) fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// The paragraphs of a Word document: the text runs of each `w:p`, tabs
-/// and line breaks kept.
-fn docx_text(bytes: &[u8], name: &str) -> Result<String, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| {
-        format!("{name}: not a Word .docx file (a password-protected document is stored encrypted: save it again without a password)")
-    })?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|_| format!("{name}: a zip file, but not a Word document (no word/document.xml)"))?
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("{name}: cannot be read ({e})"))?;
-    let document = roxmltree::Document::parse(&xml)
-        .map_err(|e| format!("{name}: damaged document XML ({e})"))?;
-    let mut text = String::new();
-    for paragraph in document
-        .descendants()
-        .filter(|n| n.tag_name().name() == "p")
-    {
-        for node in paragraph.descendants() {
-            match node.tag_name().name() {
-                "t" => text.push_str(node.text().unwrap_or_default()),
-                "tab" => text.push('\t'),
-                "br" => text.push('\n'),
-                _ => {}
-            }
-        }
-        text.push('\n');
-    }
-    Ok(text)
-}
-
 /// Elements whose text is never the article's.
 const SKIPPED: &[&str] = &[
     "script", "style", "nav", "header", "footer", "noscript", "select", "button",
@@ -76,21 +56,43 @@ const BLOCKS: &[&str] = &[
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
 ];
 
-/// Class or id words government sites give the element holding a document.
-const BODY_MARKS: &[&str] = &[
-    "trs_editor",
-    "zoom",
-    "article",
-    "content",
-    "detail",
-    "zw",
-    "text",
-];
+/// Class or id words that government sites' publishing systems give the
+/// element holding a document's own text, and nothing else.
+const TEXT_MARKS: &[&str] = &["trs_editor", "zoom", "zw", "ccontent"];
+
+/// Class or id words of elements that hold an article with its title,
+/// dates and tools around it.
+const BODY_MARKS: &[&str] = &["article", "content", "detail", "text"];
 
 /// The article of a web page as lines: the text inside the first element
 /// marked as the document's body (else the whole `<body>`), the page's
 /// `<title>` first when the article has no title line of its own.
 fn html_text(html: &str) -> String {
+    let (mut text, title) = article(html, TEXT_MARKS)
+        .or_else(|| article(html, BODY_MARKS))
+        .unwrap_or_else(|| article(html, &[]).unwrap_or_default());
+    let has_title = text
+        .iter()
+        .take(8)
+        .any(|l| l.starts_with("关于") || l.ends_with("通知") || l.ends_with("方案"));
+    if !title.is_empty() && !has_title {
+        // Sites append their own name: 关于…的通知_三江镇人民政府.
+        let title = title
+            .split(['_', '|', '-'])
+            .next()
+            .unwrap_or(&title)
+            .trim()
+            .to_string();
+        // A blank line after it: the title is no line broken mid-sentence.
+        text.splice(0..0, [title, String::new()]);
+    }
+    text.join("\n")
+}
+
+/// The lines of the first element marked with one of `marks` (with no
+/// marks, of the whole page) and the page's `<title>`; `None` when no
+/// element is so marked.
+fn article(html: &str, marks: &[&str]) -> Option<(Vec<String>, String)> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut title = String::new();
@@ -109,7 +111,7 @@ fn html_text(html: &str) -> String {
                 in_title |= tag_name == "title";
                 match &mut body {
                     Some((name, depth)) if *name == tag_name => *depth += 1,
-                    None if !finished && marked(&tag) => {
+                    None if !finished && marked(&tag, marks) => {
                         end_line(&mut line, &mut lines);
                         lines.clear();
                         body = Some((tag_name.clone(), 1));
@@ -151,26 +153,14 @@ fn html_text(html: &str) -> String {
         }
     }
     end_line(&mut line, &mut lines);
-    let mut text = if finished { article } else { lines };
-    let title = title.trim().to_string();
-    let has_title = text
-        .iter()
-        .take(8)
-        .any(|l| l.contains("关于") || l.ends_with("通知"));
-    if !title.is_empty() && !has_title {
-        // Sites append their own name: 关于…的通知_三江镇人民政府.
-        let title = title
-            .split(['_', '|', '-'])
-            .next()
-            .unwrap_or(&title)
-            .trim()
-            .to_string();
-        text.insert(0, title);
+    match (finished, marks.is_empty()) {
+        (true, _) => Some((article, title.trim().to_string())),
+        (false, true) => Some((lines, title.trim().to_string())),
+        (false, false) => None,
     }
-    text.join("\n")
 }
 
-fn marked(tag: &html5gum::StartTag<()>) -> bool {
+fn marked(tag: &html5gum::StartTag<()>, marks: &[&str]) -> bool {
     ["class", "id"].iter().any(|attribute| {
         tag.attributes
             .get(attribute.as_bytes())
@@ -178,7 +168,7 @@ fn marked(tag: &html5gum::StartTag<()>) -> bool {
                 let value = String::from_utf8_lossy(value).to_ascii_lowercase();
                 value
                     .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-                    .any(|word| BODY_MARKS.contains(&word))
+                    .any(|word| marks.contains(&word))
             })
     })
 }
@@ -202,7 +192,7 @@ mod tests {
                     <div><p>一、总体要求</p><p>内容&nbsp;一段。</p></div></div><footer>版权所有</footer></body></html>";
         assert_eq!(
             html_text(page),
-            "关于印发《某方案》的通知\n某政发〔2025〕1号\n一、总体要求\n内容 一段。"
+            "关于印发《某方案》的通知\n\n某政发〔2025〕1号\n一、总体要求\n内容 一段。"
         );
     }
 }

@@ -5,15 +5,23 @@
 //! then every file is put back if the result does not check. `import
 //! ledger` turns an existing ledger into a new site ([`ledger`] reads it by
 //! its headers ([`columns`]), [`writer`] writes it, [`into_site`] checks it);
-//! `import plan` does the same for a plan's text ([`plan`], [`plan_site`]).
+//! `import plan` does the same for a plan as published ([`document`] and
+//! [`docx`] read the file, [`plan`] the notice and chapters, with
+//! [`plan_lines`], [`plan_items`], [`plan_fields`] and [`plan_table`];
+//! [`plan_site`] writes the site).
 
 mod columns;
 mod document;
+mod docx;
 mod edit;
 mod into_site;
 mod ledger;
 mod plan;
+mod plan_fields;
+mod plan_items;
+mod plan_lines;
 mod plan_site;
+mod plan_table;
 mod plan_words;
 mod progress;
 mod sheet;
@@ -28,7 +36,7 @@ use crate::diagnostics::{Lang, Severity, render};
 use crate::settings::Given;
 
 pub use into_site::{LedgerImported, import_ledger};
-pub use plan_site::{PlanImported, import_plan};
+pub use plan_site::{NotPlaced, PlanImported, import_plan};
 pub use progress::{Change, Refusal};
 pub use sheet::{Row, Value, read};
 

@@ -24,14 +24,25 @@ pub struct PlanImported {
     pub written: Vec<PathBuf>,
     /// Numbering that skips or repeats, and names listed as residents.
     pub notes: Vec<String>,
-    /// `(line number, text)` of every line kept as a comment, not placed.
-    pub unplaced: Vec<(usize, String)>,
-    /// Problems, measures, units, deadlines, chapters.
-    pub counts: [usize; 5],
+    /// Every line kept as a comment, not placed.
+    pub unplaced: Vec<NotPlaced>,
+    /// Problems, measures, units, villages, deadlines, other chapters.
+    pub counts: [usize; 6],
     /// Errors of the check after writing.
     pub errors: usize,
     /// Warnings of that check.
     pub warnings: usize,
+}
+
+/// A line of the plan kept as a comment because it found no place.
+#[derive(Debug)]
+pub struct NotPlaced {
+    /// Where it stands in the plan: a line (`28`), or a table's cell.
+    pub place: String,
+    /// Its text.
+    pub text: String,
+    /// The file that keeps it: `site.yaml` or `issues/04.yaml`.
+    pub kept_in: String,
 }
 
 /// Reads a plan as plain text (UTF-8 or GBK) and writes a site's content
@@ -43,15 +54,19 @@ pub fn import_plan(
     dry_run: bool,
 ) -> Result<PlanImported, String> {
     let name = super::sheet::file_name(file);
-    let text = super::document::plan_text(file, &name)?;
-    let plan = read_plan(&text);
+    let (blocks, wrapped) = super::document::plan_blocks(file, &name)?;
+    let plan = read_plan(&blocks, wrapped);
     if plan.issues.is_empty() {
         return Err(format!(
             "{name}: no problems found — a plan lists them as (一)…问题。 items followed by 整改措施: lines; is this a rectification plan?"
         ));
     }
+    let mut issues = plan.issues;
+    for issue in &mut issues {
+        name_villages(issue, &plan.villages);
+    }
     let draft = Draft {
-        issues: plan.issues,
+        issues,
         ..Draft::default()
     };
     let mut places = Places::of(&draft);
@@ -63,6 +78,7 @@ pub fn import_plan(
             draft.issues.len(),
             draft.issues.iter().map(|i| i.measures.len()).sum(),
             places.units.len(),
+            places.villages.len(),
             draft
                 .issues
                 .iter()
@@ -71,7 +87,7 @@ pub fn import_plan(
             plan.sections.len() + usize::from(!plan.requirements.is_empty()),
         ],
         notes: plan.warnings.clone(),
-        unplaced: plan.unplaced.clone(),
+        unplaced: not_placed(&plan.unplaced, &draft.issues),
         ..PlanImported::default()
     };
     if dry_run {
@@ -114,6 +130,58 @@ pub fn import_plan(
     Ok(imported)
 }
 
+/// The lines kept as comments: in site.yaml, and beside their problems.
+fn not_placed(site: &[(usize, String)], issues: &[super::ledger::DraftIssue]) -> Vec<NotPlaced> {
+    let mut all: Vec<NotPlaced> = site
+        .iter()
+        .map(|(line, text)| NotPlaced {
+            place: line.to_string(),
+            text: text.clone(),
+            kept_in: "site.yaml".into(),
+        })
+        .collect();
+    for issue in issues {
+        for kept in &issue.kept {
+            // `原文(第12行): text` or `原文(表格(第18段起)!E2) 责任领导:…`.
+            let inner = kept.strip_prefix("原文(").unwrap_or(kept);
+            let (place, text) = match inner.find("): ").or_else(|| inner.find(") ")) {
+                Some(at) => (&inner[..at], inner[at + 1..].trim_start_matches(':').trim()),
+                None => ("", inner),
+            };
+            let place = place
+                .strip_prefix('第')
+                .and_then(|p| p.strip_suffix('行'))
+                .unwrap_or(place);
+            all.push(NotPlaced {
+                place: place.to_string(),
+                text: text.to_string(),
+                kept_in: format!("issues/{:02}.yaml", issue.number),
+            });
+        }
+    }
+    all
+}
+
+/// The villages a problem concerns: those its text names, and those
+/// given as its units (责任单位:石门村、白岩村), which are villages, not units.
+fn name_villages(issue: &mut super::ledger::DraftIssue, villages: &[String]) {
+    let is_village = |name: &String| villages.contains(name);
+    for list in [&mut issue.units, &mut issue.lead_units] {
+        for name in list.iter().filter(|n| is_village(n)) {
+            if !issue.villages.contains(name) {
+                issue.villages.push(name.clone());
+            }
+        }
+        list.retain(|n| !is_village(n));
+    }
+    for name in villages {
+        let named = issue.title.contains(name.as_str()) || issue.finding.contains(name.as_str());
+        if named && !issue.villages.contains(name) {
+            issue.villages.push(name.clone());
+        }
+    }
+}
+
 /// `site.yaml` for a plan read from its text: the notice and the plan's
 /// own chapters, and the units its problems name.
 pub(super) fn plan_site_yaml(plan: &PlanDraft, places: &Places) -> String {
@@ -128,7 +196,13 @@ pub(super) fn plan_site_yaml(plan: &PlanDraft, places: &Places) -> String {
     if !plan.number.is_empty() {
         let _ = writeln!(out, "  number: {}", quote(&plan.number));
     }
-    let _ = writeln!(out, "  title: {}", quote(&plan.title));
+    // A plan published without a notice is titled by its own title.
+    let title = if plan.title.is_empty() {
+        &plan.plan_title
+    } else {
+        &plan.title
+    };
+    let _ = writeln!(out, "  title: {}", quote(title));
     // The plan's name as the notice quotes it, 《…》, else its own title lines.
     let quoted = plan
         .title

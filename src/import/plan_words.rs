@@ -77,6 +77,12 @@ pub(super) fn village_names(text: &str) -> Vec<String> {
     // 个别村, 乡村, 农村, 镇村, 集中安置区, 四是村.
     const NOT_LAST: &str = "各全本该每个部别分等些级农乡镇中";
     const NOT_IN: &str = "是的和及与在为对但于用把将从";
+    // Verbs and words of quantity that stand before 村/社区 in a sentence:
+    // 组织社区干部, 指导各村, 督促村里.
+    const NOT_STEMS: &[&str] = &[
+        "组织", "指导", "督促", "推动", "带领", "动员", "协调", "所有", "相关", "有关", "其他",
+        "其余", "全体",
+    ];
     let chars: Vec<char> = text.chars().collect();
     let mut found: Vec<String> = Vec::new();
     for (at, _) in chars.iter().enumerate() {
@@ -100,7 +106,9 @@ pub(super) fn village_names(text: &str) -> Vec<String> {
                 .iter()
                 .all(|c| crate::reading::is_han(*c) && !NOT_IN.contains(*c));
             let ends = name.last().is_some_and(|c| !NOT_LAST.contains(*c));
-            if plain && ends && !NOT_FIRST.contains(name[0]) && stands_alone {
+            let stem: String = name.iter().collect();
+            let verb = NOT_STEMS.iter().any(|w| stem.ends_with(w));
+            if plain && ends && !verb && !NOT_FIRST.contains(name[0]) && stands_alone {
                 let name: String = name.iter().collect::<String>() + suffix;
                 if !found.contains(&name) {
                     found.push(name);
