@@ -297,12 +297,18 @@ pub(super) fn title_and_finding(text: &str) -> (String, String) {
         }
         _ => {
             let title = text.trim_end_matches('。');
-            let short = title
-                .split([',', '\u{FF0C}', ';', '\u{FF1B}'])
-                .next()
-                .filter(|head| title.chars().count() > 20 && head.chars().count() >= 6)
-                .unwrap_or(title);
-            (short.to_string(), text.to_string())
+            let mut clauses = title.split_inclusive([',', '\u{FF0C}', ';', '\u{FF1B}']);
+            let mut short = clauses.next().unwrap_or(title).to_string();
+            // `饮水安全方面,部分农户…`: the aspect alone is no title.
+            if short.trim_end_matches([',', '\u{FF0C}']).ends_with("方面") {
+                short.push_str(clauses.next().unwrap_or_default());
+            }
+            let short = short.trim_end_matches([',', '\u{FF0C}', ';', '\u{FF1B}']);
+            let cut = title.chars().count() > 20 && short.chars().count() >= 6;
+            (
+                if cut { short } else { title }.to_string(),
+                text.to_string(),
+            )
         }
     }
 }
@@ -365,6 +371,10 @@ mod tests {
         );
         assert_eq!(title, "脱贫人口计划按村“打包”下达");
         assert!(finding.ends_with("安排退出。"));
+        assert_eq!(
+            title_and_finding("饮水安全方面,部分农户水量不足、季节性缺水,水质没有检测。").0,
+            "饮水安全方面,部分农户水量不足、季节性缺水"
+        );
         assert_eq!(
             title_and_finding("小额信贷管理不够规范的问题。一是…").0,
             "小额信贷管理不够规范的问题"

@@ -65,11 +65,15 @@ pub(crate) struct GroupHeading<'a> {
     pub(crate) depth: usize,
     /// As written.
     pub(crate) title: &'a str,
+    /// Whether the group opened before and resumes here, after a group
+    /// inside it closed: `1.(3)` after the ① items of `(2)住房安全方面`.
+    pub(crate) continued: bool,
 }
 
 /// For each issue in plan order, the group headings that open at it: those
 /// of its headings that differ from the previous issue's, and every one
-/// below the first that differs.
+/// below the first that differs; when a group inside closed and nothing
+/// new opens, the group it returns to, marked as continued.
 pub(crate) fn group_headings(model: &Model) -> Vec<Vec<GroupHeading<'_>>> {
     let mut previous: &[String] = &[];
     model
@@ -82,13 +86,22 @@ pub(crate) fn group_headings(model: &Model) -> Vec<Vec<GroupHeading<'_>>> {
                 .zip(previous)
                 .take_while(|(a, b)| a == b)
                 .count();
+            let returns = same == path.len() && previous.len() > path.len() && same > 0;
             previous = path;
+            if returns {
+                return vec![GroupHeading {
+                    depth: same,
+                    title: &path[same - 1],
+                    continued: true,
+                }];
+            }
             path.iter()
                 .enumerate()
                 .skip(same)
                 .map(|(depth, title)| GroupHeading {
                     depth: depth + 1,
                     title,
+                    continued: false,
                 })
                 .collect()
         })

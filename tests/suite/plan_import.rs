@@ -372,6 +372,14 @@ fn a_township_page_with_problems_in_two_levels_and_units_in_brackets() {
     for chrome in ["首页", "打印本页", "备案号", "doZoom"] {
         assert!(!site_yaml.contains(chrome), "{chrome}");
     }
+    // On the plan page, 1.(3) stands under its own category again, not
+    // under the group of ① items before it.
+    let (page, _) = plan_page(&site);
+    let resumed = page
+        .find("<h3>专项整改问题\u{FF08}续\u{FF09}</h3>")
+        .expect("the category resumes");
+    assert!(page[resumed..].find("饮水安全方面") < page[resumed..].find("共性问题"));
+    assert!(page.contains("饮水安全方面\u{FF0C}部分农户水量不足、季节性缺水</a>"));
 }
 
 #[test]
