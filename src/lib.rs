@@ -5,7 +5,8 @@
 //! it (`tests/suite/layers.rs` holds it to that): [`content`] loads files and
 //! [`settings`] merges the command line over `site.yaml`, [`validate`]
 //! checks the rules, [`privacy`] masks, [`model`] resolves and derives,
-//! [`render`] (with [`markdown`], [`charts`], [`theme`]) makes the files,
+//! [`render`] (with [`markdown`], [`charts`], [`theme`], [`export`] and
+//! [`search`]) makes the files,
 //! and [`output`] guards them and hands them to a sink. [`site`] is the one
 //! pipeline that ties the stages together (through [`check`]); `build`,
 //! `check`, [`serve`], [`pdf`] and the tests all run it. [`synthetic`]
@@ -27,6 +28,7 @@ pub mod privacy;
 pub mod reading;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod settings;
 pub mod sheet;

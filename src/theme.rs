@@ -18,12 +18,13 @@ macro_rules! embed {
 const TEMPLATES: &[(&str, &str)] = embed!("templates", include_str:
     "404.html", "base.html", "components.html", "feed.xml", "glossary.html", "index.html",
     "issue.html", "list.html", "note.html", "notes.html", "notice.html", "overdue.html", "paper.html", "print_issue.html",
-    "plan.html", "policy.html", "policy_page.html", "print.html", "robots.txt", "sitemap.xml", "unit.html",
+    "plan.html", "policy.html", "policy_page.html", "print.html", "robots.txt", "search.html", "sitemap.xml", "unit.html",
     "units.html", "village.html", "villages.html",
 );
 
 /// Static files of the default theme, by path under `static/`.
-const STATIC: &[(&str, &[u8])] = embed!("static", include_bytes: "print.css", "style.css");
+const STATIC: &[(&str, &[u8])] =
+    embed!("static", include_bytes: "print.css", "search.js", "style.css");
 
 /// Templates and static files, the site's overrides applied.
 #[derive(Debug, Clone)]

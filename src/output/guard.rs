@@ -142,6 +142,10 @@ impl Guard {
             self.scan_zip(file, &mut leaks);
             return leaks;
         }
+        if file.bytes.starts_with(GZIP) {
+            self.scan_gzip(file, &mut leaks);
+            return leaks;
+        }
         let Ok(text) = std::str::from_utf8(&file.bytes) else {
             self.scan_binary(file, &mut leaks);
             return leaks;
@@ -154,7 +158,16 @@ impl Guard {
         } else {
             View::plain(text)
         };
-        self.search(&view, file, Place::Text(text), &mut leaks);
+        // The search index's pairs of characters are cut from the text of
+        // its pages (高华 out of the place 高华安置区): names are looked
+        // for in that text, which the index holds whole beside them.
+        let pairs = file.path.starts_with(crate::search::DIR)
+            && file
+                .path
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| n.starts_with("shard-"));
+        self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
         leaks
     }
 
@@ -189,11 +202,49 @@ impl Guard {
         }
     }
 
+    /// A gzip-compressed file: its text after decompression (its bytes,
+    /// when that is not text). One that does not decompress is searched
+    /// as bytes.
+    fn scan_gzip(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        let inflated = flate2::read::GzDecoder::new(file.bytes.as_slice()).read_to_end(&mut bytes);
+        match (inflated, String::from_utf8(bytes)) {
+            (Ok(_), Ok(text)) => {
+                let place = Place::Entry("its decompressed text");
+                self.search(&View::plain(&text), file, place, leaks);
+            }
+            (Ok(_), Err(not_text)) => {
+                let inflated = OutputFile {
+                    path: file.path.clone(),
+                    bytes: not_text.into_bytes(),
+                };
+                self.scan_binary(&inflated, leaks);
+            }
+            (Err(_), _) => self.scan_binary(file, leaks),
+        }
+    }
+
     fn search(&self, view: &View, file: &OutputFile, place: Place, leaks: &mut Vec<Leak>) {
+        self.search_for(view, file, place, leaks, true);
+    }
+
+    /// Names (when `names`) and numbers in `view`, each reported at its place.
+    fn search_for(
+        &self,
+        view: &View,
+        file: &OutputFile,
+        place: Place,
+        leaks: &mut Vec<Leak>,
+        names: bool,
+    ) {
         let reading = Reading::of(&view.text);
-        let mut found: Vec<(std::ops::Range<usize>, String)> = self
-            .finder
-            .names_in(&reading.text)
+        let found_names = if names {
+            self.finder.names_in(&reading.text)
+        } else {
+            Vec::new()
+        };
+        let mut found: Vec<(std::ops::Range<usize>, String)> = found_names
             .into_iter()
             .map(|(range, person)| {
                 let name = &self.register.people[person].0;
@@ -245,6 +296,9 @@ impl Guard {
 /// The text of a file as a reader gets it, with where each piece came from.
 /// How every zip archive (and so every `.xlsx`) starts.
 const ZIP: &[u8] = b"PK\x03\x04";
+
+/// How every gzip stream (and so every file of the search index) starts.
+const GZIP: &[u8] = b"\x1f\x8b";
 
 /// Where a view's text comes from, for the leak's place.
 #[derive(Clone, Copy)]
@@ -411,5 +465,25 @@ mod tests {
             bytes: image,
         };
         assert_eq!(guard(&[binary], &r).len(), 1);
+    }
+
+    #[test]
+    fn compressed_files_are_searched_decompressed() {
+        use std::io::Write;
+        let r = register(&["兰东风"]);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all("八景村兰\u{200B}东风户".as_bytes())
+            .expect("compresses");
+        let fragment = OutputFile {
+            path: "data/notes.txt.gz".into(),
+            bytes: gz.finish().expect("compresses"),
+        };
+        let leaks = guard(&[fragment], &r);
+        assert_eq!(leaks.len(), 1);
+        assert!(
+            leaks[0].what.ends_with("in its decompressed text"),
+            "{}",
+            leaks[0].what
+        );
     }
 }

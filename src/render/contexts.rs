@@ -207,6 +207,11 @@ impl PageContext<'_> {
         "glossary.html"
     }
 
+    fn search(&mut self) -> &'static str {
+        self.put("page", &section("search"));
+        "search.html"
+    }
+
     fn plan(&mut self) -> &'static str {
         let model = self.model;
         let prose = self.prose;
@@ -354,6 +359,7 @@ pub(super) fn context(
         Page::Policy => page.policy(),
         Page::Explainer(i) => page.explainer(*i),
         Page::Glossary => page.glossary(),
+        Page::Search => page.search(),
         Page::Plan => page.plan(),
         Page::Print => page.print(),
         Page::Notice(i) => page.notice(*i),

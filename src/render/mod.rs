@@ -94,6 +94,8 @@ pub struct Renderer {
     base_path: String,
     options: Options,
     statics: Vec<OutputFile>,
+    /// The search index's files, built on first use.
+    search: OnceLock<Vec<OutputFile>>,
 }
 
 impl std::fmt::Debug for Renderer {
@@ -128,6 +130,7 @@ impl Renderer {
             Page::Notes,
             Page::Policy,
             Page::Glossary,
+            Page::Search,
         ];
         pages.extend((0..model.issues.len()).map(Page::Issue));
         pages.extend((0..model.villages.len()).map(Page::Village));
@@ -181,6 +184,7 @@ impl Renderer {
             print_blocks: OnceLock::new(),
             options,
             statics,
+            search: OnceLock::new(),
         })
     }
 
@@ -189,12 +193,15 @@ impl Renderer {
         &self.model
     }
 
-    /// The path of every file of the site, pages first.
+    /// The path of every file of the site, pages first; the search index's
+    /// last (built now, if not yet; none if it cannot be).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let search = self.search_files();
         self.paths
             .iter()
             .map(String::as_str)
             .chain(self.statics.iter().map(|f| f.path.as_str()))
+            .chain(search.iter().map(|f| f.path.as_str()))
     }
 
     /// The file at `path` (relative to the site root, `issues/07/index.html`),
@@ -203,10 +210,24 @@ impl Renderer {
         if let Some(&index) = self.by_path.get(path) {
             return Some(self.page(index));
         }
+        if path.starts_with(crate::search::DIR) {
+            return self
+                .search_files()
+                .iter()
+                .find(|f| f.path == path)
+                .cloned()
+                .map(Ok);
+        }
         self.statics
             .iter()
             .find(|f| f.path == path)
             .map(|f| Ok(f.clone()))
+    }
+
+    /// The search index's files, indexed on first use.
+    fn search_files(&self) -> &[OutputFile] {
+        self.search
+            .get_or_init(|| crate::search::index_files(&self.model))
     }
 
     /// The print pack's issue blocks, rendered in parallel on first use.
@@ -309,21 +330,34 @@ impl Renderer {
             sink(file)?;
             Ok((path, ids))
         };
-        let rendered: Vec<Option<Passed>> = (0..self.pages.len())
-            .into_par_iter()
-            .map(|index| {
-                if stop.load(Ordering::Relaxed) {
-                    return None;
-                }
-                let passed = self.page(index).and_then(pass);
-                progress.done.fetch_add(1, Ordering::Relaxed);
-                Some(passed)
-            })
-            .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
-            .collect();
-        let Some(rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
+        // The search index is built on one thread while the pages render
+        // on the others.
+        let (rendered, search) = rayon::join(
+            || -> Vec<Option<Passed>> {
+                (0..self.pages.len())
+                    .into_par_iter()
+                    .map(|index| {
+                        if stop.load(Ordering::Relaxed) {
+                            return None;
+                        }
+                        let passed = self.page(index).and_then(pass);
+                        progress.done.fetch_add(1, Ordering::Relaxed);
+                        Some(passed)
+                    })
+                    .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
+                    .collect()
+            },
+            // Built for this pass and dropped file by file as they go, not
+            // kept (as `file` keeps them for serve).
+            || match self.search.get() {
+                Some(files) => files.clone(),
+                None => crate::search::index_files(model),
+            },
+        );
+        let Some(mut rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(None);
         };
+        rendered.extend(search.into_iter().map(pass));
         let mut targets = LinkTargets::default();
         for passed in rendered {
             let (path, ids) = passed?;

@@ -23,6 +23,8 @@ pub(super) enum Page {
     Policy,
     Explainer(usize),
     Glossary,
+    /// The search page.
+    Search,
     Overdue,
     Print,
     Notice(usize),
@@ -66,6 +68,7 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
         Page::Policy => "policy/".into(),
         Page::Explainer(i) => format!("policy/{}/", model.policy[*i].slug),
         Page::Glossary => "policy/glossary/".into(),
+        Page::Search => "search/".into(),
         Page::Print => "print/".into(),
         Page::Notice(i) => format!("villages/{}/notice/", model.villages[*i].id),
         Page::NotFound => "404.html".into(),

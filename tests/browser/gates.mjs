@@ -21,7 +21,7 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const VNU = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const BROWSER = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.resolve(process.env.SCREENSHOT_DIR || path.join(here, '../../target/screenshots'));
-const MAIN_PAGES = ['', 'list/', 'issues/07/', 'issues/01/', 'villages/bajing/', 'villages/dongcun/', 'policy/', 'print/'];
+const MAIN_PAGES = ['', 'list/', 'issues/07/', 'issues/01/', 'villages/bajing/', 'villages/dongcun/', 'policy/', 'print/', 'search/'];
 
 // ---------- serving ----------
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Sanjiang site (both audiences), the `init` skeleton and the
 # plans of other places, then runs the browser gates on them and the gates'
-# own self-test.
+# own self-test, then the search gate (search.mjs) on Sanjiang.
 # Needs: chromium, fonts-noto-cjk, java, node (see .ci/run, which installs them).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,3 +37,5 @@ done
 
 node gates.mjs --self-test
 node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public" "${plans[@]}"
+# Search as a reader types it, on both audiences' builds.
+node search.mjs public="$work/public" internal="$work/internal"

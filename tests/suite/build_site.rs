@@ -33,7 +33,7 @@ fn writes_every_page_at_its_address() {
     );
     let summary = String::from_utf8_lossy(&result.stdout);
     assert!(
-        summary.starts_with("built 62 pages (71 files)"),
+        summary.starts_with("built 63 pages (78 files)"),
         "{summary}"
     );
     let files = tree(&out);
@@ -47,6 +47,9 @@ fn writes_every_page_at_its_address() {
         "policy/index.html",
         "policy/glossary/index.html",
         "policy/fangfan-jiance/index.html",
+        "search/index.html",
+        "static/search.js",
+        "search/index/meta.js",
         "404.html",
         "feed.xml",
         "sitemap.xml",

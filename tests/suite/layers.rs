@@ -6,7 +6,7 @@
 //! 2. check: `validate`
 //! 3. masking: `privacy`
 //! 4. model: `model`
-//! 5. render: `markdown`, `charts`, `theme`, `render`, `export`
+//! 5. render: `markdown`, `charts`, `theme`, `render`, `export`, `search`
 //! 6. output: `output` (the leak guard and the staging folder)
 //! 7. commands: `check`, `site`, `serve`, `pdf`, `synthetic`, `sheet`, `import`, `scaffold`,
 //!    and the binary's `cli`
@@ -33,6 +33,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("theme", 5),
     ("render", 5),
     ("export", 5),
+    ("search", 5),
     ("output", 6),
     ("check", 7),
     ("site", 7),

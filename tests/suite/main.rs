@@ -27,6 +27,7 @@ mod progress_sheets;
 mod public_promise;
 mod real_plans;
 mod sanjiang_content;
+mod search;
 mod serve;
 mod typed_any_way;
 mod xss;

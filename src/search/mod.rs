@@ -1,0 +1,28 @@
+//! Site search for the `/search/` page: the model's [`records`], written
+//! for the build's audience (masked in the public build), and their
+//! [`index`] — pairs of characters and the pages' text — as small scripts
+//! the page loads as a reader types. A query finds every page whose text
+//! holds it as typed, cut anywhere in Chinese words, offline and from disk.
+//!
+//! Pagefind, the static-search tool other generators use, was tried first
+//! and measured on this project's sites; see docs/search.md for why this
+//! index is our own.
+
+mod index;
+mod records;
+
+use crate::model::Model;
+use crate::render::OutputFile;
+
+pub use index::{DIR, normalise, shard_of};
+pub use records::{KIND, Record, STATUS, UNIT, VILLAGE, records};
+
+/// The search index of `model`'s pages, as files under [`DIR`].
+pub fn index_files(model: &Model) -> Vec<OutputFile> {
+    index::files(&records(model))
+}
+
+/// The index of `records`, for tests and benchmarks.
+pub fn index(records: &[Record]) -> Vec<OutputFile> {
+    index::files(records)
+}
