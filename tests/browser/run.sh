@@ -37,5 +37,7 @@ done
 
 node gates.mjs --self-test
 node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public" "${plans[@]}"
-# Search as a reader types it, on both audiences' builds.
-node search.mjs public="$work/public" internal="$work/internal"
+# Search as a reader types it, on both audiences' builds and on the
+# portable build opened from disk.
+"$taizhang" build --quiet --root "$repo" --portable --out "$work/portable"
+node search.mjs public="$work/public" internal="$work/internal" portable="$work/portable"

@@ -4,10 +4,11 @@
 // Also prints what one query costs: bytes fetched and time to the first
 // result.
 //
-//   node search.mjs public=DIR internal=DIR [large=DIR]
+//   node search.mjs public=DIR internal=DIR [portable=DIR] [large=DIR query=Q]
 //
-// `public` and `internal` are the Sanjiang site's two builds; `large`, a
-// generated ledger, is only measured.
+// `public` and `internal` are the Sanjiang site's two builds, `portable`
+// its build for opening from disk; `large`, a generated ledger, is only
+// measured.
 
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -163,9 +164,23 @@ async function measure(browser, dir, label, query) {
   return firstResult;
 }
 
+/** A portable build opened from disk searches too, and its results open. */
+async function portable(browser, dir) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`portable: script error: ${e.message}`));
+  await page.goto(`file://${path.resolve(dir)}/search/index.html`);
+  const { hrefs } = await ask(page, '小额信贷');
+  const opened = hrefs.find((h) => h.includes('issues/'));
+  if (!opened || !opened.endsWith('index.html')) failures.push(`portable: 小额信贷 found ${hrefs.join(' ') || 'nothing'}`);
+  await context.close();
+  return { asked: 1, failures };
+}
+
 async function main() {
   const sites = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
-  if (!sites.public || !sites.internal) { console.error('usage: node search.mjs public=DIR internal=DIR [large=DIR]'); process.exit(2); }
+  if (!sites.public || !sites.internal) { console.error('usage: node search.mjs public=DIR internal=DIR [portable=DIR] [large=DIR query=Q]'); process.exit(2); }
   const browser = await chromium.launch({
     executablePath: BROWSER,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -174,6 +189,7 @@ async function main() {
     await gate(browser, sites.public, 'public', publicChecks),
     await gate(browser, sites.internal, 'internal', internalChecks),
   ];
+  if (sites.portable) results.push(await portable(browser, sites.portable));
   await measure(browser, sites.public, 'Sanjiang', '低保');
   if (sites.large) await measure(browser, sites.large, 'generated ledger', sites.query || '监测');
   await browser.close();

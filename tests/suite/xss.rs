@@ -157,7 +157,7 @@ fn violations(html: &str) -> Vec<String> {
         let name = element.name().to_lowercase();
         // The search page's own script: a file of the theme, not content.
         let theme_script = name == "script"
-            && element.attr("type") == Some("module")
+            && element.attr("defer").is_some()
             && element
                 .attr("src")
                 .is_some_and(|src| src.ends_with("static/search.js"))

@@ -3,12 +3,15 @@
 // query's pairs narrow the pages down, and each page shown is checked to
 // hold the query as typed — ignoring spaces, width and case — with the
 // match marked. Places, units and terms whose name holds the query come
-// first. The index's files are scripts, so a site opened from disk
-// searches too. Results come as one types; filters narrow them by kind,
+// first. The index's files (and this one) are classic scripts, so a site
+// opened from disk searches too. Results come as one types; filters narrow them by kind,
 // village, unit and status.
 
 const box = document.getElementById("search");
-const root = box.dataset.root;
+// The index's folder and the site's root, from the index's first file
+// (a folder's own address would read …/index.html in a portable build).
+const indexDir = box.dataset.index.replace(/meta\.js$/, "");
+const root = new URL(indexDir + "../../", location.href).href;
 const form = box.querySelector("form");
 const input = document.getElementById("search-q");
 const filtersBox = document.getElementById("search-filters");
@@ -43,7 +46,7 @@ function load(key) {
     const promise = new Promise((yes, no) => { resolve = yes; reject = no; });
     waiting.set(key, { promise, resolve, reject });
     const script = document.createElement("script");
-    script.src = `${root}search/index/${key}.js`;
+    script.src = `${indexDir}${key}.js`;
     script.onerror = () => { waiting.get(key)?.reject(new Error(key)); waiting.delete(key); };
     document.head.append(script);
   }
@@ -148,6 +151,16 @@ async function page(meta, n) {
 
 // ---------- the page ----------
 
+// A page's address from this one. Opened from disk, a folder does not
+// open its index.html by itself, so it is named, as the site's own links
+// name it in a portable build.
+function address(url) {
+  if (location.protocol !== "file:") return root + url;
+  const [path, hash] = url.split("#");
+  const file = path === "" || path.endsWith("/") ? path + "index.html" : path;
+  return root + file + (hash ? "#" + hash : "");
+}
+
 function say(text) {
   status.textContent = text;
 }
@@ -244,7 +257,7 @@ async function start() {
     }
     if (!excerpt) excerpt = escapeHtml(p.content.slice(0, 90)) + (p.content.length > 90 ? "…" : "");
     const li = document.createElement("li");
-    const href = root + p.url;
+    const href = address(p.url);
     li.innerHTML = `<span class="kind">${escapeHtml(p.kind)}</span><a href="${escapeHtml(href)}">${titleHtml}</a>` +
       (excerpt ? `<p>${excerpt}</p>` : "");
     return li;
