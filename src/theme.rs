@@ -24,7 +24,7 @@ const TEMPLATES: &[(&str, &str)] = embed!("templates", include_str:
 
 /// Static files of the default theme, by path under `static/`.
 const STATIC: &[(&str, &[u8])] =
-    embed!("static", include_bytes: "print.css", "search.js", "style.css");
+    embed!("static", include_bytes: "favicon.svg", "print.css", "search.js", "style.css");
 
 /// Templates and static files, the site's overrides applied.
 #[derive(Debug, Clone)]

@@ -38,10 +38,7 @@ async function openSearch(browser, base) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    // Browsers ask every site for /favicon.ico whatever its pages say.
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   await page.goto(`${base}/search/`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('search-fallback').hidden);
   return { context, page, errors };

@@ -33,7 +33,7 @@ fn writes_every_page_at_its_address() {
     );
     let summary = String::from_utf8_lossy(&result.stdout);
     assert!(
-        summary.starts_with("built 63 pages (78 files)"),
+        summary.starts_with("built 63 pages (79 files)"),
         "{summary}"
     );
     let files = tree(&out);
@@ -49,6 +49,7 @@ fn writes_every_page_at_its_address() {
         "policy/fangfan-jiance/index.html",
         "search/index.html",
         "static/search.js",
+        "static/favicon.svg",
         "search/index/meta.js",
         "404.html",
         "feed.xml",

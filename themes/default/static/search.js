@@ -281,8 +281,9 @@ async function start() {
   const params = new URLSearchParams(location.search);
   if (!input.value) input.value = params.get("q") ?? "";
   for (const [name, select] of selects) select.value = params.get(name) ?? "";
+  // The box is not focused for the reader: the first Tab stays on the
+  // skip link, as on every page.
   run();
-  if (document.activeElement !== input) input.focus();
 }
 
 // A select for each filter with two values or more, each with its count.
