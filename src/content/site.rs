@@ -22,6 +22,9 @@ pub struct Site {
     pub as_of: Option<Located<Date>>,
     /// Whether progress in the content is sample data (shown as a banner).
     pub sample_data: bool,
+    /// Whether pages show punctuation and line breaks exactly as typed,
+    /// instead of in Chinese typography.
+    pub keep_punctuation: bool,
     /// How residents reach the office (printed on notices).
     pub contact: Option<Located<String>>,
     /// Where the site is published, e.g. `https://example.gov.cn/ledger/`.
@@ -165,6 +168,7 @@ const SITE_KEYS: &[&str] = &[
     "document",
     "as_of",
     "sample_data",
+    "keep_punctuation",
     "contact",
     "base_url",
     "language",
@@ -278,6 +282,7 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         privacy,
         as_of: decoder.opt_date(&fields, "as_of"),
         sample_data: decoder.flag(&fields, "sample_data"),
+        keep_punctuation: decoder.flag(&fields, "keep_punctuation"),
         contact: decoder.opt_text(&fields, "contact"),
         base_url: decoder.opt_text(&fields, "base_url"),
         language: decoder.opt_text(&fields, "language"),

@@ -74,6 +74,7 @@ masked!(Model {
         as_of,
         as_of_stated,
         sample_data,
+        keep_punctuation,
         base_url,
         language,
         audience,

@@ -60,6 +60,9 @@ pub struct Model {
     pub as_of_stated: bool,
     /// Whether progress is sample data.
     pub sample_data: bool,
+    /// Whether pages keep punctuation and line breaks as typed (no
+    /// Chinese typography).
+    pub keep_punctuation: bool,
     /// How residents reach the office.
     pub contact: Option<String>,
     /// Absolute address of the published site, ending in `/`.

@@ -8,6 +8,7 @@ mod links;
 mod pages;
 mod prose;
 mod qr;
+mod typography;
 mod views;
 
 use std::collections::{HashMap, HashSet};
@@ -293,6 +294,11 @@ impl Renderer {
                 // Servers show 404.html at any depth; from disk it is opened in place.
                 Page::NotFound if !self.options.portable => Relinker::absolute(&self.base_path),
                 _ => Relinker::for_file(&path, self.options.portable),
+            };
+            let text = if self.model.keep_punctuation {
+                text
+            } else {
+                typography::polish(&text)
             };
             relinker.rewrite(&text)
         } else {

@@ -17,6 +17,7 @@ fn build(root: &Path) -> String {
 /// The rows of every chart data table whose caption contains `caption`
 /// (long charts come in parts).
 fn chart_table(html: &str, caption: &str) -> Vec<Vec<String>> {
+    let html = crate::common::as_typed(html);
     let tables: Vec<&str> = html
         .split("<table class=\"chart-data\">")
         .skip(1)

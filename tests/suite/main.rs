@@ -30,4 +30,5 @@ mod sanjiang_content;
 mod search;
 mod serve;
 mod typed_any_way;
+mod typography;
 mod xss;

@@ -25,14 +25,19 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 
 /// A file of the built public site.
 fn public(root: &Path, path: &str) -> String {
-    fs::read_to_string(root.join("public").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let text = fs::read_to_string(root.join("public").join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    crate::common::as_typed(&text)
 }
 
 fn pages(root: &Path) -> String {
     tree(&root.join("public"))
         .into_iter()
         .filter(|(path, _)| path.ends_with(".html") || path.ends_with(".xml"))
-        .map(|(path, bytes)| format!("=== {path}\n{}", String::from_utf8_lossy(&bytes)))
+        .map(|(path, bytes)| {
+            let text = crate::common::as_typed(&String::from_utf8_lossy(&bytes));
+            format!("=== {path}\n{text}")
+        })
         .collect()
 }
 

@@ -20,7 +20,9 @@ fn the_pack_holds_every_issue_and_each_village_has_a_notice_with_its_qr_code() {
             ],
         );
     }
-    let pack = fs::read_to_string(dir.path().join("public/print/index.html")).expect("the pack");
+    let pack = crate::common::as_typed(
+        &fs::read_to_string(dir.path().join("public/print/index.html")).expect("the pack"),
+    );
     assert!(pack.contains("江政发〔2025〕16号") && pack.contains("整改工作汇报材料"));
     assert!(pack.contains("打印 / 导出PDF"), "the print bar on screen");
     for issue in fs::read_dir(repo().join("content/issues")).expect("issues") {
@@ -115,8 +117,12 @@ fn the_plan_text_is_published_on_its_page_and_in_the_pack() {
     let dir = tempfile::tempdir().expect("a folder");
     let out = dir.path().join("public");
     build_ok(repo(), &["--out", out.to_str().expect("a UTF-8 path")]);
-    let plan = fs::read_to_string(out.join("plan/index.html")).expect("the plan page");
-    let pack = fs::read_to_string(out.join("print/index.html")).expect("the pack");
+    let plan = crate::common::as_typed(
+        &fs::read_to_string(out.join("plan/index.html")).expect("the plan page"),
+    );
+    let pack = crate::common::as_typed(
+        &fs::read_to_string(out.join("print/index.html")).expect("the pack"),
+    );
     let overview = fs::read_to_string(out.join("index.html")).expect("the overview");
     assert!(
         overview.contains("href=\"plan/\""),

@@ -28,8 +28,10 @@ fn built(name: &str) -> (tempfile::TempDir, taizhang::check::Checked) {
 fn page(root: &Path, path: &str) -> String {
     let text = fs::read_to_string(root.join("public").join(path))
         .unwrap_or_else(|e| panic!("{path}: {e}"));
-    // Compare with text as written, not as escaped for HTML.
-    text.replace("&quot;", "\"")
+    // Compare with text as written, not as escaped for HTML or set in
+    // Chinese typography.
+    crate::common::as_typed(&text)
+        .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }

@@ -62,6 +62,7 @@ fn build_unmasked(content: &Content, as_of: Date, settings: &Settings) -> Model 
         as_of,
         as_of_stated: settings.as_of.stated().is_some(),
         sample_data: site.sample_data,
+        keep_punctuation: site.keep_punctuation,
         contact: site.contact.as_ref().map(|c| c.value.clone()),
         base_url: settings.base_url.clone(),
         language: site

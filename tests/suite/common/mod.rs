@@ -15,6 +15,25 @@ pub(crate) fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `text` with the punctuation the Chinese typography step sets
+/// full-width put back as typed (`，` → `,`), so that tests can look for
+/// content as the fixtures type it. The step itself is tested in
+/// `tests/suite/typography.rs`.
+pub(crate) fn as_typed(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF08}' => '(',
+            '\u{FF09}' => ')',
+            '\u{FF0C}' => ',',
+            '\u{FF1A}' => ':',
+            '\u{FF1B}' => ';',
+            '\u{FF01}' => '!',
+            '\u{FF1F}' => '?',
+            other => other,
+        })
+        .collect()
+}
+
 /// Every file under `dir` with its bytes, by path relative to `dir` (with `/`).
 pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)

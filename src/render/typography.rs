@@ -1,0 +1,222 @@
+//! Chinese typography as a render step: plans and notes are typed with
+//! ASCII punctuation between Chinese characters (`各村(社区),驻村工作队:`)
+//! and Markdown keeps a line break inside a Chinese sentence as a space.
+//! A page's text — never its markup, code or addresses — gets full-width
+//! `,` `:` `;` `!` `?` and `(…)` where they stand beside Chinese, and
+//! loses the line breaks between two Chinese characters. Numbers, Latin
+//! text and URLs are left as typed.
+
+use crate::reading::is_han;
+
+/// Elements whose text is shown as typed.
+const VERBATIM: &[&str] = &["code", "pre", "kbd", "samp", "script", "style", "textarea"];
+
+/// `html` with its text set in Chinese typography.
+pub(crate) fn polish(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    let mut verbatim: Option<&str> = None;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            push_text(&mut out, rest, verbatim.is_some());
+            break;
+        };
+        push_text(&mut out, &rest[..open], verbatim.is_some());
+        let close = rest[open..]
+            .find('>')
+            .map_or(rest.len(), |at| open + at + 1);
+        let tag = &rest[open..close];
+        out.push_str(tag);
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match verbatim {
+            Some(inside) if tag.starts_with("</") && name == inside => verbatim = None,
+            None if !tag.starts_with("</") && !tag.ends_with("/>") => {
+                verbatim = VERBATIM.iter().find(|v| **v == name).copied();
+            }
+            _ => {}
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
+fn push_text(out: &mut String, text: &str, verbatim: bool) {
+    if verbatim || text.is_empty() {
+        out.push_str(text);
+    } else {
+        out.push_str(&text_polished(text));
+    }
+}
+
+/// Whether `c` is Chinese text or its own punctuation: a neighbour that
+/// makes ASCII punctuation read as Chinese punctuation.
+fn chinese(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        is_han(c)
+            || ('\u{3000}'..='\u{303F}').contains(&c)
+            || ('\u{FF01}'..='\u{FF5E}').contains(&c)
+            || "“”‘’…—".contains(c)
+    })
+}
+
+/// Whether `c` keeps ASCII punctuation ASCII: a letter or digit of Latin
+/// text, a number, an address.
+fn latin(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// One run of text (no markup inside; entities stay as typed).
+fn text_polished(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let pairs = bracket_pairs(&chars);
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        // An entity (`&amp;`, `&#12290;`) is markup: its `;` stays.
+        if c == '&' {
+            let end = chars[k + 1..]
+                .iter()
+                .take(10)
+                .position(|c| *c == ';')
+                .filter(|&n| {
+                    n > 0
+                        && chars[k + 1..k + 1 + n]
+                            .iter()
+                            .all(|c| c.is_ascii_alphanumeric() || *c == '#')
+                });
+            if let Some(n) = end {
+                out.extend(&chars[k..k + n + 2]);
+                k += n + 2;
+                continue;
+            }
+        }
+        let before = out.last().copied();
+        let after = chars.get(k + 1).copied();
+        match c {
+            ',' | ':' | ';' | '!' | '?' => {
+                let beside = chinese(before) || chinese(after);
+                let kept = latin(before) && latin(after);
+                // `:` after a Latin word and before `//` is an address.
+                let address = c == ':' && chars.get(k + 1..k + 3) == Some(&['/', '/']);
+                out.push(if beside && !kept && !address {
+                    full_width(c)
+                } else {
+                    c
+                });
+            }
+            '(' | ')' if pairs.contains(&k) => out.push(full_width(c)),
+            '\n' | '\r' if chinese(before) => {
+                // A line break inside a Chinese sentence, and the spaces of
+                // the next line's indent, are no space on the page.
+                let mut next = k + 1;
+                while next < chars.len() && chars[next].is_whitespace() {
+                    next += 1;
+                }
+                if chinese(chars.get(next).copied()) {
+                    k = next;
+                    continue;
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        k += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// The positions of brackets `(…)` to set full-width: a pair with no
+/// bracket inside whose content or either neighbour outside is Chinese.
+fn bracket_pairs(chars: &[char]) -> Vec<usize> {
+    let mut positions = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open = Some(k),
+            ')' => {
+                if let Some(start) = open.take() {
+                    let inside = chars[start + 1..k].iter().any(|c| chinese(Some(*c)));
+                    let outside = (start > 0 && chinese(Some(chars[start - 1])))
+                        || chinese(chars.get(k + 1).copied());
+                    if inside || outside {
+                        positions.extend([start, k]);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    positions
+}
+
+fn full_width(c: char) -> char {
+    char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_punctuation_beside_chinese_becomes_full_width() {
+        assert_eq!(
+            polish("<p>各村(社区),驻村工作队:</p>"),
+            "<p>各村\u{FF08}社区\u{FF09}\u{FF0C}驻村工作队\u{FF1A}</p>"
+        );
+        assert_eq!(
+            polish("<p>数据吻合度仅为6%,可能存在风险;(7月中旬前)</p>"),
+            "<p>数据吻合度仅为6%\u{FF0C}可能存在风险\u{FF1B}\u{FF08}7月中旬前\u{FF09}</p>"
+        );
+    }
+
+    #[test]
+    fn numbers_addresses_latin_text_and_code_are_left_as_typed() {
+        for html in [
+            "<p>见 https://a.b/c,d 和 3.5 万元,2025-07-18</p>",
+            "<p>Plans, notes: all (typed) here; ok?</p>",
+            "<p>共 3,000 户</p>",
+            "<p>运行<code>f(x), y: z</code>即可</p>",
+            "<pre>村(社区),工作队:\n下一行</pre>",
+            "<a href=\"../list/?a=1,2\" title=\"村(社区),\">x</a>",
+        ] {
+            let polished = polish(html);
+            for kept in [
+                "https://a.b/c,d",
+                "3.5",
+                "2025-07-18",
+                "3,000",
+                "f(x), y: z",
+                "(社区),工作队:\n下一行",
+                "?a=1,2",
+                "title=\"村(社区),\"",
+            ] {
+                if html.contains(kept) {
+                    assert!(polished.contains(kept), "{kept} in {polished}");
+                }
+            }
+        }
+        assert_eq!(
+            polish("<p>Plans, notes: all</p>"),
+            "<p>Plans, notes: all</p>"
+        );
+        assert_eq!(
+            polish("<p>东村&amp;西村&#12290;</p>"),
+            "<p>东村&amp;西村&#12290;</p>"
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_chinese_sentence_is_no_space() {
+        assert_eq!(
+            polish("<p>建立工作台账,\n  开展回头看</p>"),
+            "<p>建立工作台账\u{FF0C}开展回头看</p>"
+        );
+        assert_eq!(polish("<p>台账\nLedger</p>"), "<p>台账\nLedger</p>");
+    }
+}
