@@ -32,7 +32,7 @@ const POSTINGS_PER_SHARD: usize = 10_000;
 /// `text` as the index and the page compare it: NFKC (full-width letters,
 /// digits and punctuation as ASCII), lower case, without spaces and
 /// zero-width characters. The page's script does the same to a query.
-pub fn normalise(text: &str) -> Vec<char> {
+fn normalise(text: &str) -> Vec<char> {
     text.chars()
         .flat_map(|c| c.nfkc().collect::<Vec<_>>())
         .flat_map(char::to_lowercase)
@@ -53,7 +53,7 @@ fn pairs(chars: &[char]) -> Vec<Pair> {
 
 /// Which file of pairs holds `pair`: a hash the page's script computes
 /// the same way (over UTF-16 code units, as JavaScript strings hold them).
-pub fn shard_of(pair: Pair, shards: usize) -> usize {
+fn shard_of(pair: Pair, shards: usize) -> usize {
     let mut hash: u32 = 2_166_136_261;
     let mut units = [0u16; 2];
     for c in [pair.0, pair.1] {

@@ -14,7 +14,7 @@ mod records;
 use crate::model::Model;
 use crate::render::OutputFile;
 
-pub use index::{DIR, normalise, shard_of};
+pub use index::DIR;
 pub use records::{KIND, Record, STATUS, UNIT, VILLAGE, records};
 
 /// The search index of `model`'s pages, as files under [`DIR`].
