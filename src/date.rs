@@ -47,6 +47,16 @@ impl Date {
         Date::new(number(0..4)? as i32, number(5..7)?, number(8..10)?)
     }
 
+    /// The date as Chinese prose and notices write it: `2025年10月20日`,
+    /// or `10月20日` when `year_known` (the reader knows which year).
+    pub fn chinese(self, year_known: bool) -> String {
+        if year_known {
+            format!("{}月{}日", self.month, self.day)
+        } else {
+            format!("{}年{}月{}日", self.year, self.month, self.day)
+        }
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year

@@ -22,7 +22,9 @@ pub enum Size {
 impl Size {
     fn dimensions(self) -> (u32, u32, f64, usize) {
         match self {
-            Size::Full => (480, 220, 11.0, 5),
+            // Drawn at about a phone's column width, so that type drawn at
+            // 13 is read at 13 CSS px or more on a 375 px screen.
+            Size::Full => (340, 210, 13.0, 4),
             Size::Small => (300, 190, 14.0, 3),
         }
     }
@@ -75,7 +77,11 @@ pub fn burnup(
     );
     Some(Chart {
         id: id.to_string(),
-        svg: finish(&svg, id, &title, &desc),
+        kind: "burnup",
+        title: title.clone(),
+        drawing: finish(&svg, id, &title, &desc),
+        note: "绿色粗线为已销号,黄色线为已交验收(含已销号),虚线为任务总数;红色竖线为整改时限,点线为统计截至日期。"
+            .to_string(),
         table: table(&title, &counts, frame.total),
     })
 }

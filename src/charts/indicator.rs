@@ -6,8 +6,10 @@ use crate::model::Indicator;
 
 use super::{ACCENT, Chart, DataTable, INK, MUTED, finish, font};
 
-const WIDTH: u32 = 480;
-const HEIGHT: u32 = 220;
+// About a phone's column: type drawn at TEXT reads at TEXT CSS px there.
+const WIDTH: u32 = 340;
+const HEIGHT: u32 = 210;
+const TEXT: f64 = 13.0;
 
 /// Draws `indicator`: readings joined, each labelled, the target dashed.
 pub fn indicator(id: &str, indicator: &Indicator) -> Chart {
@@ -29,10 +31,10 @@ pub fn indicator(id: &str, indicator: &Indicator) -> Chart {
         let area = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
         if let Ok(mut chart) = ChartBuilder::on(&area)
             .margin_top(14)
-            .margin_right(40)
+            .margin_right(24)
             .margin_left(8)
             .x_label_area_size(22)
-            .y_label_area_size(40)
+            .y_label_area_size(44)
             .build_cartesian_2d(-span * 0.05..span * 1.08, low..high)
         {
             let label = |days: &f64| {
@@ -47,7 +49,7 @@ pub fn indicator(id: &str, indicator: &Indicator) -> Chart {
                 .x_label_formatter(&label)
                 .y_label_formatter(&|v| crate::model::number_text(*v))
                 .axis_style(MUTED)
-                .label_style(font(11.0).color(&MUTED))
+                .label_style(font(TEXT).color(&MUTED))
                 .draw();
             let target = [
                 (-span * 0.05, indicator.target),
@@ -63,7 +65,7 @@ pub fn indicator(id: &str, indicator: &Indicator) -> Chart {
                 let _ = area.draw(&Text::new(
                     reading.text.clone(),
                     (px - 10, py - 20),
-                    font(11.0).color(&INK),
+                    font(TEXT).color(&INK),
                 ));
             }
             // Dates under the readings themselves, not at round ticks.
@@ -74,14 +76,14 @@ pub fn indicator(id: &str, indicator: &Indicator) -> Chart {
                 let _ = area.draw(&Text::new(
                     text,
                     (px - 12, axis + 6),
-                    font(11.0).color(&MUTED),
+                    font(TEXT).color(&MUTED),
                 ));
             }
             let (_, ty) = plot.map_coordinate(&(0.0, indicator.target));
             let _ = area.draw(&Text::new(
                 format!("目标 {}", indicator.target_text),
                 (48, ty + 4),
-                font(11.0).color(&ACCENT),
+                font(TEXT).color(&ACCENT),
             ));
         }
         let _ = area.present();
@@ -98,7 +100,10 @@ pub fn indicator(id: &str, indicator: &Indicator) -> Chart {
     );
     Chart {
         id: id.to_string(),
-        svg: finish(&svg, id, &indicator.name, &desc),
+        kind: "indicator",
+        title: indicator.name.clone(),
+        drawing: finish(&svg, id, &indicator.name, &desc),
+        note: format!("实线为各次读数,红色虚线为目标({})。", indicator.target_text),
         table: DataTable {
             caption: format!("{}数据", indicator.name),
             columns: ["日期", "数值", "说明"].map(String::from).to_vec(),

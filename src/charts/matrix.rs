@@ -49,12 +49,16 @@ pub fn matrix(
     let described: Vec<String> = rows.iter().map(|row| describe(row, issues)).collect();
     Chart {
         id: id.to_string(),
-        svg: natural_width(finish(
+        kind: "matrix",
+        title: title.to_string(),
+        drawing: finish(
             &draw(&rows, issues),
             id,
             title,
             &format!("{}。右上角红色方块表示有逾期任务。", described.join(";")),
-        )),
+        ),
+        note: "每行一个村(社区),每列一个问题;格子颜色为该村该问题任务的状态,空白为无任务,右上角红色方块表示有逾期任务。"
+            .to_string(),
         table: table(title, &rows, issues),
     }
 }
@@ -176,25 +180,5 @@ fn table(title: &str, rows: &[Row], issues: &[Issue]) -> DataTable {
             })
             .collect(),
         numeric: vec![false; issues.len() + 1],
-    }
-}
-
-/// Tells the stylesheet the grid's drawn width (`--natural`), so that a
-/// grid of a few issues is never stretched past it: its labels would grow
-/// to headline size.
-fn natural_width(svg: String) -> String {
-    let width = svg
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .and_then(|view_box| view_box.split(' ').nth(2))
-        .and_then(|w| w.parse::<f64>().ok());
-    match width {
-        Some(width) => svg.replacen(
-            "<svg ",
-            &format!("<svg style=\"--natural:{}px\" ", width.round()),
-            1,
-        ),
-        None => svg,
     }
 }

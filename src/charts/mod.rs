@@ -12,7 +12,7 @@ mod status_bars;
 pub use burnup::{Size, burnup};
 pub use indicator::indicator;
 pub use matrix::matrix;
-pub use status_bars::status_bars;
+pub use status_bars::{BarRow, status_bars};
 
 use serde::Serialize;
 
@@ -24,8 +24,16 @@ use crate::model::Status;
 pub struct Chart {
     /// Unique on its page; prefixes the ids inside the SVG.
     pub id: String,
-    /// The inline SVG.
-    pub svg: String,
+    /// What it draws, which decides its legend: `bars`, `burnup`,
+    /// `indicator` or `matrix`.
+    pub kind: &'static str,
+    /// What it shows, as its caption says it.
+    pub title: String,
+    /// The chart itself: an inline SVG, or HTML bars.
+    pub drawing: String,
+    /// How to read it, in a sentence under its title: what lengths, marks
+    /// and colours mean.
+    pub note: String,
     /// The same figures, for the table beside the chart.
     pub table: DataTable,
 }
@@ -96,7 +104,7 @@ pub(crate) fn fit(text: &str, px: f64, width: f64) -> String {
 
 /// Turns plotters' SVG into an accessible inline chart: `role="img"`, a
 /// title and description, patterns for hatched statuses, ids prefixed by
-/// `id`, and no fixed size (CSS scales it).
+/// `id`, and no fixed size (CSS scales it, within bounds of its drawn size).
 pub(crate) fn finish(svg: &str, id: &str, title: &str, desc: &str) -> String {
     let patterns = format!(
         concat!(
@@ -129,8 +137,18 @@ pub(crate) fn finish(svg: &str, id: &str, title: &str, desc: &str) -> String {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .unwrap_or("0 0 100 100");
+    // The drawn width goes to the stylesheet (`--natural`), which keeps a
+    // chart from shrinking below it (its type would drop under reading size
+    // on a phone) or stretching far past it (its type would grow to a
+    // headline's).
+    let natural = view_box
+        .split(' ')
+        .nth(2)
+        .and_then(|w| w.parse::<f64>().ok())
+        .unwrap_or(100.0)
+        .round();
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{patterns}{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" style=\"--natural:{natural}px\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" font-family=\"PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{patterns}{}",
         escape_attribute(title),
         escape_attribute(desc),
         &body[open_end + 1..]

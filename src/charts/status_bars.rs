@@ -1,85 +1,47 @@
 //! Tasks by status as horizontal stacked bars, one row per village or unit.
+//!
+//! These bars are HTML, not SVG: their labels are page text. They wrap on a
+//! phone and stay at reading size, where a scaled drawing would shrink them
+//! to a few pixels. Each label links to its village's or unit's page, so the
+//! chart also works as a list of places.
 
-use plotters::prelude::*;
+use std::fmt::Write as _;
 
-use crate::model::Status;
-use crate::model::Tally;
+use crate::escape::escape_attribute;
+use crate::model::{Status, Tally};
 
-use super::{
-    Chart, DataTable, INK, MUTED, finish, fit, font, status_fill, tally_words, text_width,
-};
+use super::{Chart, DataTable, tally_words};
 
-const WIDTH: u32 = 640;
-const ROW: u32 = 26;
-const BAR: i32 = 16;
-const TEXT: f64 = 13.0;
+/// One bar: what it counts and where its label leads.
+#[derive(Debug, Clone)]
+pub struct BarRow {
+    /// The village's or unit's name.
+    pub label: String,
+    /// Its page as an internal link (`@/villages/bajing/`), if it has one.
+    pub href: Option<String>,
+    /// Its tasks by status.
+    pub tally: Tally,
+}
 
-/// Stacked bars of `rows` (label, tally), scaled to the largest total so
-/// workloads compare honestly; each row ends with "closed/total".
-pub fn status_bars(id: &str, caption: &str, rows: &[(String, Tally)]) -> Chart {
-    let label_width = rows
-        .iter()
-        .map(|(label, _)| text_width(label, TEXT))
-        .fold(0.0, f64::max)
-        .clamp(3.0 * TEXT, 10.0 * TEXT);
-    let left = label_width as i32 + 10;
-    let right = WIDTH as i32 - 70;
-    let height = (rows.len() as u32).max(1) * ROW + 8;
-    let max_total = rows.iter().map(|(_, t)| t.total).max().unwrap_or(0).max(1);
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        for (row, (label, tally)) in rows.iter().enumerate() {
-            let top = 4 + row as i32 * ROW as i32;
-            let middle = top + ROW as i32 / 2;
-            let text = font(TEXT).color(&INK);
-            let _ = area.draw(&Text::new(
-                fit(label, TEXT, label_width),
-                (0, middle - 8),
-                text.clone(),
-            ));
-            let mut x = left;
-            let scale = f64::from(right - left) / max_total as f64;
-            for status in [
-                Status::Closed,
-                Status::AwaitingAcceptance,
-                Status::InProgress,
-                Status::NotStarted,
-            ] {
-                let count = tally.count(status);
-                if count == 0 {
-                    continue;
-                }
-                let width = (count as f64 * scale).round().max(2.0) as i32;
-                let bar = [(x, middle - BAR / 2), (x + width, middle + BAR / 2)];
-                let _ = area.draw(&Rectangle::new(bar, status_fill(status).filled()));
-                x += width;
-            }
-            if tally.total > 0 {
-                let outline = [(left, middle - BAR / 2), (x, middle + BAR / 2)];
-                let _ = area.draw(&Rectangle::new(outline, INK.stroke_width(1)));
-            }
-            if tally.total == 0 {
-                let _ = area.draw(&Text::new(
-                    "暂无任务",
-                    (left, middle - 8),
-                    font(TEXT).color(&MUTED),
-                ));
-            } else {
-                let summary = format!("{}/{}", tally.closed, tally.total);
-                let _ = area.draw(&Text::new(summary, (x + 6, middle - 8), text));
-            }
-        }
-        let _ = area.present();
+/// Stacked bars of `rows`, scaled to the largest total so workloads compare
+/// honestly; each row ends with "closed/total".
+pub fn status_bars(id: &str, caption: &str, rows: &[BarRow]) -> Chart {
+    let max_total = rows.iter().map(|r| r.tally.total).max().unwrap_or(0).max(1);
+    let mut html = format!(
+        "<ol class=\"bars\" id=\"{}\" aria-label=\"{}\">",
+        escape_attribute(id),
+        escape_attribute(caption)
+    );
+    for row in rows {
+        bar(&mut html, row, max_total);
     }
-    let desc = rows
-        .iter()
-        .map(|(label, tally)| tally_words(label, tally))
-        .collect::<Vec<_>>()
-        .join(";");
+    html.push_str("</ol>");
     Chart {
         id: id.to_string(),
-        svg: finish(&svg, id, caption, &desc),
+        kind: "bars",
+        title: caption.to_string(),
+        drawing: html,
+        note: "条形长度为任务数,同一图中可比;右侧数字为已销号/任务总数。".to_string(),
         table: DataTable {
             caption: caption.to_string(),
             columns: ["", "任务", "已销号", "待验收", "整改中", "未启动", "逾期"]
@@ -87,8 +49,9 @@ pub fn status_bars(id: &str, caption: &str, rows: &[(String, Tally)]) -> Chart {
                 .to_vec(),
             rows: rows
                 .iter()
-                .map(|(label, t)| {
-                    let mut cells = vec![label.clone()];
+                .map(|row| {
+                    let t = &row.tally;
+                    let mut cells = vec![row.label.clone()];
                     cells.extend(
                         [
                             t.total,
@@ -105,5 +68,113 @@ pub fn status_bars(id: &str, caption: &str, rows: &[(String, Tally)]) -> Chart {
                 .collect(),
             numeric: vec![false, true, true, true, true, true, true],
         },
+    }
+}
+
+/// One `<li>`: the label, the bar (an image described in words) and the
+/// figure. Widths are percentages, so the bar fits any column.
+fn bar(html: &mut String, row: &BarRow, max_total: usize) {
+    let label = escape_attribute(&row.label);
+    html.push_str("<li><span class=\"bar-label\">");
+    match &row.href {
+        Some(href) => {
+            let _ = write!(html, "<a href=\"{}\">{label}</a>", escape_attribute(href));
+        }
+        None => html.push_str(&label),
+    }
+    html.push_str("</span>");
+    let tally = &row.tally;
+    if tally.total == 0 {
+        html.push_str("<span class=\"bar-none muted\">暂无任务</span></li>");
+        return;
+    }
+    let _ = write!(
+        html,
+        "<span class=\"bar-track\"><span class=\"bar\" role=\"img\" aria-label=\"{}\" style=\"width:{}%\">",
+        escape_attribute(&tally_words(&row.label, tally)),
+        percent(tally.total, max_total)
+    );
+    for status in [
+        Status::Closed,
+        Status::AwaitingAcceptance,
+        Status::InProgress,
+        Status::NotStarted,
+    ] {
+        let count = tally.count(status);
+        if count > 0 {
+            let _ = write!(
+                html,
+                "<span class=\"seg-{}\" style=\"flex-grow:{count}\"></span>",
+                status.code()
+            );
+        }
+    }
+    let _ = write!(
+        html,
+        "</span></span><span class=\"bar-figure\">{}/{}</span></li>",
+        tally.closed, tally.total
+    );
+}
+
+/// `part` of `whole` in percent, to two decimals, without a trailing zero.
+fn percent(part: usize, whole: usize) -> String {
+    crate::model::number_text((part as f64 * 10_000.0 / whole as f64).round() / 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(label: &str, href: Option<&str>, closed: usize, open: usize) -> BarRow {
+        let mut tally = Tally::default();
+        for _ in 0..closed {
+            tally.add(Status::Closed, false);
+        }
+        for _ in 0..open {
+            tally.add(Status::InProgress, true);
+        }
+        BarRow {
+            label: label.to_string(),
+            href: href.map(String::from),
+            tally,
+        }
+    }
+
+    #[test]
+    fn bars_are_page_text_scaled_to_the_largest_total() {
+        let chart = status_bars(
+            "c-v",
+            "各村(社区)整改任务状态",
+            &[
+                row("八景村", Some("@/villages/bajing/"), 3, 1),
+                row("望峰村", None, 1, 1),
+                row("高华安置区", None, 0, 0),
+            ],
+        );
+        let html = &chart.drawing;
+        assert!(
+            html.contains("<a href=\"@/villages/bajing/\">八景村</a>"),
+            "{html}"
+        );
+        assert!(html.contains("style=\"width:100%\""), "{html}");
+        assert!(html.contains("style=\"width:50%\""), "{html}");
+        assert!(html.contains("<span class=\"seg-closed\" style=\"flex-grow:3\">"));
+        assert!(html.contains("<span class=\"bar-figure\">3/4</span>"));
+        assert!(
+            html.contains("望峰村</span>"),
+            "a row without a page has no link"
+        );
+        assert!(html.contains("暂无任务"));
+        assert!(
+            html.contains("aria-label=\"八景村共4项任务:已销号3项"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn labels_are_escaped() {
+        let chart = status_bars("c", "c", &[row("<b>村</b>", None, 1, 0)]);
+        assert!(chart.drawing.contains("&lt;b&gt;村&lt;/b&gt;"));
+        assert!(!chart.drawing.contains("<b>"));
     }
 }

@@ -106,6 +106,9 @@ pub(crate) fn pdf(
                     out.display()
                 ),
             }
+            for warning in &printed.warnings {
+                eprintln!("{}", notice_warning(warning, lang));
+            }
             ExitCode::SUCCESS
         }
         Err(PdfError::NoBrowser(why)) => {
@@ -123,6 +126,25 @@ pub(crate) fn pdf(
         }
         Err(PdfError::Build(error)) => report_build_error(error, common, lang),
         Err(PdfError::Print(message)) => failed(message),
+    }
+}
+
+/// A notice's missing piece, said so that the office knows what to set.
+fn notice_warning(warning: &taizhang::pdf::NoticeWarning, lang: Lang) -> String {
+    use taizhang::pdf::NoticeWarning as W;
+    match (warning, lang) {
+        (W::PlaceholderAddress(url), Lang::Zh) => format!(
+            "警告:公示上的二维码指向 {url},这是占位地址,村民扫码打不开。\n  提示:在 site.yaml 中把 base_url 改为本站实际发布的地址,或用 --base-url 指定,再运行 taizhang pdf。"
+        ),
+        (W::PlaceholderAddress(url), Lang::En) => format!(
+            "warning: the notices' QR codes point at {url}, a placeholder address that residents cannot open.\n  hint: set base_url in site.yaml to where the site is published (or pass --base-url) and run taizhang pdf again."
+        ),
+        (W::NoAddress, Lang::Zh) => "警告:没有设置本站的完整网址,公示上没有二维码。\n  提示:在 site.yaml 中设置 base_url(如 https://www.example.gov.cn/zhenggai/)。".to_string(),
+        (W::NoAddress, Lang::En) => "warning: the site has no absolute address, so the notices carry no QR code.\n  hint: set base_url in site.yaml (e.g. https://www.example.gov.cn/ledger/).".to_string(),
+        (W::NoPhone, Lang::Zh) => "警告:公示上的监督电话留空,需要手写。\n  提示:在 site.yaml 的 notice: 下写 phone: 监督电话。".to_string(),
+        (W::NoPhone, Lang::En) => "warning: the notices leave the supervision phone (监督电话) blank, to be written in by hand.\n  hint: add phone: under notice: in site.yaml.".to_string(),
+        (W::NoPeriod, Lang::Zh) => "警告:公示期的截止日期留空,需要手写。\n  提示:在 site.yaml 的 notice: 下写 days: 公示天数(如 7)。".to_string(),
+        (W::NoPeriod, Lang::En) => "warning: the notices leave the end of the posting period (公示期) blank.\n  hint: add days: (e.g. 7) under notice: in site.yaml.".to_string(),
     }
 }
 

@@ -28,7 +28,9 @@ pub use issue::{
 pub use note::{Note, NoteKind, PolicyPage};
 pub use places::Places;
 pub use register::{Glossary, People, Person, Register, Term};
-pub use site::{IdMask, Milestone, NameMask, Phase, Privacy, Site, Unit, Village, VillageKind};
+pub use site::{
+    IdMask, Milestone, NameMask, NoticeSettings, Phase, Privacy, Site, Unit, Village, VillageKind,
+};
 pub use status::{Audience, PROGRESS_WORDS, Status, progress_status};
 pub use tracking::{Refreshed, Tracking};
 

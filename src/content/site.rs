@@ -27,6 +27,9 @@ pub struct Site {
     pub keep_punctuation: bool,
     /// How residents reach the office (printed on notices).
     pub contact: Option<Located<String>>,
+    /// What a village notice posted on the bulletin board says besides its
+    /// list: how long it stays up, and where to complain.
+    pub notice: NoticeSettings,
     /// Where the site is published, e.g. `https://example.gov.cn/ledger/`.
     pub base_url: Option<Located<String>>,
     /// Page language, `zh-CN` by default.
@@ -41,6 +44,17 @@ pub struct Site {
     pub milestones: Vec<Milestone>,
     /// How the public build masks names and ID numbers.
     pub privacy: Privacy,
+}
+
+/// The `notice:` block: a village notice's 公示 details.
+#[derive(Clone, Debug, Default)]
+pub struct NoticeSettings {
+    /// 公示期 in days; the notice leaves the dates blank without it.
+    pub days: Option<Located<u32>>,
+    /// The day it is posted; the as-of date without it.
+    pub posted: Option<Located<Date>>,
+    /// 监督电话; the notice leaves a line to write it by hand without it.
+    pub phone: Option<Located<String>>,
 }
 
 /// How the public build masks what it must not show.
@@ -170,6 +184,7 @@ const SITE_KEYS: &[&str] = &[
     "sample_data",
     "keep_punctuation",
     "contact",
+    "notice",
     "base_url",
     "language",
     "villages",
@@ -276,8 +291,10 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
                 .unwrap_or_default(),
         })
         .unwrap_or_default();
+    let notice = decode_notice(&fields, decoder);
     Some(Site {
         places: Places::new(&villages, &units),
+        notice,
         file,
         privacy,
         as_of: decoder.opt_date(&fields, "as_of"),
@@ -292,4 +309,16 @@ pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Op
         phases,
         milestones,
     })
+}
+
+/// The `notice:` block, all of it optional.
+fn decode_notice(fields: &super::decode::Fields<'_>, decoder: &mut Decoder<'_>) -> NoticeSettings {
+    decoder
+        .opt_fields(fields, "notice", &["days", "posted", "phone"])
+        .map(|n| NoticeSettings {
+            days: decoder.opt_int(&n, "days", 1, 366),
+            posted: decoder.opt_date(&n, "posted"),
+            phone: decoder.opt_text(&n, "phone"),
+        })
+        .unwrap_or_default()
 }

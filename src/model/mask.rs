@@ -75,6 +75,7 @@ masked!(Model {
         as_of_stated,
         sample_data,
         keep_punctuation,
+        notice,
         base_url,
         language,
         audience,

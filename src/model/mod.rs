@@ -65,6 +65,8 @@ pub struct Model {
     pub keep_punctuation: bool,
     /// How residents reach the office.
     pub contact: Option<String>,
+    /// What village notices say about their posting.
+    pub notice: Notice,
     /// Absolute address of the published site, ending in `/`.
     pub base_url: String,
     /// Page language.
@@ -280,6 +282,19 @@ pub struct Phase {
     pub description: Option<Markdown>,
     /// Where the as-of date stands: "past", "current" or "future".
     pub when: &'static str,
+}
+
+/// What a village notice says about its posting (公示).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct Notice {
+    /// The day it is posted.
+    pub posted: Date,
+    /// The last day of the 公示期, when its length is known.
+    pub until: Option<Date>,
+    /// The 公示期 in days, when known.
+    pub days: Option<u32>,
+    /// 监督电话, when given.
+    pub phone: Option<String>,
 }
 
 /// A milestone on one date.

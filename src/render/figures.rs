@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::charts::{self, Chart};
+use crate::charts::{self, BarRow, Chart};
 use crate::model::{Model, Tally};
 
 /// The charts of one model, each drawn the first time a page asks for it.
@@ -29,7 +29,7 @@ pub(crate) const ROWS: usize = 25;
 pub(crate) const MATRIX_ISSUES: usize = 60;
 
 /// Splits `rows` into charts of at most [`ROWS`] rows.
-fn bar_parts(id: &str, caption: &str, rows: &[(String, Tally)]) -> Vec<Chart> {
+fn bar_parts(id: &str, caption: &str, rows: &[BarRow]) -> Vec<Chart> {
     let parts = rows.len().div_ceil(ROWS);
     rows.chunks(ROWS)
         .enumerate()
@@ -62,11 +62,11 @@ impl Figures {
     /// Tasks by status per village, in parts of [`ROWS`] villages.
     pub(crate) fn villages(&self, model: &Model) -> &[Chart] {
         self.villages.get_or_init(|| {
-            let rows: Vec<(String, Tally)> = model
+            let rows: Vec<BarRow> = model
                 .villages
                 .iter()
                 .filter(|v| v.tally.total > 0)
-                .map(|v| (v.name.clone(), v.tally))
+                .map(|v| linked(&v.name, &format!("@/villages/{}/", v.id), v.tally))
                 .collect();
             bar_parts("c-villages", "各村(社区)整改任务状态", &rows)
         })
@@ -75,11 +75,11 @@ impl Figures {
     /// Tasks by status per unit, in parts of [`ROWS`] units.
     pub(crate) fn units(&self, model: &Model) -> &[Chart] {
         self.units.get_or_init(|| {
-            let rows: Vec<(String, Tally)> = model
+            let rows: Vec<BarRow> = model
                 .units
                 .iter()
                 .filter(|u| u.tally.total > 0)
-                .map(|u| (u.name.clone(), u.tally))
+                .map(|u| linked(&u.name, &format!("@/units/{}/", u.id), u.tally))
                 .collect();
             bar_parts("c-units", "各责任单位整改任务状态", &rows)
         })
@@ -98,7 +98,7 @@ impl Figures {
             charts::status_bars(
                 &format!("c-bar-{}", v.id),
                 &format!("{}整改任务状态", v.name),
-                &[(v.name.clone(), v.tally)],
+                &[own(&v.name, v.tally)],
             )
         })
     }
@@ -132,7 +132,7 @@ impl Figures {
             charts::status_bars(
                 &format!("c-bar-{}", u.id),
                 &format!("{}整改任务状态", u.name),
-                &[(u.name.clone(), u.tally)],
+                &[own(&u.name, u.tally)],
             )
         })
     }
@@ -179,6 +179,24 @@ impl Figures {
                 let _ = self.matrix(model);
             },
         );
+    }
+}
+
+/// A bar whose label leads to `href`.
+fn linked(name: &str, href: &str, tally: Tally) -> BarRow {
+    BarRow {
+        label: name.to_string(),
+        href: Some(href.to_string()),
+        tally,
+    }
+}
+
+/// A page's own bar: its label leads nowhere, the reader is there.
+fn own(name: &str, tally: Tally) -> BarRow {
+    BarRow {
+        label: name.to_string(),
+        href: None,
+        tally,
     }
 }
 

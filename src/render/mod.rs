@@ -113,6 +113,7 @@ impl Renderer {
     pub fn new(model: Model, theme: &Theme, options: Options) -> Result<Renderer, String> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        register_filters(&mut tera, model.as_of.year());
         tera.add_raw_templates(
             theme
                 .templates
@@ -426,4 +427,21 @@ pub(super) mod erased {
             context.insert(key, self);
         }
     }
+}
+
+/// Filters of our own. `cn_date` writes an ISO date (`2025-10-20`) as
+/// Chinese prose does (`2025年10月20日`); with `short=true` it drops the
+/// year when it is the as-of date's year. Text that is not an ISO date is
+/// passed through, so a deadline in words survives it.
+fn register_filters(tera: &mut Tera, as_of_year: i32) {
+    tera.register_filter(
+        "cn_date",
+        move |text: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let short = kwargs.get::<bool>("short")?.unwrap_or(false);
+            Ok(match crate::date::Date::parse(text) {
+                Some(day) => day.chinese(short && day.year() == as_of_year),
+                None => text.to_string(),
+            })
+        },
+    );
 }

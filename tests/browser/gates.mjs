@@ -159,16 +159,37 @@ async function checkSite(browser, label, dir, results, options = {}) {
       else if (!first.target) keys.failures.push(`${label} /${p}: the skip link's target is missing`);
       if (!first.visible) keys.failures.push(`${label} /${p}: focus is not visible`);
     });
-    await withPage(phone, base + p, async (page) => {
+    await withPage(phone, base + p, async (page, seen) => {
       const gate = tally('phone layout');
       gate.checked += 1;
-      const layout = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth, width: 375,
-        small: [...document.querySelectorAll('.nav a')].map((a) => a.getBoundingClientRect())
-          .filter((r) => r.height < 44 || r.width < 44).length,
-      }));
+      const layout = await page.evaluate(() => {
+        // Text in a drawing as a reader sees it: its font size times the
+        // drawing's scale on screen.
+        const texts = [...document.querySelectorAll('svg text')].filter((t) => t.checkVisibility() && t.textContent.trim());
+        const tiny = texts.map((t) => {
+            const m = t.getScreenCTM();
+            return { text: t.textContent.trim(), px: m ? parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) : 0 };
+          }).filter((t) => t.px < 12);
+        // A cell too narrow for two characters breaks its words a character a line.
+        const narrow = [...document.querySelectorAll('td, th')].filter((c) => c.checkVisibility() && c.textContent.trim())
+          .map((c) => {
+            const s = getComputedStyle(c);
+            return { text: c.textContent.trim(), inner: c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight), em: parseFloat(s.fontSize) };
+          }).filter((c) => c.inner < 2 * c.em);
+        return {
+          scroll: document.documentElement.scrollWidth, width: 375,
+          small: [...document.querySelectorAll('.nav a')].map((a) => a.getBoundingClientRect())
+            .filter((r) => r.height < 44 || r.width < 44).length,
+          texts: texts.length, tiny: tiny.length, firstTiny: tiny[0] && `"${tiny[0].text.slice(0, 12)}" at ${tiny[0].px.toFixed(1)}px`,
+          narrow: narrow.length, firstNarrow: narrow[0] && `"${narrow[0].text.slice(0, 12)}" in ${narrow[0].inner.toFixed(0)}px`,
+        };
+      });
+      gate.chartTexts = (gate.chartTexts || 0) + layout.texts;
       if (layout.scroll > layout.width) gate.failures.push(`${label} /${p}: document is ${layout.scroll}px wide at ${layout.width}px`);
       if (layout.small) gate.failures.push(`${label} /${p}: ${layout.small} navigation links smaller than 44px`);
+      if (layout.tiny) gate.failures.push(`${label} /${p}: ${layout.tiny} chart texts below 12px, e.g. ${layout.firstTiny}`);
+      if (layout.narrow) gate.failures.push(`${label} /${p}: ${layout.narrow} table cells narrower than 2 characters, e.g. ${layout.firstNarrow}`);
+      gate.failures.push(...seen.errors.map((e) => `${label} /${p} at 375px: ${e}`));
     });
   });
 
@@ -244,6 +265,8 @@ async function selfTest() {
     ['accessibility catches an image without alt', results.accessibility.failures.some((f) => f.includes('image-alt'))],
     ['self-contained catches an external script', results['self-contained'].failures.some((f) => f.includes('external-script.html') && f.includes('cdn.example.com'))],
     ['phone layout catches a 600px table', results['phone layout'].failures.some((f) => f.includes('wide-table.html'))],
+    ['phone layout catches chart text drawn below 12px', results['phone layout'].failures.some((f) => f.includes('tiny-chart.html') && f.includes('chart texts below 12px'))],
+    ['phone layout catches a cell narrower than 2 characters', results['phone layout'].failures.some((f) => f.includes('tiny-chart.html') && f.includes('narrower than 2 characters'))],
     ['keyboard catches a page without a skip link', results.keyboard.failures.some((f) => f.includes('no-alt.html') && f.includes('skip link'))],
     ['the good page passes every gate', ![html, ...Object.values(results).map((r) => r.failures)].flat().some((f) => f.includes('good.html'))],
   ];
@@ -275,6 +298,7 @@ async function main() {
   for (const gate of order) {
     const r = results[gate] || { checked: 0, failures: [] };
     const extra = gate === 'accessibility' ? `, ${r.rules ?? 0} rules each` : gate === 'self-contained' ? `, ${r.requests ?? 0} pages loaded`
+      : gate === 'phone layout' ? `, ${r.chartTexts ?? 0} chart texts measured`
       : gate === 'keyboard' ? `, ${r.tabbed ?? 0} overview links reached by Tab` : gate === 'screenshots' ? ` → ${SHOTS}` : '';
     const ok = r.failures.length === 0 && r.checked > 0;
     console.log(`${gate}: ${ok ? 'ok' : 'FAILED'} (${r.checked} checked${extra}, ${r.failures.length} problems)`);

@@ -56,12 +56,64 @@ titles_in_pack() {
 check "all 14 issue titles in the pack" titles_in_pack
 
 notice_text() {
-  local text; text=$(pdftotext "$work/public/notice-bajing.pdf" - | as_typed | tr -d '[:space:]')
+  # -raw: in drawing order, so the seal's column beside the contact line
+  # does not cut into it.
+  local text; text=$(pdftotext -raw "$work/public/notice-bajing.pdf" - | as_typed | tr -d '[:space:]')
   local contact; contact=$(grep '^contact:' "$repo/content/site.yaml" | sed 's/^contact: //' | tr -d '[:space:]')
   case "$text" in *八景村整改情况公示*) ;; *) echo "no village title"; return 1 ;; esac
   case "$text" in *"$contact"*) ;; *) echo "no contact line"; return 1 ;; esac
 }
 check "the notice names its village and the contact line" notice_text
+
+# A notice for the bulletin board: one sheet, its posting period and
+# supervision phone, and nothing a resident reads below 14 pt (words'
+# boxes in pdftotext -bbox are as tall as their type; only the QR code's
+# caption, its address and the seal's hint are smaller).
+notice_one_sheet() {
+  local pdf="$work/public/notice-bajing.pdf"
+  local pages; pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  [ "$pages" -eq 1 ] || { echo "notice-bajing.pdf has $pages pages"; return 1; }
+  local text; text=$(pdftotext "$pdf" - | tr -d '[:space:]')
+  case "$text" in *公示期*) ;; *) echo "no 公示期"; return 1 ;; esac
+  case "$text" in *监督电话*) ;; *) echo "no 监督电话"; return 1 ;; esac
+}
+check "the 八景村 notice is one A4 sheet with 公示期 and 监督电话" notice_one_sheet
+
+notice_type_size() {
+  pdftotext -bbox "$work/public/notice-bajing.pdf" - \
+    | sed -n 's/.*yMin="\([0-9.]*\)" xMax="[0-9.]*" yMax="\([0-9.]*\)">\([^<]*\)<.*/\1 \2 \3/p' \
+    | awk '$3 !~ /^(https?:|扫码查看详情|（盖章）)/ { size = $2 - $1; n++; if (size < 13.9) { small++; if (!shown++) print "below 14 pt: " $3 " (" size ")" } }
+           END { print n " words measured"; exit (n < 50 || small > 0) }'
+}
+check "the notice's text is 14 pt or larger" notice_type_size
+
+# The pack: each indicator chart opens with its title and how to read it.
+chart_captions() {
+  local text; text=$(pdftotext "$work/public/briefing-pack.pdf" - | as_typed | tr -d '[:space:]')
+  local missing=0 n=0
+  while IFS= read -r name; do
+    n=$((n + 1))
+    case "$text" in *"${name}实线为各次读数"*) ;; *) echo "no caption for: $name"; missing=1 ;; esac
+  done < <(grep -h -A3 '^indicators:' "$repo"/content/issues/*.yaml | sed -n 's/^ *- *name: //p; s/^ *name: //p')
+  [ "$n" -ge 4 ] || { echo "only $n indicators found"; missing=1; }
+  return $missing
+}
+check "every indicator chart in the pack has its caption" chart_captions
+
+# The contents' page numbers: each entry's title is on the page it names.
+contents_pages() {
+  local pdf="$work/public/briefing-pack.pdf" entries=0 wrong=0
+  while IFS=$'\t' read -r title page; do
+    entries=$((entries + 1))
+    local start; start=$(printf %s "$title" | cut -c1-24)
+    pdftotext -f "$page" -l "$page" "$pdf" - | tr -d '[:space:]' | grep -qF "$start" \
+      || { echo "\"$title\" is not on page $page"; wrong=1; }
+  done < <(pdftotext -f 2 -l 3 -layout "$pdf" - \
+    | sed -n 's/^ *\(.*[^ ]\)  \+\([0-9]\+\)$/\1\t\2/p' | sed 's/^（[0-9]*）//' | tr -d ' ')
+  echo "$entries entries checked"
+  [ "$entries" -ge 15 ] && [ "$wrong" -eq 0 ]
+}
+check "the pack's contents give the pages its headings are on" contents_pages
 
 qr_decodes() {
   pdftoppm -r 200 -png -f 1 -l 2 "$work/public/notice-bajing.pdf" "$work/qr"

@@ -3,7 +3,7 @@
 
 use crate::content::{self, Content};
 use crate::date::Date;
-use crate::model::{Declared, DeclaredStatus, Document, Milestone, Phase, Section};
+use crate::model::{Declared, DeclaredStatus, Document, Milestone, Notice, Phase, Section};
 
 use super::markdown;
 
@@ -66,6 +66,19 @@ fn declared(stated: &content::Declared, content: &Content) -> Option<Declared> {
 }
 
 /// The plan's phases, each placed before, around or after `as_of`.
+/// The notice's posting: posted on the given day (else the as-of date),
+/// up for the given number of days counting that day.
+pub(super) fn notice(settings: &content::NoticeSettings, as_of: Date) -> Notice {
+    let posted = settings.posted.as_ref().map_or(as_of, |p| p.value);
+    let days = settings.days.as_ref().map(|d| d.value);
+    Notice {
+        posted,
+        until: days.map(|d| posted.plus_days(i64::from(d) - 1)),
+        days,
+        phone: settings.phone.as_ref().map(|p| p.value.clone()),
+    }
+}
+
 pub(super) fn phases(site: &content::Site, as_of: Date) -> Vec<Phase> {
     site.phases
         .iter()

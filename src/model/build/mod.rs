@@ -64,6 +64,7 @@ fn build_unmasked(content: &Content, as_of: Date, settings: &Settings) -> Model 
         sample_data: site.sample_data,
         keep_punctuation: site.keep_punctuation,
         contact: site.contact.as_ref().map(|c| c.value.clone()),
+        notice: document::notice(&site.notice, as_of),
         base_url: settings.base_url.clone(),
         language: site
             .language

@@ -11,6 +11,11 @@ use rayon::prelude::*;
 use crate::content::Audience;
 use crate::site::{self, BuildError, BuildOptions};
 
+mod contents;
+mod notices;
+
+pub use notices::{NoticeWarning, notice_warnings};
+
 /// Browsers that print HTML to PDF the same way, in the order tried.
 const BROWSERS: &[&str] = &[
     "chromium",
@@ -40,6 +45,8 @@ pub struct Printed {
     pub files: Vec<PathBuf>,
     /// The browser used.
     pub browser: PathBuf,
+    /// What the notices lack before they go on a bulletin board.
+    pub warnings: Vec<NoticeWarning>,
 }
 
 /// The browser to print with: `given`, else the first of [`BROWSERS`] on PATH.
@@ -90,10 +97,10 @@ pub fn pdf(
     };
     build.given.portable = true;
     let built = site::build(&build).map_err(PdfError::Build)?;
-    let mut jobs = vec![(
-        site_dir.join("print/index.html"),
-        out.join("briefing-pack.pdf"),
-    )];
+    let pack_html = site_dir.join("print/index.html");
+    let pack = out.join("briefing-pack.pdf");
+    let draft = work.join("briefing-pack-draft.pdf");
+    let mut jobs = vec![(pack_html.clone(), draft.clone())];
     let villages = built
         .checked
         .content
@@ -102,6 +109,21 @@ pub fn pdf(
         .map_or_else(Vec::new, |s| {
             s.villages.iter().map(|v| v.id.value.clone()).collect()
         });
+    let base_url = crate::settings::with_slash(
+        options
+            .given
+            .base_url
+            .as_deref()
+            .or_else(|| {
+                let site = built.checked.content.site.as_ref()?;
+                site.base_url.as_ref().map(|u| u.value.as_str())
+            })
+            .unwrap_or("/"),
+    );
+    let warnings = match (&built.checked.content.site, villages.is_empty()) {
+        (Some(site), false) => notice_warnings(&base_url, site),
+        _ => Vec::new(),
+    };
     jobs.extend(villages.iter().map(|id| {
         (
             site_dir.join(format!("villages/{id}/notice/index.html")),
@@ -110,20 +132,43 @@ pub fn pdf(
     }));
     fs::create_dir_all(out)
         .map_err(|e| PdfError::Print(format!("cannot create {}: {e}", out.display())))?;
-    let results: Vec<Result<(), String>> = jobs
-        .par_iter()
-        .enumerate()
-        .map(|(n, (page, pdf))| print_page(&browser, page, pdf, &work.join(format!("profile-{n}"))))
-        .collect();
+    let printed = print_all(&browser, &jobs, &work)
+        .and_then(|()| print_pack_with_page_numbers(&browser, &pack_html, &draft, &pack, &work));
     let _ = fs::remove_dir_all(&work);
-    results
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(PdfError::Print)?;
+    printed.map_err(PdfError::Print)?;
+    let mut files = vec![pack];
+    files.extend(jobs.into_iter().skip(1).map(|(_, pdf)| pdf));
     Ok(Printed {
-        files: jobs.into_iter().map(|(_, pdf)| pdf).collect(),
+        files,
         browser,
+        warnings,
     })
+}
+
+/// Prints each (page, pdf) pair, in parallel.
+fn print_all(browser: &Path, jobs: &[(PathBuf, PathBuf)], work: &Path) -> Result<(), String> {
+    jobs.par_iter()
+        .enumerate()
+        .map(|(n, (page, pdf))| print_page(browser, page, pdf, &work.join(format!("profile-{n}"))))
+        .collect::<Result<Vec<()>, String>>()
+        .map(|_| ())
+}
+
+/// The pack's second print: the contents filled in with the pages its
+/// headings took in the `draft` (see [`contents`]).
+fn print_pack_with_page_numbers(
+    browser: &Path,
+    page: &Path,
+    draft: &Path,
+    pack: &Path,
+    work: &Path,
+) -> Result<(), String> {
+    let pages = contents::destination_pages(draft)?;
+    let html =
+        fs::read_to_string(page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    fs::write(page, contents::fill_page_numbers(&html, &pages))
+        .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    print_page(browser, page, pack, &work.join("profile-pack"))
 }
 
 fn print_page(browser: &Path, page: &Path, pdf: &Path, profile: &Path) -> Result<(), String> {
