@@ -72,7 +72,7 @@ pub fn burnup(
         closed: 0,
     });
     let desc = format!(
-        "{name}共{}项任务。截至{as_of},已交验收(含已销号){}项,已销号{}项{due}。",
+        "{name}共{}项任务。截至{as_of},已报完成(含已销号){}项,已销号{}项{due}。",
         frame.total, last.handed_in, last.closed,
     );
     Some(Chart {
@@ -80,7 +80,7 @@ pub fn burnup(
         kind: "burnup",
         title: title.clone(),
         drawing: finish(&svg, id, &title, &desc),
-        note: "绿色粗线为已销号,黄色线为已交验收(含已销号),虚线为任务总数;红色竖线为整改时限,点线为统计截至日期。"
+        note: "绿色粗线为已销号,黄色线为已报完成(含已销号),虚线为任务总数;红色竖线为整改时限,点线为统计截至日期。"
             .to_string(),
         table: table(&title, &counts, frame.total),
     })
@@ -155,7 +155,7 @@ fn draw(frame: &Frame, counts: &[Count], milestones: &[Milestone]) -> Option<Str
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let mut chart = ChartBuilder::on(&area)
             .margin_top(12)
-            .margin_right((text * 5.5) as u32)
+            .margin_right((text * 6.6) as u32)
             .margin_left(4)
             .x_label_area_size(22)
             .y_label_area_size((text * 2.6) as u32)
@@ -276,7 +276,7 @@ fn label_ends(
     };
     let half = (text / 2.0) as i32;
     let _ = area.draw(&Text::new(
-        format!("已交 {}", last.handed_in),
+        format!("已报完成 {}", last.handed_in),
         (px + 6, handed_y - half),
         font(text).color(&INK),
     ));
@@ -295,7 +295,7 @@ fn label_ends(
 fn table(title: &str, counts: &[Count], total: usize) -> DataTable {
     DataTable {
         caption: format!("{title}数据"),
-        columns: ["日期", "已交验收(含已销号)", "已销号", "任务总数"]
+        columns: ["日期", "已报完成(含已销号)", "已销号", "任务总数"]
             .map(String::from)
             .to_vec(),
         rows: counts

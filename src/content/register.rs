@@ -149,7 +149,8 @@ fn entries<'n>(
 impl Content {
     /// What the public build hides, from the content: the registered people,
     /// the site's own names (villages with and without 村/社区, units, glossary
-    /// terms) that a registered name may stand inside, and the `allow:` list.
+    /// terms) that a registered name may stand inside, and the `allow:` list
+    /// with the notices' supervision phone.
     pub fn register(&self) -> Register {
         let people = self.people.as_ref();
         let mut site_words: Vec<String> = Vec::new();
@@ -188,9 +189,18 @@ impl Content {
                     .collect()
             }),
             site_words,
-            allowed: people.map_or_else(Vec::new, |p| {
-                p.allow.iter().map(|a| a.value.clone()).collect()
-            }),
+            // The notices' 监督电话 is published on purpose, like `allow:`.
+            allowed: people
+                .map(|p| p.allow.iter().map(|a| a.value.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .chain(
+                    self.site
+                        .as_ref()
+                        .and_then(|s| s.notice.phone.as_ref())
+                        .map(|p| p.value.clone()),
+                )
+                .collect(),
         }
     }
 }

@@ -5,7 +5,7 @@ use tera::Context;
 use super::pages::*;
 use super::views::*;
 use super::{erased, figures, prose, qr};
-use crate::model::Model;
+use crate::model::{Model, Status, Task};
 
 /// What a page's template is given, built by one method per kind of page.
 struct PageContext<'a> {
@@ -14,6 +14,7 @@ struct PageContext<'a> {
     figures: &'a figures::Figures,
     sitemap: &'a [String],
     print_blocks: &'a [String],
+    stylesheet: &'a str,
     context: Context,
 }
 
@@ -73,18 +74,42 @@ impl PageContext<'_> {
         "index.html"
     }
 
-    fn list(&mut self) -> &'static str {
+    /// The list; `open_only` keeps the issues not yet finished (a report's
+    /// word or its tasks say so), with their group headings.
+    fn list(&mut self, open_only: bool) -> &'static str {
         let model = self.model;
         self.put("page", &section("list"));
-        let rows: Vec<ListRow<'_>> = model
-            .issues
-            .iter()
-            .zip(grouped_links(model))
-            .map(|(issue, link)| ListRow {
-                groups: link.groups,
+        let finished = |issue: &crate::model::Issue| {
+            issue.status.is_some_and(|s| s.status() == Status::Closed)
+        };
+        let mut rows: Vec<ListRow<'_>> = Vec::new();
+        // Headings that open at a left-out issue open at the next one kept,
+        // unless a heading of its own starts a new group first.
+        let mut held = Vec::new();
+        for (issue, link) in model.issues.iter().zip(grouped_links(model)) {
+            if open_only && finished(issue) {
+                if !link.groups.is_empty() {
+                    held = link.groups;
+                }
+                continue;
+            }
+            let groups = if link.groups.is_empty() {
+                std::mem::take(&mut held)
+            } else {
+                held.clear();
+                link.groups
+            };
+            rows.push(ListRow {
+                groups,
                 ..ListRow::from(issue)
-            })
-            .collect();
+            });
+        }
+        self.put("open_only", &open_only);
+        self.put(
+            "open_count",
+            &model.issues.iter().filter(|i| !finished(i)).count(),
+        );
+        self.put("villages", &model.villages);
         self.put("issues", &rows);
         "list.html"
     }
@@ -130,7 +155,21 @@ impl PageContext<'_> {
         let village = &model.villages[i];
         self.put("page", &section("villages"));
         self.put("village", village);
-        self.put("tasks", &tasks(model, &village.tasks));
+        // A resident asks what is still not done here: open tasks first,
+        // the longest overdue at the top, then the rest by how far along
+        // they are; closed ones after, folded.
+        let (closed, mut open): (Vec<&Task>, Vec<&Task>) = tasks(model, &village.tasks)
+            .into_iter()
+            .partition(|t| t.status.status() == Status::Closed);
+        open.sort_by_key(|t| {
+            (
+                !t.overdue,
+                std::cmp::Reverse(t.days_overdue),
+                t.status.status(),
+            )
+        });
+        self.put("open_tasks", &open);
+        self.put("closed_tasks", &closed);
         self.put("issues", &issue_links(model, &village.issues));
         self.put("notes", &notes(model, &village.notes));
         self.put("bar_chart", figures.village_bar(model, i));
@@ -297,6 +336,8 @@ impl PageContext<'_> {
 
     fn not_found(&mut self) -> &'static str {
         self.put("page", &section(""));
+        let stylesheet = self.stylesheet;
+        self.put("stylesheet", &stylesheet);
         "404.html"
     }
 
@@ -356,6 +397,7 @@ pub(super) fn context(
     page: &Page,
     sitemap: &[String],
     print_blocks: &[String],
+    stylesheet: &str,
 ) -> (&'static str, Context) {
     let kind = page;
     let mut page = PageContext {
@@ -364,11 +406,13 @@ pub(super) fn context(
         figures,
         sitemap,
         print_blocks,
+        stylesheet,
         context: Context::new(),
     };
     let template = match kind {
         Page::Overview => page.overview(),
-        Page::List => page.list(),
+        Page::List => page.list(false),
+        Page::ListOpen => page.list(true),
         Page::Issue(i) => page.issue(*i),
         Page::Villages => page.villages(),
         Page::Village(i) => page.village(*i),

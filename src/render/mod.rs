@@ -127,6 +127,7 @@ impl Renderer {
             Page::Overview,
             Page::Plan,
             Page::List,
+            Page::ListOpen,
             Page::Villages,
             Page::Units,
             Page::Notes,
@@ -188,6 +189,17 @@ impl Renderer {
             statics,
             search: OnceLock::new(),
         })
+    }
+
+    /// The site's stylesheet as text, for the page that carries its own
+    /// (404.html is served at any address, where no relative link finds
+    /// `static/style.css`).
+    fn stylesheet(&self) -> &str {
+        self.statics
+            .iter()
+            .find(|f| f.path == "static/style.css")
+            .and_then(|f| std::str::from_utf8(&f.bytes).ok())
+            .unwrap_or("")
     }
 
     /// The model being rendered.
@@ -284,6 +296,7 @@ impl Renderer {
             page,
             &self.sitemap,
             print_blocks,
+            self.stylesheet(),
         );
         let text = self
             .tera

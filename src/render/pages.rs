@@ -13,6 +13,9 @@ pub(super) enum Page {
     Overview,
     Plan,
     List,
+    /// The list of issues not yet finished: the list filtered without
+    /// JavaScript.
+    ListOpen,
     Issue(usize),
     Villages,
     Village(usize),
@@ -58,6 +61,7 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
         Page::Overview => String::new(),
         Page::Plan => "plan/".into(),
         Page::List => "list/".into(),
+        Page::ListOpen => "list/open/".into(),
         Page::Issue(i) => format!("issues/{}/", model.issues[*i].slug),
         Page::Villages => "villages/".into(),
         Page::Village(i) => format!("villages/{}/", model.villages[*i].id),

@@ -197,6 +197,8 @@ pub(crate) struct ListRow<'a> {
 pub(crate) struct MeasureSummary {
     pub(crate) label: String,
     pub(crate) summary: String,
+    /// The whole measure as plain text, when the summary leaves some out.
+    pub(crate) full: Option<String>,
 }
 
 impl<'a> From<&'a Issue> for ListRow<'a> {
@@ -214,6 +216,7 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
                     label: m.label.clone(),
                     // A measure's own heading is the plan's summary of it.
                     summary: m.heading.clone().unwrap_or_else(|| summary(&m.text.text)),
+                    full: whole(&m.text.text, m.heading.is_some()),
                 })
                 .collect(),
             lead_units: &issue.lead_units,
@@ -226,6 +229,20 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
             tally: issue.tally,
         }
     }
+}
+
+/// The measure `text` as plain text, unless its summary already says all
+/// of it (`headed`: the plan's heading summarises it, so the text is more).
+fn whole(text: &str, headed: bool) -> Option<String> {
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '#'))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let said = summary(text);
+    (headed || plain.trim_end_matches(['。', '；', ';']) != said).then_some(plain)
 }
 
 /// The first clause of a measure, for the list: "明确监测对象纳入标准".

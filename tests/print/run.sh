@@ -41,6 +41,19 @@ check "every page of every PDF is A4 (595 x 842 pt)" a4_everywhere
 cjk_font() { pdffonts "$work/public/briefing-pack.pdf" | awk 'NR > 2 && $0 !~ /Type 3/ && / yes +yes +yes/' | grep -E 'GB|CJK|Song|Kai|Hei|Fang' ; }
 check "an embedded CJK font ($(cjk_font | awk '{print $1}' | head -1))" cjk_font
 
+# Every face is embedded as the font it is (TrueType/OpenType, named and
+# searchable), none as Type 3 outlines: Chromium draws CFF CJK faces and
+# synthesised bold that way, and such a PDF prints thin and copies badly.
+no_type3() {
+  local found=0
+  for pdf in "$work"/public/*.pdf; do
+    local n; n=$(pdffonts "$pdf" | awk 'NR > 2' | grep -c 'Type 3')
+    [ "$n" -eq 0 ] || { echo "$(basename "$pdf"): $n Type 3 fonts"; found=1; }
+  done
+  return $found
+}
+check "no Type 3 fonts in the pack or the notices" no_type3
+
 # Text as the content types it: the pages set , : ; ( ) ! ? full-width
 # beside Chinese (Chinese typography); the content and these checks do not.
 as_typed() { sed -e 's/（/(/g' -e 's/）/)/g' -e 's/，/,/g' -e 's/：/:/g' -e 's/；/;/g' -e 's/！/!/g' -e 's/？/?/g'; }

@@ -33,7 +33,7 @@ fn writes_every_page_at_its_address() {
     );
     let summary = String::from_utf8_lossy(&result.stdout);
     assert!(
-        summary.starts_with("built 63 pages (79 files)"),
+        summary.starts_with("built 64 pages (80 files)"),
         "{summary}"
     );
     let files = tree(&out);
@@ -41,6 +41,7 @@ fn writes_every_page_at_its_address() {
         "index.html",
         "plan/index.html",
         "list/index.html",
+        "list/open/index.html",
         "villages/index.html",
         "units/index.html",
         "notes/index.html",

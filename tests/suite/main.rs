@@ -26,6 +26,7 @@ mod privacy;
 mod progress_sheets;
 mod public_promise;
 mod real_plans;
+mod resident_pages;
 mod sanjiang_content;
 mod search;
 mod serve;

@@ -271,7 +271,7 @@ fn a_measure_with_its_own_heading_is_summed_up_by_it() {
     build_ok(root, &[]);
     let list = public(root, "list/index.html");
     assert!(
-        list.contains("<ol class=\"measures-list\"><li>强化公开管理,提高公开质量。</li>"),
+        list.contains("<ol class=\"measures-list\"><li><details class=\"measure-more\"><summary>强化公开管理,提高公开质量。</summary><p>各村(社区)每季度更新一次村务公开栏,并拍照留存,由党政综合办逐村抽查。</p></details></li>"),
         "{list}"
     );
     let issue = public(root, "issues/01/index.html");

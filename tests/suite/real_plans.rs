@@ -175,7 +175,7 @@ fn a_township_plan_with_two_lead_units_and_headed_measures() {
     assert!(issue.contains("扶贫办</a>、<a href=\"../../units/cunjiansuo/\">村建所</a>"));
     // Measures summed up by their own headings; a sole measure unnumbered,
     // as the plan prints it.
-    assert!(list.contains("<span class=\"measure-label\">一是</span>强化宣传培训,提高政策水平。"));
+    assert!(list.contains("<span class=\"measure-label\">一是</span><details class=\"measure-more\"><summary>强化宣传培训,提高政策水平。</summary>"));
     let first = list
         .split("<tr id=\"issue-01\">")
         .nth(1)

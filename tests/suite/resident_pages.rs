@@ -1,0 +1,142 @@
+//! What residents read: the overview's village finder, a village's open
+//! tasks before its closed ones, the list's filters and full measures,
+//! dates in Chinese form, and the bulletin-board notice's posting details.
+
+use std::fs;
+use std::path::Path;
+
+use taizhang::content::Audience;
+
+use crate::common::{self, as_typed, repo};
+
+/// The public pages of the site at `root`, by path, as typed.
+fn pages(root: &Path) -> std::collections::BTreeMap<String, String> {
+    common::build_in_memory(root, Audience::Public)
+        .into_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path, as_typed(&String::from_utf8_lossy(&f.bytes))))
+        .collect()
+}
+
+#[test]
+fn the_overview_leads_to_every_village_near_its_top() {
+    let pages = pages(repo());
+    let overview = &pages["index.html"];
+    let finder = overview.find("查看本村(社区)整改情况").expect("the finder");
+    assert!(finder < overview.find("整改总体情况").expect("the figures"));
+    for village in ["bajing", "wangfeng", "huaqiao-anzhiqu", "gaohua-anzhiqu"] {
+        assert!(
+            overview[finder..].contains(&format!("href=\"villages/{village}/\"")),
+            "{village}"
+        );
+    }
+}
+
+#[test]
+fn a_village_page_lists_open_tasks_first_and_folds_the_closed_ones() {
+    let pages = pages(repo());
+    let page = &pages["villages/bajing/index.html"];
+    let open = page
+        .find("尚未完成的整改任务(4项")
+        .expect("open tasks first");
+    let closed = page
+        .find("<details class=\"closed-tasks\">")
+        .expect("closed folded");
+    assert!(open < closed);
+    // The longest overdue task heads the open list: 八景村's 三是 of issue 8
+    // has not started.
+    let body = &page[open..closed];
+    let first = body.find("<tbody>").expect("rows");
+    let first_row = body[first..].split("</tr>").next().unwrap_or("");
+    assert!(
+        first_row.contains("未启动") && first_row.contains("三是"),
+        "{first_row}"
+    );
+    assert!(page[closed..].contains("已销号的整改任务(11项)"));
+    assert!(
+        !page.contains("<p class=\"muted\">村</p>"),
+        "no stray 村 under the breadcrumb"
+    );
+}
+
+#[test]
+fn the_list_filters_without_javascript_and_shows_whole_measures() {
+    let pages = pages(repo());
+    let list = &pages["list/index.html"];
+    assert!(
+        list.contains("href=\"../list/open/\""),
+        "a pre-rendered filter"
+    );
+    assert!(list.contains("href=\"../villages/bajing/#tasks\""));
+    assert!(
+        list.contains("href=\"../policy/glossary/\""),
+        "status words explained"
+    );
+    // Issue 1's first measure is cut in the list and whole behind it.
+    assert!(
+        list.contains("<details class=\"measure-more\"><summary>明确监测对象纳入标准</summary>")
+    );
+    // Every Sanjiang issue still has open tasks.
+    assert!(list.contains("尚未完成(14)"));
+    assert!(pages["list/open/index.html"].contains("<h1>尚未完成的问题</h1>"));
+
+    let rows = |page: &str| page.matches("<tr id=\"issue-").count();
+    assert_eq!(rows(&pages["list/open/index.html"]), 14);
+}
+
+#[test]
+fn resident_pages_write_dates_in_chinese() {
+    let pages = pages(repo());
+    assert!(
+        pages["index.html"]
+            .contains("统计截至 <time datetime=\"2025-10-20\">2025年10月20日</time>")
+    );
+    let village = &pages["villages/bajing/index.html"];
+    let tasks = &village[village.find("id=\"tasks\"").expect("tasks")..];
+    assert!(tasks.contains("10月4日") && !tasks.contains("2025-10-04"));
+}
+
+#[test]
+fn the_notice_says_how_long_it_is_posted_and_leaves_a_line_for_the_phone() {
+    let pages = pages(repo());
+    let notice = &pages["villages/bajing/notice/index.html"];
+    assert!(
+        notice.contains("公示期:2025年10月20日至10月26日(7天)"),
+        "from notice.days"
+    );
+    assert!(
+        notice.contains("监督电话:<span class=\"blank wide\">"),
+        "no phone: a blank"
+    );
+    assert!(notice.contains("(盖章)") && notice.contains("三江镇人民政府<br>2025年10月20日"));
+    assert!(
+        notice.contains("<body class=\"paper notice\""),
+        "15 tasks at 14 pt"
+    );
+
+    let dir = tempfile::tempdir().expect("a folder");
+    common::copy_repository_content(dir.path());
+    let site = dir.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site).expect("reads");
+    let text = text.replace(
+        "notice:\n  days: 7\n",
+        "notice:\n  posted: 2025-11-03\n  phone: 0730-5123456\n",
+    );
+    fs::write(&site, text).expect("writes");
+    let pages = self::pages(dir.path());
+    let notice = &pages["villages/bajing/notice/index.html"];
+    assert!(notice.contains("监督电话:0730-5123456"));
+    assert!(
+        notice.contains(
+            "公示期:<span class=\"blank\">2025年11月3日</span>至<span class=\"blank wide\">"
+        ),
+        "no days: the end is a blank"
+    );
+}
+
+#[test]
+fn the_404_page_carries_its_own_styles() {
+    let pages = pages(repo());
+    let page = &pages["404.html"];
+    assert!(page.contains("<style>") && !page.contains("static/style.css\""));
+}
