@@ -170,8 +170,9 @@ async function checkSite(browser, label, dir, results, options = {}) {
             const m = t.getScreenCTM();
             return { text: t.textContent.trim(), px: m ? parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) : 0 };
           }).filter((t) => t.px < 12);
-        // A cell too narrow for two characters breaks its words a character a line.
-        const narrow = [...document.querySelectorAll('td, th')].filter((c) => c.checkVisibility() && c.textContent.trim())
+        // A cell (or a phase of the timeline) too narrow for two characters breaks
+        // its words a character a line.
+        const narrow = [...document.querySelectorAll('td, th, .phases > li')].filter((c) => c.checkVisibility() && c.textContent.trim())
           .map((c) => {
             const s = getComputedStyle(c);
             return { text: c.textContent.trim(), inner: c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight), em: parseFloat(s.fontSize) };
