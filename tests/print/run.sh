@@ -155,7 +155,7 @@ no_names_in_public() {
 }
 check "no registered name in the public pack or notices" no_names_in_public
 
-pdftoppm -r 60 -png -f 1 -l 1 "$work/public/briefing-pack.pdf" "$pngs/pack-cover"
+pdftoppm -r 60 -png -f 1 -l 2 "$work/public/briefing-pack.pdf" "$pngs/pack-cover"
 pdftoppm -r 60 -png -f 4 -l 5 "$work/public/briefing-pack.pdf" "$pngs/pack-page"
 pdftoppm -r 60 -png "$work/public/notice-bajing.pdf" "$pngs/notice-bajing"
 echo "print: page images in $pngs"
