@@ -303,20 +303,7 @@ fn parse_number(text: &str) -> Option<u32> {
         .chars()
         .filter(|c| !"()()、.第 ".contains(*c))
         .collect();
-    if let Ok(n) = digits.parse::<u32>() {
-        return (n > 0).then_some(n);
-    }
-    const TENS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let value = |c: char| TENS.iter().position(|t| *t == c).map(|n| n as u32);
-    let chars: Vec<char> = digits.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        [one] => value(*one).filter(|n| *n > 0),
-        ['十', one] => value(*one).map(|n| 10 + n),
-        [ten, '十'] => value(*ten).map(|n| n * 10),
-        [ten, '十', one] => Some(value(*ten)? * 10 + value(*one)?),
-        _ => None,
-    }
+    super::plan_words::numeral_value(&digits).filter(|n| *n > 0)
 }
 
 /// A title from a finding: its first clause, at most 40 characters.
