@@ -107,7 +107,7 @@ pub(crate) fn pdf(
                 ),
             }
             for warning in &printed.warnings {
-                eprintln!("{}", notice_warning(warning, lang));
+                eprintln!("{}", print_warning(warning, lang));
             }
             ExitCode::SUCCESS
         }
@@ -130,8 +130,8 @@ pub(crate) fn pdf(
 }
 
 /// A notice's missing piece, said so that the office knows what to set.
-fn notice_warning(warning: &taizhang::pdf::NoticeWarning, lang: Lang) -> String {
-    use taizhang::pdf::NoticeWarning as W;
+fn print_warning(warning: &taizhang::pdf::PrintWarning, lang: Lang) -> String {
+    use taizhang::pdf::PrintWarning as W;
     match (warning, lang) {
         (W::PlaceholderAddress(url), Lang::Zh) => format!(
             "警告:公示上的二维码指向 {url},这是占位地址,村民扫码打不开。\n  提示:在 site.yaml 中把 base_url 改为本站实际发布的地址,或用 --base-url 指定,再运行 taizhang pdf。"
@@ -144,6 +144,12 @@ fn notice_warning(warning: &taizhang::pdf::NoticeWarning, lang: Lang) -> String 
         (W::NoPhone, Lang::Zh) => "警告:公示上的监督电话留空,需要手写。\n  提示:在 site.yaml 的 notice: 下写 phone: 监督电话。".to_string(),
         (W::NoPhone, Lang::En) => "warning: the notices leave the supervision phone (监督电话) blank, to be written in by hand.\n  hint: add phone: under notice: in site.yaml.".to_string(),
         (W::NoPeriod, Lang::Zh) => "警告:公示期的截止日期留空,需要手写。\n  提示:在 site.yaml 的 notice: 下写 days: 公示天数(如 7)。".to_string(),
+        (W::NoPageNumbers(why), Lang::Zh) => format!(
+            "警告:汇报材料的目录没有页码(读不出第一次打印的页面位置:{why})。\n  提示:用 Chromium 或 Chrome 打印,或用 --browser 指定。"
+        ),
+        (W::NoPageNumbers(why), Lang::En) => format!(
+            "warning: the briefing pack's contents have no page numbers (the first print could not be read: {why}).\n  hint: print with Chromium or Chrome (--browser PATH)."
+        ),
         (W::NoPeriod, Lang::En) => "warning: the notices leave the end of the posting period (公示期) blank.\n  hint: add days: (e.g. 7) under notice: in site.yaml.".to_string(),
     }
 }

@@ -87,6 +87,15 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_is_no_pdf_is_an_error_not_a_panic() {
+        let dir = std::env::temp_dir().join(format!("taizhang-contents-{}", std::process::id()));
+        std::fs::write(&dir, "not a PDF").expect("writes");
+        let read = destination_pages(&dir);
+        let _ = std::fs::remove_file(&dir);
+        assert!(read.is_err());
+    }
+
+    #[test]
     fn a_slot_already_filled_is_left_alone() {
         let pages = HashMap::from([("plan".to_string(), 3)]);
         let html = "<span data-page-of=\"plan\">7</span>";

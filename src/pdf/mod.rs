@@ -14,7 +14,7 @@ use crate::site::{self, BuildError, BuildOptions};
 mod contents;
 mod notices;
 
-pub use notices::{NoticeWarning, notice_warnings};
+pub use notices::{PrintWarning, notice_warnings};
 
 /// Browsers that print HTML to PDF the same way, in the order tried.
 const BROWSERS: &[&str] = &[
@@ -46,7 +46,7 @@ pub struct Printed {
     /// The browser used.
     pub browser: PathBuf,
     /// What the notices lack before they go on a bulletin board.
-    pub warnings: Vec<NoticeWarning>,
+    pub warnings: Vec<PrintWarning>,
 }
 
 /// The browser to print with: `given`, else the first of [`BROWSERS`] on PATH.
@@ -132,8 +132,19 @@ pub fn pdf(
     }));
     fs::create_dir_all(out)
         .map_err(|e| PdfError::Print(format!("cannot create {}: {e}", out.display())))?;
-    let printed = print_all(&browser, &jobs, &work)
-        .and_then(|()| print_pack_with_page_numbers(&browser, &pack_html, &draft, &pack, &work));
+    let mut warnings = warnings;
+    let printed = print_all(&browser, &jobs, &work).and_then(|()| {
+        match contents::destination_pages(&draft) {
+            Ok(pages) => print_pack_with_page_numbers(&browser, &pack_html, &pages, &pack, &work),
+            // The draft is the pack, without page numbers in its contents.
+            Err(why) => {
+                warnings.push(PrintWarning::NoPageNumbers(why));
+                fs::copy(&draft, &pack)
+                    .map(|_| ())
+                    .map_err(|e| format!("cannot write {}: {e}", pack.display()))
+            }
+        }
+    });
     let _ = fs::remove_dir_all(&work);
     printed.map_err(PdfError::Print)?;
     let mut files = vec![pack];
@@ -154,19 +165,18 @@ fn print_all(browser: &Path, jobs: &[(PathBuf, PathBuf)], work: &Path) -> Result
         .map(|_| ())
 }
 
-/// The pack's second print: the contents filled in with the pages its
-/// headings took in the `draft` (see [`contents`]).
+/// The pack's second print: the contents filled in with the `pages` its
+/// headings took in the first (see [`contents`]).
 fn print_pack_with_page_numbers(
     browser: &Path,
     page: &Path,
-    draft: &Path,
+    pages: &std::collections::HashMap<String, u32>,
     pack: &Path,
     work: &Path,
 ) -> Result<(), String> {
-    let pages = contents::destination_pages(draft)?;
     let html =
         fs::read_to_string(page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    fs::write(page, contents::fill_page_numbers(&html, &pages))
+    fs::write(page, contents::fill_page_numbers(&html, pages))
         .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
     print_page(browser, page, pack, &work.join("profile-pack"))
 }

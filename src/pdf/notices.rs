@@ -1,11 +1,12 @@
 //! What a village notice must carry before it goes on a bulletin board,
 //! checked when the notices are printed.
 
-/// Something a printed village notice needs and does not have. The PDFs
-/// are written anyway (a draft is worth looking at), but the command says
-/// so loudly: a QR code that leads nowhere cannot be fixed once posted.
+/// Something the printed papers need and do not have: mostly what a
+/// village notice lacks. The PDFs are written anyway (a draft is worth
+/// looking at), but the command says so loudly: a QR code that leads
+/// nowhere cannot be fixed once posted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoticeWarning {
+pub enum PrintWarning {
     /// The QR codes point at a placeholder address (`example.org`).
     PlaceholderAddress(String),
     /// No absolute address: the notices carry no QR code.
@@ -14,26 +15,29 @@ pub enum NoticeWarning {
     NoPhone,
     /// No `notice.days`: the end of the 公示期 is a blank to fill in.
     NoPeriod,
+    /// The pack's contents have no page numbers: the first print could not
+    /// be read (a browser that writes no named destinations); the reason.
+    NoPageNumbers(String),
 }
 
 /// What the notices built from `base_url` and `site` lack.
-pub fn notice_warnings(base_url: &str, site: &crate::content::Site) -> Vec<NoticeWarning> {
+pub fn notice_warnings(base_url: &str, site: &crate::content::Site) -> Vec<PrintWarning> {
     let mut warnings = Vec::new();
     let host = base_url
         .split_once("://")
         .map(|(_, rest)| rest.split(['/', ':']).next().unwrap_or(""));
     match host {
-        None => warnings.push(NoticeWarning::NoAddress),
+        None => warnings.push(PrintWarning::NoAddress),
         Some(host) if is_placeholder_host(host) => {
-            warnings.push(NoticeWarning::PlaceholderAddress(base_url.to_string()));
+            warnings.push(PrintWarning::PlaceholderAddress(base_url.to_string()));
         }
         Some(_) => {}
     }
     if site.notice.phone.is_none() {
-        warnings.push(NoticeWarning::NoPhone);
+        warnings.push(PrintWarning::NoPhone);
     }
     if site.notice.days.is_none() {
-        warnings.push(NoticeWarning::NoPeriod);
+        warnings.push(PrintWarning::NoPeriod);
     }
     warnings
 }
