@@ -116,7 +116,7 @@ fn as_of(content: &Content, given: Option<Date>) -> AsOf {
 }
 
 /// `base` with one trailing `/`, so that page paths can be appended.
-pub(crate) fn with_slash(base: &str) -> String {
+fn with_slash(base: &str) -> String {
     let base = base.trim();
     if base.ends_with('/') {
         base.to_string()

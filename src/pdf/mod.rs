@@ -109,17 +109,8 @@ pub fn pdf(
         .map_or_else(Vec::new, |s| {
             s.villages.iter().map(|v| v.id.value.clone()).collect()
         });
-    let base_url = crate::settings::with_slash(
-        options
-            .given
-            .base_url
-            .as_deref()
-            .or_else(|| {
-                let site = built.checked.content.site.as_ref()?;
-                site.base_url.as_ref().map(|u| u.value.as_str())
-            })
-            .unwrap_or("/"),
-    );
+    let base_url =
+        crate::settings::Settings::merge(&built.checked.content, &options.given).base_url;
     let warnings = match (&built.checked.content.site, villages.is_empty()) {
         (Some(site), false) => notice_warnings(&base_url, site),
         _ => Vec::new(),
