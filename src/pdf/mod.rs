@@ -111,7 +111,7 @@ pub fn pdf(
         });
     let base_url =
         crate::settings::Settings::merge(&built.checked.content, &options.given).base_url;
-    let warnings = match (&built.checked.content.site, villages.is_empty()) {
+    let mut warnings = match (&built.checked.content.site, villages.is_empty()) {
         (Some(site), false) => notice_warnings(&base_url, site),
         _ => Vec::new(),
     };
@@ -123,7 +123,6 @@ pub fn pdf(
     }));
     fs::create_dir_all(out)
         .map_err(|e| PdfError::Print(format!("cannot create {}: {e}", out.display())))?;
-    let mut warnings = warnings;
     let printed = print_all(&browser, &jobs, &work).and_then(|()| {
         match contents::destination_pages(&draft) {
             Ok(pages) => print_pack_with_page_numbers(&browser, &pack_html, &pages, &pack, &work),

@@ -212,11 +212,18 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
             measures: issue
                 .measures
                 .iter()
-                .map(|m| MeasureSummary {
-                    label: m.label.clone(),
-                    // A measure's own heading is the plan's summary of it.
-                    summary: m.heading.clone().unwrap_or_else(|| summary(&m.text.text)),
-                    full: whole(&m.text.text, m.heading.is_some()),
+                .map(|m| {
+                    let clause = summary(&m.text.text);
+                    let whole = plain_text(&m.text.text);
+                    // A measure's own heading is the plan's summary of it, and
+                    // its text is more; else the first clause may be all of it.
+                    let cut =
+                        m.heading.is_some() || whole.trim_end_matches(['。', '；', ';']) != clause;
+                    MeasureSummary {
+                        label: m.label.clone(),
+                        summary: m.heading.clone().unwrap_or(clause),
+                        full: cut.then_some(whole),
+                    }
                 })
                 .collect(),
             lead_units: &issue.lead_units,
@@ -231,18 +238,14 @@ impl<'a> From<&'a Issue> for ListRow<'a> {
     }
 }
 
-/// The measure `text` as plain text, unless its summary already says all
-/// of it (`headed`: the plan's heading summarises it, so the text is more).
-fn whole(text: &str, headed: bool) -> Option<String> {
-    let plain: String = text
-        .chars()
+/// Markdown `text` as plain text on one line, for the list.
+fn plain_text(text: &str) -> String {
+    text.chars()
         .filter(|c| !matches!(c, '*' | '_' | '`' | '#'))
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ");
-    let said = summary(text);
-    (headed || plain.trim_end_matches(['。', '；', ';']) != said).then_some(plain)
+        .join(" ")
 }
 
 /// The first clause of a measure, for the list: "明确监测对象纳入标准".
