@@ -6,6 +6,7 @@
 //! or dismisses it with `allow:` in people.yaml.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -20,6 +21,18 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 const COMPOUND_SURNAMES: &[&str] = &[
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容",
 ];
+
+/// Every character a surname can start with: most characters of a text
+/// start none, and are passed over with one lookup.
+static SURNAME_STARTS: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    SURNAMES
+        .chars()
+        .chain(COMPOUND_SURNAMES.iter().filter_map(|s| s.chars().next()))
+        .collect()
+});
+
+/// The single-character surnames, for lookup.
+static SINGLE_SURNAMES: LazyLock<HashSet<char>> = LazyLock::new(|| SURNAMES.chars().collect());
 
 /// Words before a name that make it a person: who they are, or what is done for them.
 const STRONG_BEFORE: &[&str] = &[
@@ -158,11 +171,15 @@ fn candidates(text: &str, village_words: &[String]) -> Vec<Candidate> {
         let Some(first) = rest.chars().next() else {
             break;
         };
+        if !SURNAME_STARTS.contains(&first) {
+            at += first.len_utf8();
+            continue;
+        }
         let surname_len = COMPOUND_SURNAMES
             .iter()
             .find(|s| rest.starts_with(**s))
             .map(|s| s.len())
-            .or_else(|| SURNAMES.contains(first).then(|| first.len_utf8()));
+            .or_else(|| SINGLE_SURNAMES.contains(&first).then(|| first.len_utf8()));
         if let Some(surname_len) = surname_len {
             let before = &text[..at];
             let after_list = WEAK_AROUND
