@@ -15,8 +15,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.lang();
     match cli.command {
-        Command::Check { common } => {
-            commands::check(&common, common.build_options(AudienceArg::Public, lang))
+        Command::Check { common, full } => {
+            let options = common.build_options(AudienceArg::Public, lang);
+            commands::check(&common, options, full)
         }
         Command::Build {
             common,

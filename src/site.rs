@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use rayon::prelude::*;
+
 use crate::check::{Checked, check};
 use crate::content::Audience;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
@@ -116,6 +118,42 @@ pub fn check_site(options: &BuildOptions) -> Result<Built, BuildError> {
     run(options, |_| Ok(Discard)).map(|(built, _)| built)
 }
 
+/// What `check` does by default, in a fraction of a build's time: the
+/// content validated, its model built, every content link resolved
+/// against the pages the site would have (rendering only the pages whose
+/// anchors links point to), and the leak guard over the static files and
+/// every file's name. The rendered pages themselves are guarded only by
+/// [`check_site`] and [`build`].
+pub fn check_without_rendering(options: &BuildOptions) -> Result<Checked, BuildError> {
+    let checked = check(&options.root, &options.given);
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::Content(Box::new(checked)));
+    }
+    let prepared =
+        Prepared::new(&checked, &options.root, &Guards::default()).map_err(BuildError::Other)?;
+    let findings = prepared
+        .look_over()
+        .map_err(|text| BuildError::Other(format!("template error: {text}")))?;
+    found_clean(checked, &findings, &options.out_dir())
+}
+
+/// `checked`, or the diagnostics of what `findings` found wrong added to
+/// it, as a content error.
+fn found_clean(
+    mut checked: Checked,
+    findings: &Findings,
+    out: &Path,
+) -> Result<Checked, BuildError> {
+    if findings.is_clean() {
+        return Ok(checked);
+    }
+    let links = findings.link_diagnostics(&checked.sources);
+    let leaks = findings.leak_diagnostics(&mut checked.sources, out);
+    checked.diagnostics.extend(links);
+    checked.diagnostics.extend(leaks);
+    Err(BuildError::Content(Box::new(checked)))
+}
+
 /// [`build`], keeping the files in memory instead of writing them: for
 /// tests, and for anything that reads the site rather than publishing it.
 pub fn build_in_memory(options: &BuildOptions) -> Result<(Built, Memory), BuildError> {
@@ -160,14 +198,7 @@ fn run<S: Sink>(
         })?
         .expect("nothing sets the stop flag");
     laps.lap("render and write");
-    let mut checked = checked;
-    if !findings.is_clean() {
-        let links = findings.link_diagnostics(&checked.sources);
-        let leaks = findings.leak_diagnostics(&mut checked.sources, &out);
-        checked.diagnostics.extend(links);
-        checked.diagnostics.extend(leaks);
-        return Err(BuildError::Content(Box::new(checked)));
-    }
+    let checked = found_clean(checked, &findings, &out)?;
     let built = Built {
         pages: findings.pages,
         files: findings.files,
@@ -315,6 +346,41 @@ impl Prepared {
             .as_ref()
             .map(|guard| guard.find(std::slice::from_ref(file)))
             .unwrap_or_default()
+    }
+
+    /// What [`check_without_rendering`] looks at: the content's links
+    /// resolved without rendering the site, and the leak guard over the
+    /// static files and the name of every page. Errors are template errors
+    /// of the pages rendered for their anchors.
+    pub fn look_over(&self) -> Result<Findings, String> {
+        let broken_links = self.renderer.broken_links_unrendered()?;
+        let statics = self.renderer.static_files();
+        let names: Vec<OutputFile> = self
+            .renderer
+            .page_paths()
+            .map(|path| OutputFile {
+                path: path.to_string(),
+                bytes: Vec::new(),
+            })
+            .collect();
+        let mut leaks: Vec<(OutputFile, Vec<Leak>)> = match &self.guard {
+            None => Vec::new(),
+            Some(guard) => statics
+                .par_iter()
+                .chain(names.par_iter())
+                .filter_map(|file| {
+                    let found = guard.find(std::slice::from_ref(file));
+                    (!found.is_empty()).then(|| (file.clone(), found))
+                })
+                .collect(),
+        };
+        leaks.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        Ok(Findings {
+            pages: names.len(),
+            files: names.len() + statics.len(),
+            broken_links,
+            leaks,
+        })
     }
 
     /// Renders every file in parallel, guards each, and puts those that

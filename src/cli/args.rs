@@ -23,10 +23,13 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
-    /// Check the content and report every problem (changes no file).
+    /// Check the content, its links and the names of its files, and report every problem (changes no file).
     Check {
         #[command(flatten)]
         common: Common,
+        /// Also render every page and run the leak guard over it, as build does (slower).
+        #[arg(long)]
+        full: bool,
     },
     /// Check, then build the site into public/ (replaced only on success).
     Build {

@@ -22,14 +22,21 @@ fn failed(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// `check`: every check of a public build, links and leak guard included,
-/// so that a clean check means the build will pass.
-pub(crate) fn check(common: &Common, options: BuildOptions) -> ExitCode {
+/// `check`: the content, its links, and the leak guard over file names and
+/// static files, without rendering the site; `full` renders and guards
+/// every page too, as a public build does, so that a clean full check
+/// means the build will pass.
+pub(crate) fn check(common: &Common, options: BuildOptions, full: bool) -> ExitCode {
     let lang = options.given.lang;
-    match taizhang::site::check_site(&options) {
-        Ok(built) => {
-            print_diagnostics(&built.checked, common, lang);
-            println!("{}", built.checked.summary(lang));
+    let checked = if full {
+        taizhang::site::check_site(&options).map(|built| built.checked)
+    } else {
+        taizhang::site::check_without_rendering(&options)
+    };
+    match checked {
+        Ok(checked) => {
+            print_diagnostics(&checked, common, lang);
+            println!("{}", checked.summary(lang));
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(checked)) => {

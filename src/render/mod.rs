@@ -11,7 +11,7 @@ mod qr;
 mod typography;
 mod views;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -218,6 +218,17 @@ impl Renderer {
             .chain(search.iter().map(|f| f.path.as_str()))
     }
 
+    /// The path of every page of the site, without the static files and
+    /// the search index.
+    pub fn page_paths(&self) -> impl Iterator<Item = &str> {
+        self.paths.iter().map(String::as_str)
+    }
+
+    /// The theme's and the site's static files, as they are published.
+    pub fn static_files(&self) -> &[OutputFile] {
+        &self.statics
+    }
+
     /// The file at `path` (relative to the site root, `issues/07/index.html`),
     /// rendered now; `None` when the site has no such file.
     pub fn file(&self, path: &str) -> Option<Result<OutputFile, String>> {
@@ -341,11 +352,7 @@ impl Renderer {
         progress.total.store(self.pages.len(), Ordering::Relaxed);
         // Each file's anchors are read as it passes, for the link check.
         let pass = |file: OutputFile| -> Passed {
-            let ids = if file.path.ends_with(".html") {
-                links::ids(std::str::from_utf8(&file.bytes).unwrap_or_default())
-            } else {
-                HashSet::new()
-            };
+            let ids = ids_of(&file);
             let path = file.path.clone();
             sink(file)?;
             Ok((path, ids))
@@ -383,19 +390,72 @@ impl Renderer {
             let (path, ids) = passed?;
             targets.add_ids(&path, ids);
         }
-        Ok(Some(
-            self.prose
-                .links(model)
-                .into_iter()
-                .filter(|(_, _, target)| !targets.resolves(target.trim_start_matches("@/")))
-                .map(|(origin, line_in_text, target)| BrokenLink {
-                    origin,
-                    line_in_text,
-                    target,
-                })
-                .collect(),
-        ))
+        Ok(Some(broken(self.prose.links(model), &targets)))
     }
+
+    /// The content links that lead nowhere, found without rendering the
+    /// site (for `check`): a link's page must be one the site produces, or
+    /// one of its static files; only the pages that links point into an
+    /// anchor of are rendered, to read the ids on them. The search index's
+    /// files are no link's target.
+    pub fn broken_links_unrendered(&self) -> Result<Vec<BrokenLink>, String> {
+        let links = prose::links_unrendered(&self.model);
+        let mut targets = LinkTargets::default();
+        for path in self
+            .paths
+            .iter()
+            .chain(self.statics.iter().map(|f| &f.path))
+        {
+            targets.add_ids(path, HashSet::new());
+        }
+        let anchored: BTreeSet<usize> = links
+            .iter()
+            .filter_map(|(_, _, target)| {
+                let (path, anchor) = target.trim_start_matches("@/").split_once('#')?;
+                let path = path.split('?').next().unwrap_or_default();
+                let file = if path.is_empty() || path.ends_with('/') {
+                    format!("{path}index.html")
+                } else {
+                    path.to_string()
+                };
+                (!anchor.is_empty()).then(|| self.by_path.get(&file).copied())?
+            })
+            .collect();
+        let read: Vec<Passed> = anchored
+            .into_par_iter()
+            .map(|index| {
+                let file = self.page(index)?;
+                Ok((file.path.clone(), ids_of(&file)))
+            })
+            .collect();
+        for passed in read {
+            let (path, ids) = passed?;
+            targets.add_ids(&path, ids);
+        }
+        Ok(broken(links, &targets))
+    }
+}
+
+/// The anchors a file defines: the ids of an HTML page, none for others.
+fn ids_of(file: &OutputFile) -> HashSet<String> {
+    if file.path.ends_with(".html") {
+        links::ids(std::str::from_utf8(&file.bytes).unwrap_or_default())
+    } else {
+        HashSet::new()
+    }
+}
+
+/// Those of `links` that resolve to nothing among `targets`.
+fn broken(links: Vec<prose::Link>, targets: &LinkTargets) -> Vec<BrokenLink> {
+    links
+        .into_iter()
+        .filter(|(_, _, target)| !targets.resolves(target.trim_start_matches("@/")))
+        .map(|(origin, line_in_text, target)| BrokenLink {
+            origin,
+            line_in_text,
+            target,
+        })
+        .collect()
 }
 
 /// A file handed on: its path and the anchors it defines, or why not.

@@ -73,10 +73,7 @@ impl Prose {
 
     fn one(&self, text: &Markdown, settings: TextOptions<'_>, links: &mut Vec<Link>) -> String {
         let rendered = markdown::render(&text.text, &self.glossary, settings);
-        links.extend(rendered.links.into_iter().map(|(target, offset)| {
-            let line = text.text[..offset].matches('\n').count() as u32;
-            (text.origin, line, target)
-        }));
+        located(text, rendered.links, links);
         rendered.html
     }
 
@@ -231,4 +228,59 @@ impl Prose {
         links.extend_from_slice(&self.document_entry(model).1);
         links
     }
+}
+
+/// `found` (targets with their byte offsets in `text`) as links at their
+/// place in the content.
+fn located(text: &Markdown, found: Vec<(String, usize)>, links: &mut Vec<Link>) {
+    links.extend(found.into_iter().map(|(target, offset)| {
+        let line = text.text[..offset].matches('\n').count() as u32;
+        (text.origin, line, target)
+    }));
+}
+
+/// Every internal link in the content, as [`Prose::links`] finds them and
+/// in its order, read from the Markdown without rendering it.
+pub(crate) fn links_unrendered(model: &Model) -> Vec<Link> {
+    fn scan<'a>(texts: impl Iterator<Item = &'a Markdown>) -> Vec<Link> {
+        let mut links = Vec::new();
+        for text in texts {
+            located(text, markdown::links(&text.text), &mut links);
+        }
+        links
+    }
+    let issues: Vec<Vec<Link>> = model
+        .issues
+        .par_iter()
+        .map(|issue| {
+            scan(
+                std::iter::once(&issue.finding)
+                    .chain(issue.measures.iter().map(|m| &m.text))
+                    .chain(issue.updates.iter().map(|u| &u.text))
+                    .chain(&issue.progress),
+            )
+        })
+        .collect();
+    let notes: Vec<Vec<Link>> = model
+        .notes
+        .par_iter()
+        .map(|note| scan(std::iter::once(&note.body)))
+        .collect();
+    let document = &model.document;
+    let rest = scan(
+        model
+            .policy
+            .iter()
+            .map(|p| &p.body)
+            .chain(model.glossary.iter().map(|t| &t.explanation))
+            .chain(&document.preamble)
+            .chain(&document.requirements)
+            .chain(document.sections.iter().map(|s| &s.body)),
+    );
+    issues
+        .into_iter()
+        .chain(notes)
+        .flatten()
+        .chain(rest)
+        .collect()
 }

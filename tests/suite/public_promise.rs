@@ -237,6 +237,42 @@ fn check_fails_where_build_would() {
 }
 
 #[test]
+fn a_quick_check_finds_the_links_a_full_one_does() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    taizhang::scaffold::init(root, Default::default()).expect("writes");
+    note(
+        root,
+        "2025-08-05-links",
+        "见[任务](@/issues/01/#tasks)、[无此处](@/issues/01/#nowhere)。\n\n\
+         [无此问题](@/issues/99/)与![图](@/static/missing.png)。\n\n\
+         [清单](@/list/)和[样式](@/static/style.css)。",
+    );
+    let broken = |full: bool| {
+        let mut command = taizhang();
+        command.args(["check", "--lang", "en", "--root"]).arg(root);
+        if full {
+            command.arg("--full");
+        }
+        let out = command.output().expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|line| line.contains("error[E080]"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let quick = broken(false);
+    assert_eq!(quick.len(), 3, "{quick:#?}");
+    assert!(
+        quick[0].contains("content/notes/2025-08-05-links.md:6:"),
+        "{quick:#?}"
+    );
+    assert!(quick[0].contains("/issues/01/#nowhere"), "{quick:#?}");
+    assert_eq!(quick, broken(true));
+}
+
+#[test]
 fn a_base_url_cannot_inject_script() {
     let dir = tempfile::tempdir().expect("a folder");
     taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
