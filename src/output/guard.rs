@@ -9,7 +9,10 @@
 //! build; content cannot switch it off.
 
 use aho_corasick::AhoCorasick;
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::convert::Infallible;
+
+use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 use rayon::prelude::*;
 
 use super::OutputFile;
@@ -300,6 +303,55 @@ const ZIP: &[u8] = b"PK\x03\x04";
 /// How every gzip stream (and so every file of the search index) starts.
 const GZIP: &[u8] = b"\x1f\x8b";
 
+/// Reads the events of one markup text into a view.
+struct Reader<'v> {
+    view: &'v mut View,
+    /// For escaped markup read again: where it stands in the file.
+    nested_at: Option<usize>,
+    /// Whether the attribute whose value comes next holds words.
+    words: bool,
+}
+
+impl Callback<Infallible, usize> for Reader<'_> {
+    fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Infallible> {
+        let at = self.nested_at.unwrap_or(span.start);
+        match event {
+            CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name }
+                if !INLINE
+                    .iter()
+                    .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes())) =>
+            {
+                self.view.text.push(APART);
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.words = !NOT_WORDS
+                    .iter()
+                    .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()));
+            }
+            CallbackEvent::AttributeValue { value } if self.words => {
+                self.view.text.push(APART);
+                self.view.push(&String::from_utf8_lossy(value), at);
+                self.view.text.push(APART);
+            }
+            CallbackEvent::String { value } => {
+                let decoded = String::from_utf8_lossy(value);
+                if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
+                    self.view.read_markup(&decoded, Some(span.start));
+                } else {
+                    self.view.push(&decoded, at);
+                }
+            }
+            CallbackEvent::Comment { value } => {
+                self.view.text.push(APART);
+                self.view.push(&String::from_utf8_lossy(value), at);
+                self.view.text.push(APART);
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
 /// Where a view's text comes from, for the leak's place.
 #[derive(Clone, Copy)]
 enum Place<'a> {
@@ -337,47 +389,16 @@ impl View {
     }
 
     fn read_markup(&mut self, source: &str, nested_at: Option<usize>) {
-        let at = |offset: usize| nested_at.unwrap_or(offset);
-        let emitter = DefaultEmitter::<usize>::new_with_span();
-        for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
-            match token {
-                Token::String(text) => {
-                    let decoded = String::from_utf8_lossy(&text.value);
-                    if nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
-                        self.read_markup(&decoded, Some(text.span.start));
-                    } else {
-                        self.push(&decoded, at(text.span.start));
-                    }
-                }
-                Token::StartTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    if !INLINE.contains(&name.as_str()) {
-                        self.text.push(APART);
-                    }
-                    for (attribute, value) in &tag.attributes {
-                        let attribute = String::from_utf8_lossy(attribute).to_ascii_lowercase();
-                        if NOT_WORDS.contains(&attribute.as_str()) {
-                            continue;
-                        }
-                        self.text.push(APART);
-                        self.push(&String::from_utf8_lossy(&value.value), at(value.span.start));
-                        self.text.push(APART);
-                    }
-                }
-                Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    if !INLINE.contains(&name.as_str()) {
-                        self.text.push(APART);
-                    }
-                }
-                Token::Comment(text) => {
-                    self.text.push(APART);
-                    self.push(&String::from_utf8_lossy(&text.value), at(text.span.start));
-                    self.text.push(APART);
-                }
-                Token::Doctype(_) | Token::Error(_) => {}
-            }
-        }
+        // Events as the tokenizer finds them, borrowed from its buffers: a
+        // token built per tag and attribute cost a county's build seconds.
+        let reader = Reader {
+            view: self,
+            nested_at,
+            words: true,
+        };
+        let mut emitter = CallbackEmitter::new(reader);
+        emitter.naively_switch_states(false);
+        for _ in Tokenizer::new_with_emitter(source, emitter) {}
     }
 
     fn push(&mut self, text: &str, file_offset: usize) {
