@@ -71,7 +71,7 @@ fn patterns() -> &'static [(&'static str, Regex)] {
 /// text order. Where candidates overlap the longer one wins.
 pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Number)> {
     let mut found = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !may_hold_a_number(text) {
         return found;
     }
     for (group, pattern) in patterns() {
@@ -97,6 +97,28 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, Number)> {
         }
     }
     kept
+}
+
+/// Whether `text` has a run of digits, spaces, dashes, plus signs,
+/// brackets and X's holding ten digits or more. Every pattern's match is
+/// such a run, ten digits at the least (a landline), so a text without one
+/// (most pages: dates and counts) is passed over in one pass over its
+/// bytes instead of one per pattern.
+fn may_hold_a_number(text: &str) -> bool {
+    let mut digits = 0;
+    for byte in text.bytes() {
+        match byte {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits >= 10 {
+                    return true;
+                }
+            }
+            b' ' | b'-' | b'+' | b'(' | b')' | b'X' | b'x' => {}
+            _ => digits = 0,
+        }
+    }
+    false
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -201,6 +223,26 @@ mod tests {
             .into_iter()
             .map(|(range, kind)| (&text[range], kind))
             .collect()
+    }
+
+    #[test]
+    fn every_number_lies_in_a_run_the_prefilter_sees() {
+        for text in [
+            "(0730)1234567",
+            "0730 123 4567",
+            "+86 138 1234 5678",
+            "6222 0202 0011 2233 446",
+        ] {
+            assert!(may_hold_a_number(text), "{text}");
+            assert!(!find(text).is_empty(), "{text}");
+        }
+        for text in [
+            "2025-09-30 至 2025-10-20",
+            "83户272人,1234567",
+            "(0730)12345",
+        ] {
+            assert!(!may_hold_a_number(text), "{text}");
+        }
     }
 
     #[test]
