@@ -27,16 +27,19 @@ pub(crate) fn polish(html: &str) -> String {
             .map_or(rest.len(), |at| open + at + 1);
         let tag = &rest[open..close];
         out.push_str(tag);
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = tag.trim_start_matches(['<', '/']);
+        let name = &name[..name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
         match verbatim {
-            Some(inside) if tag.starts_with("</") && name == inside => verbatim = None,
+            Some(inside) if tag.starts_with("</") && name.eq_ignore_ascii_case(inside) => {
+                verbatim = None;
+            }
             None if !tag.starts_with("</") && !tag.ends_with("/>") => {
-                verbatim = VERBATIM.iter().find(|v| **v == name).copied();
+                verbatim = VERBATIM
+                    .iter()
+                    .find(|v| v.eq_ignore_ascii_case(name))
+                    .copied();
             }
             _ => {}
         }
@@ -46,7 +49,15 @@ pub(crate) fn polish(html: &str) -> String {
 }
 
 fn push_text(out: &mut String, text: &str, verbatim: bool) {
-    if verbatim || text.is_empty() {
+    // Only these characters are ever changed; most runs between two tags
+    // have none of them and are copied as they are.
+    let untouched = !text.bytes().any(|b| {
+        matches!(
+            b,
+            b',' | b':' | b';' | b'!' | b'?' | b'(' | b')' | b'\n' | b'\r'
+        )
+    });
+    if verbatim || untouched {
         out.push_str(text);
     } else {
         out.push_str(&text_polished(text));
