@@ -16,6 +16,7 @@ mod site;
 mod status;
 mod tracking;
 mod yaml;
+mod yaml_events;
 
 pub use deadline::{Deadline, DeadlineKind, FORMS as DEADLINE_FORMS};
 pub use decode::is_slug;
