@@ -313,6 +313,9 @@ impl Renderer {
             .tera
             .render(template, &context)
             .map_err(|e| error_text(&e))?;
+        // The print pack's context holds every issue's block: freed before
+        // the page is polished and relinked, two more copies of its size.
+        drop(context);
         let path = self.paths[index].clone();
         let text = if template.ends_with(".html") {
             let relinker = match page {

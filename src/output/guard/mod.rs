@@ -8,11 +8,9 @@
 //! masker missed (or a template printed) is still caught. Any hit stops the
 //! build; content cannot switch it off.
 
-use aho_corasick::AhoCorasick;
-use std::convert::Infallible;
+mod view;
 
-use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use super::OutputFile;
@@ -20,6 +18,8 @@ use crate::content::Register;
 use crate::diagnostics::{Problem, line_and_column};
 use crate::privacy::NameFinder;
 use crate::reading::Reading;
+
+use view::View;
 
 /// Something that must not be published, found in an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,51 +59,9 @@ pub struct Guard {
     finder: NameFinder,
     /// Registered names as bytes, for files that are not text.
     raw_names: Option<AhoCorasick>,
+    /// The bytes of [`CUTS`] that no registered name holds.
+    cuts: Vec<u8>,
 }
-
-/// Separates what a reader never sees run together: two table cells, two
-/// attribute values. Not whitespace, so the reading form keeps it.
-const APART: char = '\u{1F}';
-
-/// Elements that flow inside a line of text: a name split across them
-/// still reads as one.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tspan", "u", "var",
-    "wbr",
-];
-
-/// Attributes holding geometry or style, never words a reader sees: SVG
-/// path data would otherwise read as long runs of digits. (`class` is
-/// written by templates only; content cannot set it.)
-const NOT_WORDS: &[&str] = &[
-    "class",
-    "d",
-    "points",
-    "viewbox",
-    "transform",
-    "x",
-    "y",
-    "x1",
-    "x2",
-    "y1",
-    "y2",
-    "cx",
-    "cy",
-    "r",
-    "rx",
-    "ry",
-    "width",
-    "height",
-    "dx",
-    "dy",
-    "stroke-dasharray",
-    "font-size",
-    "stroke-width",
-    "opacity",
-    "fill-opacity",
-    "stroke-opacity",
-];
 
 impl Guard {
     /// A guard for `register`.
@@ -116,7 +74,13 @@ impl Guard {
                 .build(&names)
                 .expect("names are plain strings")
         });
+        let cuts = CUTS
+            .iter()
+            .copied()
+            .filter(|cut| !names.iter().any(|n| n.as_bytes().contains(cut)))
+            .collect();
         Guard {
+            cuts,
             register: register.clone(),
             finder: NameFinder::new(register),
             raw_names,
@@ -156,11 +120,6 @@ impl Guard {
         let markup = [".html", ".htm", ".svg", ".xml"]
             .iter()
             .any(|ext| file.path.to_ascii_lowercase().ends_with(ext));
-        let view = if markup {
-            View::markup(text)
-        } else {
-            View::plain(text)
-        };
         // The search index's pairs of characters are cut from the text of
         // its pages (高华 out of the place 高华安置区): names are looked
         // for in that text, which the index holds whole beside them.
@@ -170,7 +129,18 @@ impl Guard {
                 .rsplit('/')
                 .next()
                 .is_some_and(|n| n.starts_with("shard-"));
-        self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
+        if markup {
+            let view = View::markup(text);
+            self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
+        } else {
+            // A county's site.json is a hundred megabytes: read in pieces,
+            // it is never held three times over (the text, its view, its
+            // reading form).
+            for (start, piece) in pieces(text, &self.cuts) {
+                let view = View::plain_at(piece, start);
+                self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
+            }
+        }
         leaks
     }
 
@@ -296,61 +266,40 @@ impl Guard {
     }
 }
 
-/// The text of a file as a reader gets it, with where each piece came from.
+/// Plain text longer than this is read in pieces of about this size.
+const PIECE: usize = 1 << 20;
+
+/// Where plain text may be cut into pieces: right after one of these, the
+/// reading form starts afresh (no space pending, no Han character before),
+/// and no number can reach across (numbers are digits, spaces, dashes,
+/// plus signs and brackets, and look at a `.` or `,` before them). Each is
+/// used only when no registered name holds it.
+const CUTS: &[u8] = b"\"{}[]<>:;";
+
+/// `text` in pieces, each with its offset: cut after a byte of `cuts`
+/// found past every [`PIECE`] bytes, or whole when there is none.
+fn pieces<'t>(text: &'t str, cuts: &'t [u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let from = start;
+        let end = text
+            .as_bytes()
+            .get(from + PIECE..)
+            .and_then(|rest| rest.iter().position(|b| cuts.contains(b)))
+            .map_or(text.len(), |at| from + PIECE + at + 1);
+        start = end;
+        Some((from, &text[from..end]))
+    })
+}
+
 /// How every zip archive (and so every `.xlsx`) starts.
 const ZIP: &[u8] = b"PK\x03\x04";
 
 /// How every gzip stream (and so every file of the search index) starts.
 const GZIP: &[u8] = b"\x1f\x8b";
-
-/// Reads the events of one markup text into a view.
-struct Reader<'v> {
-    view: &'v mut View,
-    /// For escaped markup read again: where it stands in the file.
-    nested_at: Option<usize>,
-    /// Whether the attribute whose value comes next holds words.
-    words: bool,
-}
-
-impl Callback<Infallible, usize> for Reader<'_> {
-    fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Infallible> {
-        let at = self.nested_at.unwrap_or(span.start);
-        match event {
-            CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name }
-                if !INLINE
-                    .iter()
-                    .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes())) =>
-            {
-                self.view.text.push(APART);
-            }
-            CallbackEvent::AttributeName { name } => {
-                self.words = !NOT_WORDS
-                    .iter()
-                    .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()));
-            }
-            CallbackEvent::AttributeValue { value } if self.words => {
-                self.view.text.push(APART);
-                self.view.push(&String::from_utf8_lossy(value), at);
-                self.view.text.push(APART);
-            }
-            CallbackEvent::String { value } => {
-                let decoded = String::from_utf8_lossy(value);
-                if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
-                    self.view.read_markup(&decoded, Some(span.start));
-                } else {
-                    self.view.push(&decoded, at);
-                }
-            }
-            CallbackEvent::Comment { value } => {
-                self.view.text.push(APART);
-                self.view.push(&String::from_utf8_lossy(value), at);
-                self.view.text.push(APART);
-            }
-            _ => {}
-        }
-        None
-    }
-}
 
 /// Where a view's text comes from, for the leak's place.
 #[derive(Clone, Copy)]
@@ -361,60 +310,6 @@ enum Place<'a> {
     Name,
     /// An entry of the archive the file is.
     Entry(&'a str),
-}
-
-struct View {
-    text: String,
-    /// `(offset in text, offset in the file)` at the start of each piece.
-    marks: Vec<(usize, usize)>,
-}
-
-impl View {
-    fn plain(text: &str) -> View {
-        View {
-            text: text.to_string(),
-            marks: vec![(0, 0)],
-        }
-    }
-
-    /// Text and attribute values of HTML, SVG or XML, entities decoded.
-    /// Escaped markup inside (a feed's HTML content) is read once more.
-    fn markup(source: &str) -> View {
-        let mut view = View {
-            text: String::with_capacity(source.len() / 2),
-            marks: Vec::new(),
-        };
-        view.read_markup(source, None);
-        view
-    }
-
-    fn read_markup(&mut self, source: &str, nested_at: Option<usize>) {
-        // Events as the tokenizer finds them, borrowed from its buffers: a
-        // token built per tag and attribute cost a county's build seconds.
-        let reader = Reader {
-            view: self,
-            nested_at,
-            words: true,
-        };
-        let mut emitter = CallbackEmitter::new(reader);
-        emitter.naively_switch_states(false);
-        for _ in Tokenizer::new_with_emitter(source, emitter) {}
-    }
-
-    fn push(&mut self, text: &str, file_offset: usize) {
-        self.marks.push((self.text.len(), file_offset));
-        self.text.push_str(text);
-    }
-
-    /// The file offset of `offset` in the view: the start of its piece plus
-    /// the distance into it (exact unless entities were decoded before it).
-    fn file_offset(&self, offset: usize) -> usize {
-        let piece = self.marks.partition_point(|(at, _)| *at <= offset);
-        match piece.checked_sub(1).and_then(|i| self.marks.get(i)) {
-            Some((at, file)) => file + (offset - at),
-            None => 0,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -486,6 +381,29 @@ mod tests {
             bytes: image,
         };
         assert_eq!(guard(&[binary], &r).len(), 1);
+    }
+
+    #[test]
+    fn big_plain_files_are_read_in_pieces_with_the_same_findings() {
+        let r = register(&["兰东风"]);
+        let filler = "a".repeat(PIECE);
+        let text =
+            format!("{filler}\"兰东风\",\"1,13812345678\"\n{filler}:兰东\u{200B}风;13812345678");
+        assert!(pieces(&text, CUTS).count() >= 3);
+        let leaks = guard(&[file("data/site.json", &text)], &r);
+        let found: Vec<(usize, usize, bool)> = leaks
+            .iter()
+            .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, PIECE + 2, true),
+                (2, PIECE + 2, true),
+                (2, PIECE + 7, false)
+            ],
+            "{leaks:#?}"
+        );
     }
 
     #[test]

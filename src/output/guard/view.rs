@@ -1,0 +1,162 @@
+//! A file's text as a reader gets it, with where each piece came from:
+//! HTML, SVG and XML read through html5gum's events (text and attribute
+//! values, entities decoded, escaped markup read again), other text as it
+//! is.
+
+use std::convert::Infallible;
+
+use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+
+/// Separates what a reader never sees run together: two table cells, two
+/// attribute values. Not whitespace, so the reading form keeps it.
+const APART: char = '\u{1F}';
+
+/// Elements that flow inside a line of text: a name split across them
+/// still reads as one.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tspan", "u", "var",
+    "wbr",
+];
+
+/// Attributes holding geometry or style, never words a reader sees: SVG
+/// path data would otherwise read as long runs of digits. (`class` is
+/// written by templates only; content cannot set it.)
+const NOT_WORDS: &[&str] = &[
+    "class",
+    "d",
+    "points",
+    "viewbox",
+    "transform",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "width",
+    "height",
+    "dx",
+    "dy",
+    "stroke-dasharray",
+    "font-size",
+    "stroke-width",
+    "opacity",
+    "fill-opacity",
+    "stroke-opacity",
+];
+
+/// The reading text of one file (or piece of one).
+pub(super) struct View {
+    pub(super) text: String,
+    /// `(offset in text, offset in the file)` at the start of each piece.
+    marks: Vec<(usize, usize)>,
+}
+
+impl View {
+    pub(super) fn plain(text: &str) -> View {
+        View::plain_at(text, 0)
+    }
+
+    /// A piece of a plain file, which starts at `offset` in the file.
+    pub(super) fn plain_at(text: &str, offset: usize) -> View {
+        View {
+            text: text.to_string(),
+            marks: vec![(0, offset)],
+        }
+    }
+
+    /// Text and attribute values of HTML, SVG or XML, entities decoded.
+    /// Escaped markup inside (a feed's HTML content) is read once more.
+    pub(super) fn markup(source: &str) -> View {
+        let mut view = View {
+            text: String::with_capacity(source.len() / 2),
+            marks: Vec::new(),
+        };
+        view.read_markup(source, None);
+        view
+    }
+
+    fn read_markup(&mut self, source: &str, nested_at: Option<usize>) {
+        // Events as the tokenizer finds them, borrowed from its buffers: a
+        // token built per tag and attribute cost a county's build seconds.
+        let reader = Reader {
+            view: self,
+            nested_at,
+            words: true,
+        };
+        let mut emitter = CallbackEmitter::new(reader);
+        emitter.naively_switch_states(false);
+        for _ in Tokenizer::new_with_emitter(source, emitter) {}
+    }
+
+    fn push(&mut self, text: &str, file_offset: usize) {
+        self.marks.push((self.text.len(), file_offset));
+        self.text.push_str(text);
+    }
+
+    /// The file offset of `offset` in the view: the start of its piece plus
+    /// the distance into it (exact unless entities were decoded before it).
+    pub(super) fn file_offset(&self, offset: usize) -> usize {
+        let piece = self.marks.partition_point(|(at, _)| *at <= offset);
+        match piece.checked_sub(1).and_then(|i| self.marks.get(i)) {
+            Some((at, file)) => file + (offset - at),
+            None => 0,
+        }
+    }
+}
+
+/// Reads the events of one markup text into a view.
+struct Reader<'v> {
+    view: &'v mut View,
+    /// For escaped markup read again: where it stands in the file.
+    nested_at: Option<usize>,
+    /// Whether the attribute whose value comes next holds words.
+    words: bool,
+}
+
+impl Callback<Infallible, usize> for Reader<'_> {
+    fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Infallible> {
+        let at = self.nested_at.unwrap_or(span.start);
+        match event {
+            CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name }
+                if !INLINE
+                    .iter()
+                    .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes())) =>
+            {
+                self.view.text.push(APART);
+            }
+            CallbackEvent::AttributeName { name } => {
+                self.words = !NOT_WORDS
+                    .iter()
+                    .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()));
+            }
+            CallbackEvent::AttributeValue { value } if self.words => {
+                self.view.text.push(APART);
+                self.view.push(&String::from_utf8_lossy(value), at);
+                self.view.text.push(APART);
+            }
+            CallbackEvent::String { value } => {
+                let decoded = String::from_utf8_lossy(value);
+                if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
+                    self.view.read_markup(&decoded, Some(span.start));
+                } else {
+                    self.view.push(&decoded, at);
+                }
+            }
+            CallbackEvent::Comment { value } => {
+                self.view.text.push(APART);
+                self.view.push(&String::from_utf8_lossy(value), at);
+                self.view.text.push(APART);
+            }
+            _ => {}
+        }
+        None
+    }
+}
