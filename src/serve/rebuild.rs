@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::check::Rechecker;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap, render};
@@ -194,6 +194,13 @@ impl Rebuilder {
         timing: &Timing,
         published: &Arc<dyn Fn() + Send + Sync>,
     ) {
+        // An author saving again and again would have each save's check
+        // take the processor from the next save: the check starts once no
+        // newer save has come for a moment (at 10,000 issues it renders for
+        // tens of seconds, and stops only between pages).
+        if !settled(&snapshot.stop) {
+            return;
+        }
         let render_all = || {
             let progress = Progress::default();
             snapshot
@@ -274,6 +281,21 @@ impl Rebuilder {
 }
 
 /// When a rebuild started and put its site up, for the report.
+/// How long a site must stay the newest before its whole-site check starts.
+const SETTLE: Duration = Duration::from_millis(500);
+
+/// Waits [`SETTLE`]; `false` as soon as `stop` is set (a newer save).
+fn settled(stop: &AtomicBool) -> bool {
+    let until = Instant::now() + SETTLE;
+    while Instant::now() < until {
+        if stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    !stop.load(Ordering::Relaxed)
+}
+
 struct Timing {
     started: Instant,
     /// Milliseconds from the start to the site being served.
