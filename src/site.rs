@@ -376,7 +376,7 @@ impl Prepared {
         };
         leaks.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         Ok(Findings {
-            pages: names.len(),
+            pages: names.iter().filter(|f| f.path.ends_with(".html")).count(),
             files: names.len() + statics.len(),
             broken_links,
             leaks,

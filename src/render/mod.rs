@@ -152,14 +152,7 @@ impl Renderer {
         }
         let paths: Vec<String> = pages
             .iter()
-            .map(|page| {
-                let address = address(&model, page);
-                if address.is_empty() || address.ends_with('/') {
-                    format!("{address}index.html")
-                } else {
-                    address
-                }
-            })
+            .map(|page| file_of(&address(&model, page)))
             .collect();
         let by_path = paths
             .iter()
@@ -416,12 +409,7 @@ impl Renderer {
             .filter_map(|(_, _, target)| {
                 let (path, anchor) = target.trim_start_matches("@/").split_once('#')?;
                 let path = path.split('?').next().unwrap_or_default();
-                let file = if path.is_empty() || path.ends_with('/') {
-                    format!("{path}index.html")
-                } else {
-                    path.to_string()
-                };
-                (!anchor.is_empty()).then(|| self.by_path.get(&file).copied())?
+                (!anchor.is_empty()).then(|| self.by_path.get(&file_of(path)).copied())?
             })
             .collect();
         let read: Vec<Passed> = anchored
@@ -436,6 +424,15 @@ impl Renderer {
             targets.add_ids(&path, ids);
         }
         Ok(broken(links, &targets))
+    }
+}
+
+/// The file a page at `address` is written to: a folder's `index.html`.
+fn file_of(address: &str) -> String {
+    if address.is_empty() || address.ends_with('/') {
+        format!("{address}index.html")
+    } else {
+        address.to_string()
     }
 }
 
