@@ -74,10 +74,13 @@ impl Guard {
                 .build(&names)
                 .expect("names are plain strings")
         });
+        // Names are searched for in their reading form (a full-width colon
+        // reads as `:`), so that is the form a cut must not fall inside.
+        let read: Vec<String> = names.iter().map(|n| Reading::of(n).text).collect();
         let cuts = CUTS
             .iter()
             .copied()
-            .filter(|cut| !names.iter().any(|n| n.as_bytes().contains(cut)))
+            .filter(|cut| !read.iter().any(|n| n.as_bytes().contains(cut)))
             .collect();
         Guard {
             cuts,
