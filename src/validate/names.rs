@@ -24,15 +24,46 @@ const COMPOUND_SURNAMES: &[&str] = &[
 
 /// Every character a surname can start with: most characters of a text
 /// start none, and are passed over with one lookup.
-static SURNAME_STARTS: LazyLock<HashSet<char>> = LazyLock::new(|| {
-    SURNAMES
-        .chars()
-        .chain(COMPOUND_SURNAMES.iter().filter_map(|s| s.chars().next()))
-        .collect()
+static SURNAME_STARTS: LazyLock<HanSet> = LazyLock::new(|| {
+    HanSet::of(
+        SURNAMES
+            .chars()
+            .chain(COMPOUND_SURNAMES.iter().filter_map(|s| s.chars().next())),
+    )
 });
 
 /// The single-character surnames, for lookup.
-static SINGLE_SURNAMES: LazyLock<HashSet<char>> = LazyLock::new(|| SURNAMES.chars().collect());
+static SINGLE_SURNAMES: LazyLock<HanSet> = LazyLock::new(|| HanSet::of(SURNAMES.chars()));
+
+/// A set of characters of the common Han block, one bit each: a lookup
+/// per character of every content file is a shift and a mask, not a hash.
+struct HanSet([u64; HanSet::WORDS]);
+
+impl HanSet {
+    const FIRST: u32 = 0x4E00;
+    const WORDS: usize = (0xA000 - HanSet::FIRST as usize) / 64;
+
+    /// The set of `chars`. Every surname above is in the block, which a
+    /// unit test holds to.
+    fn of(chars: impl Iterator<Item = char>) -> HanSet {
+        let mut set = HanSet([0; HanSet::WORDS]);
+        for c in chars {
+            if let Some(at) = HanSet::slot(c) {
+                set.0[at / 64] |= 1 << (at % 64);
+            }
+        }
+        set
+    }
+
+    fn slot(c: char) -> Option<usize> {
+        let at = (c as u32).checked_sub(HanSet::FIRST)? as usize;
+        (at < HanSet::WORDS * 64).then_some(at)
+    }
+
+    fn contains(&self, c: &char) -> bool {
+        HanSet::slot(*c).is_some_and(|at| self.0[at / 64] & (1 << (at % 64)) != 0)
+    }
+}
 
 /// Words before a name that make it a person: who they are, or what is done for them.
 const STRONG_BEFORE: &[&str] = &[
@@ -167,6 +198,11 @@ fn candidates(text: &str, village_words: &[String]) -> Vec<Candidate> {
     let mut last_end = usize::MAX;
     let mut at = 0;
     while at < text.len() {
+        // No surname is ASCII, and YAML's keys and indentation are.
+        if text.as_bytes()[at].is_ascii() {
+            at += 1;
+            continue;
+        }
         let rest = &text[at..];
         let Some(first) = rest.chars().next() else {
             break;
@@ -250,6 +286,23 @@ mod tests {
             .into_iter()
             .map(|c| c.name)
             .collect()
+    }
+
+    #[test]
+    fn every_surname_is_in_the_set_it_is_looked_up_in() {
+        for c in SURNAMES.chars() {
+            assert!(
+                SINGLE_SURNAMES.contains(&c) && SURNAME_STARTS.contains(&c),
+                "{c}"
+            );
+        }
+        for compound in COMPOUND_SURNAMES {
+            let first = compound.chars().next().expect("a surname has characters");
+            assert!(SURNAME_STARTS.contains(&first), "{compound}");
+        }
+        for c in ['村', '户', 'a', '𠀀', '\u{9FFF}', '\u{4DFF}'] {
+            assert!(!SINGLE_SURNAMES.contains(&c), "{c}");
+        }
     }
 
     #[test]
