@@ -33,15 +33,19 @@ pub(crate) fn check(common: &Common, options: BuildOptions, full: bool) -> ExitC
     } else {
         taizhang::site::check_without_rendering(&options)
     };
+    // What was checked is not freed: the process ends next, and the
+    // system takes back its memory at once rather than piece by piece.
     match checked {
         Ok(checked) => {
             print_diagnostics(&checked, common, lang);
             println!("{}", checked.summary(lang));
+            std::mem::forget(checked);
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(checked)) => {
             print_diagnostics(&checked, common, lang);
             println!("{}", checked.summary(lang));
+            std::mem::forget(checked);
             ExitCode::from(1)
         }
         Err(error) => report_build_error(error, common, lang),
@@ -86,6 +90,8 @@ pub(crate) fn build(common: &Common, options: BuildOptions) -> ExitCode {
             built.elapsed_ms
         ),
     }
+    // As in `check`: the process ends next, and frees it all at once.
+    std::mem::forget(built);
     ExitCode::SUCCESS
 }
 
