@@ -11,6 +11,8 @@ use taizhang::diagnostics::{Lang, Problem, Severity, render_styled};
 use taizhang::render::Progress;
 use taizhang::site::BuildError;
 
+use rayon::prelude::*;
+
 use super::args::Common;
 
 /// Colours only on a terminal, and never when NO_COLOR is set.
@@ -21,16 +23,26 @@ fn color() -> bool {
 
 /// Prints every diagnostic of `checked`, warnings unless `--quiet`.
 pub(crate) fn print_diagnostics(checked: &Checked, common: &Common, lang: Lang) {
+    use std::io::Write;
     let color = color();
-    for diagnostic in checked.diagnostics.sorted(&checked.sources) {
-        if common.quiet && diagnostic.severity() == Severity::Warning {
-            continue;
+    // Standard error is unbuffered: a county's 25,000 warnings, written
+    // line by line, took half a second.
+    // Each is quoted from its file on all cores, then written in order.
+    let texts: Vec<String> = checked
+        .diagnostics
+        .sorted(&checked.sources)
+        .into_par_iter()
+        .filter(|d| !(common.quiet && d.severity() == Severity::Warning))
+        .map(|d| render_styled(d, &checked.sources, lang, color))
+        .collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
+    for text in texts {
+        // A closed pipe (`| head`) ends the listing, not the command.
+        if writeln!(out, "{text}").is_err() {
+            return;
         }
-        eprintln!(
-            "{}",
-            render_styled(diagnostic, &checked.sources, lang, color)
-        );
     }
+    let _ = out.flush();
 }
 
 /// A progress bar on a terminal, shown once a build has run for a second;

@@ -236,3 +236,34 @@ fn init_and_new_speak_the_language_asked_for() {
     let said = refused(&["init", en, "--lang", "en"]);
     assert!(said.contains("is not empty"), "{said}");
 }
+
+#[test]
+fn check_piped_into_a_reader_that_stops_early_still_exits_cleanly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // Hundreds of overdue warnings: far more than a pipe holds, so the
+    // listing is still being written when the reader goes away.
+    let dir = tempfile::tempdir().expect("a folder");
+    let size = taizhang::synthetic::Size {
+        issues: 400,
+        villages: 20,
+        notes: 10,
+    };
+    taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
+    let mut child = taizhang()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = String::new();
+    let stderr = child.stderr.take().expect("piped");
+    BufReader::new(stderr)
+        .read_line(&mut first)
+        .expect("reads a line");
+    assert!(first.contains("warning[W101]"), "{first}");
+    // The reader is gone (as `| head -1` leaves): no panic, the usual code.
+    let status = child.wait().expect("ends");
+    assert_eq!(status.code(), Some(0));
+}
