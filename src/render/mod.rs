@@ -355,10 +355,18 @@ impl Renderer {
         };
         // The search index is built on one thread while the pages render
         // on the others.
+        // The pages that hold the whole ledger start first: rendered and
+        // guarded last, they left every core but one idle for seconds.
+        let (big, small): (Vec<usize>, Vec<usize>) =
+            (0..self.pages.len()).partition(|i| self.pages[*i].holds_the_ledger());
+        let order: Vec<usize> = big.into_iter().chain(small).collect();
         let (rendered, search) = rayon::join(
             || -> Vec<Option<Passed>> {
-                (0..self.pages.len())
+                order
                     .into_par_iter()
+                    // One page per task, so that no thread is handed a run
+                    // of the big ones to do one after another.
+                    .with_max_len(1)
                     .map(|index| {
                         if stop.load(Ordering::Relaxed) {
                             return None;
@@ -380,7 +388,7 @@ impl Renderer {
         let Some(mut rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(None);
         };
-        rendered.extend(search.into_iter().map(pass));
+        rendered.par_extend(search.into_par_iter().map(pass));
         let mut targets = LinkTargets::default();
         for passed in rendered {
             let (path, ids) = passed?;

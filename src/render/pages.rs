@@ -39,6 +39,23 @@ pub(super) enum Page {
     Data(DataFile),
 }
 
+impl Page {
+    /// Whether the page holds the whole ledger (the print pack, the data
+    /// files, the lists), so that it grows with the county rather than
+    /// with one issue: tens of megabytes, seconds of one thread's work.
+    pub(super) fn holds_the_ledger(&self) -> bool {
+        matches!(
+            self,
+            Page::Print
+                | Page::List
+                | Page::ListOpen
+                | Page::Overdue
+                | Page::Sitemap
+                | Page::Data(DataFile::LedgerCsv | DataFile::LedgerXlsx | DataFile::SiteJson)
+        )
+    }
+}
+
 /// Overdue tasks shown on the overview; all are on `/overdue/`.
 pub(super) const OVERVIEW_OVERDUE: usize = 30;
 /// Notes in the Atom feed: the newest, as feeds usually carry.
