@@ -19,8 +19,13 @@ use crate::reading::Reading;
 pub(super) struct Mentions {
     /// The register the lists below were made for.
     names: Vec<String>,
-    /// Per file and revision: indexes into `names` of the names it mentions.
-    by_text: HashMap<(FileId, u64), Vec<u32>>,
+    /// Per file and revision: indexes into `names` of the names its text
+    /// holds as written.
+    as_written: HashMap<(FileId, u64), Vec<u32>>,
+    /// The same in the text's reading form (a name split by a line break
+    /// or typed in traditional characters), made only while a name is
+    /// found in no text as written.
+    as_read: HashMap<(FileId, u64), Vec<u32>>,
 }
 
 pub(super) fn register_gaps(
@@ -48,16 +53,54 @@ pub(super) fn register_gaps(
         .eq(names.iter().copied())
     {
         memo.names = names.iter().map(|n| (*n).to_string()).collect();
-        memo.by_text.clear();
+        memo.as_written.clear();
+        memo.as_read.clear();
     }
     let files: Vec<((FileId, u64), &str)> = sources
         .files()
         .filter(|(file, _, _)| *file != people.file)
         .map(|(file, _, text)| ((file, sources.revision(file)), text))
         .collect();
+    // Most names stand in some text as written: the reading form of every
+    // file (a county's 127 MB) is worked out only while one does not.
+    let mut mentioned = vec![false; names.len()];
+    search(&names, &files, &mut memo.as_written, &mut mentioned, |t| {
+        t.into()
+    });
+    if mentioned.contains(&false) {
+        search(&names, &files, &mut memo.as_read, &mut mentioned, |t| {
+            Reading::of(t).text.into()
+        });
+    } else {
+        memo.as_read.clear();
+    }
+    for (person, mentioned) in people.persons.iter().zip(mentioned) {
+        let name = person.name.value.as_str();
+        if !mentioned {
+            diagnostics.push(
+                Problem::PersonNotMentioned {
+                    name: name.to_string(),
+                },
+                person.name.span,
+            );
+        }
+    }
+}
+
+/// Marks in `mentioned` the names found in any of `files`, each text taken
+/// in the form `form` gives it. Files searched before (`memo`, by file
+/// and revision) are not searched again; texts replaced since are
+/// forgotten.
+fn search(
+    names: &[&str],
+    files: &[((FileId, u64), &str)],
+    memo: &mut HashMap<(FileId, u64), Vec<u32>>,
+    mentioned: &mut [bool],
+    form: impl Fn(&str) -> std::borrow::Cow<'_, str> + Sync,
+) {
     let unsearched: Vec<&((FileId, u64), &str)> = files
         .iter()
-        .filter(|(key, _)| !memo.by_text.contains_key(key))
+        .filter(|(key, _)| !memo.contains_key(key))
         .collect();
     if !unsearched.is_empty() {
         // One pass over each text for all names, not one search per name;
@@ -71,43 +114,27 @@ pub(super) fn register_gaps(
         let found: Vec<((FileId, u64), Vec<u32>)> = unsearched
             .par_iter()
             .map(|(key, text)| {
-                // A name split by a line break or typed in traditional
-                // characters is still a mention: the reader sees it.
-                let read = Reading::of(text);
-                let mut mentioned: Vec<u32> = finder
-                    .find_overlapping_iter(&read.text)
+                let mut found: Vec<u32> = finder
+                    .find_overlapping_iter(form(text).as_ref())
                     .map(|m| m.pattern().as_u32())
                     .collect();
-                mentioned.sort_unstable();
-                mentioned.dedup();
-                (*key, mentioned)
+                found.sort_unstable();
+                found.dedup();
+                (*key, found)
             })
             .collect();
-        memo.by_text.extend(found);
+        memo.extend(found);
     }
-    let mut mentioned = vec![false; names.len()];
     let mut kept = HashMap::with_capacity(files.len());
-    for (key, _) in &files {
-        if let Some((key, list)) = memo.by_text.remove_entry(key) {
+    for (key, _) in files {
+        if let Some((key, list)) = memo.remove_entry(key) {
             for &i in &list {
                 mentioned[i as usize] = true;
             }
             kept.insert(key, list);
         }
     }
-    // Texts replaced since are forgotten.
-    memo.by_text = kept;
-    for (person, mentioned) in people.persons.iter().zip(mentioned) {
-        let name = person.name.value.as_str();
-        if !mentioned {
-            diagnostics.push(
-                Problem::PersonNotMentioned {
-                    name: name.to_string(),
-                },
-                person.name.span,
-            );
-        }
-    }
+    *memo = kept;
 }
 
 /// E071 when the site has issues, notes or policy pages but nobody is

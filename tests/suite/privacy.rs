@@ -63,6 +63,47 @@ fn sanjiang_public_build_shows_no_registered_name_and_internal_does() {
 }
 
 #[test]
+fn a_registered_name_split_or_in_traditional_characters_is_still_a_mention() {
+    let dir = tempfile::tempdir().expect("a folder");
+    copy_repository_content(dir.path());
+    let content = dir.path().join("content");
+    let rewrite = |file: &str, from: &str, to: &str| {
+        let path = content.join(file);
+        let text = fs::read_to_string(&path).expect("reads");
+        assert!(text.contains(from), "{file} holds {from}");
+        fs::write(&path, text.replace(from, to)).expect("writes");
+    };
+    // 徐丹's only mention broken over a line of the block; 兰东风's every
+    // mention typed in traditional characters. Neither stands as written.
+    rewrite("issues/07.yaml", "徐丹", "徐\n  丹");
+    for file in ["issues/02.yaml", "notes/2025-09-20-bajing-jiuye-bangfu.md"] {
+        rewrite(file, "兰东风", "蘭東風");
+    }
+    let checked = common::check(dir.path());
+    let unmentioned: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.problem {
+            taizhang::diagnostics::Problem::PersonNotMentioned { name } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(unmentioned.is_empty(), "{unmentioned:?}");
+    // Gone entirely, 徐丹 is reported, and only 徐丹.
+    rewrite("issues/07.yaml", "徐\n  丹", "某人");
+    let checked = common::check(dir.path());
+    let unmentioned: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.problem {
+            taizhang::diagnostics::Problem::PersonNotMentioned { name } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(unmentioned, ["徐丹"]);
+}
+
+#[test]
 fn internal_pages_are_marked_and_unindexed_public_pages_are_not() {
     let dir = tempfile::tempdir().expect("a folder");
     taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
