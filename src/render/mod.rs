@@ -353,13 +353,13 @@ impl Renderer {
             sink(file)?;
             Ok((path, ids))
         };
-        // The search index is built on one thread while the pages render
-        // on the others.
         // The pages that hold the whole ledger start first: rendered and
         // guarded last, they left every core but one idle for seconds.
         let (big, small): (Vec<usize>, Vec<usize>) =
             (0..self.pages.len()).partition(|i| self.pages[*i].holds_the_ledger());
         let order: Vec<usize> = big.into_iter().chain(small).collect();
+        // The search index is built on one thread while the pages render
+        // on the others.
         let (rendered, search) = rayon::join(
             || -> Vec<Option<Passed>> {
                 order
