@@ -280,7 +280,6 @@ impl Rebuilder {
     }
 }
 
-/// When a rebuild started and put its site up, for the report.
 /// How long a site must stay the newest before its whole-site check starts.
 const SETTLE: Duration = Duration::from_millis(500);
 
@@ -296,6 +295,7 @@ fn settled(stop: &AtomicBool) -> bool {
     !stop.load(Ordering::Relaxed)
 }
 
+/// When a rebuild started and put its site up, for the report.
 struct Timing {
     started: Instant,
     /// Milliseconds from the start to the site being served.
