@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use taizhang::check::Rechecker;
-use taizhang::site::{Guards, Prepared};
+use taizhang::site::{Prepared, Reuse};
 
 fn main() {
     let mut root = PathBuf::from(".");
@@ -30,7 +30,7 @@ fn main() {
             _ => panic!("usage: rebuild_stages --root DIR [--edits N] [--page PATH]"),
         }
     }
-    let guards = Guards::default();
+    let reuse = Reuse::across_edits();
     let mut notes: Vec<PathBuf> = fs::read_dir(root.join("content/notes"))
         .expect("content/notes")
         .map(|e| e.expect("entry").path())
@@ -47,7 +47,7 @@ fn main() {
     let first = Instant::now();
     let checked = rechecker.recheck(&HashSet::new());
     println!("first check: {} ms", first.elapsed().as_millis());
-    let prepared = Prepared::new(checked, &root, &guards).expect("prepares");
+    let prepared = Prepared::new(checked, &root, &reuse).expect("prepares");
     if prepared.file(&page).is_none() {
         eprintln!("the site has no page {page}");
         std::process::exit(2);
@@ -59,7 +59,7 @@ fn main() {
         let checked = rechecker.recheck(&changed);
         assert!(!checked.diagnostics.has_errors(), "the content checks");
         let checked_at = started.elapsed();
-        let prepared = Prepared::new(checked, &root, &guards).expect("prepares");
+        let prepared = Prepared::new(checked, &root, &reuse).expect("prepares");
         let prepared_at = started.elapsed();
         let file = prepared
             .file(&page)

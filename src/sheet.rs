@@ -73,7 +73,7 @@ fn select<'a>(model: &'a Model, owner: &Owner) -> Result<Selection<'a>, String> 
                 .tasks
                 .iter()
                 .enumerate()
-                .map(|(k, &t)| (task_key(&model.tasks[t], k), &model.tasks[t]))
+                .map(|(k, &t)| (task_key(&model.tasks[t], k), &*model.tasks[t]))
         })
         .filter(|(_, task)| task.status.status() != Status::Closed)
         .collect();

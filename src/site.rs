@@ -130,7 +130,7 @@ pub fn check_without_rendering(options: &BuildOptions) -> Result<Checked, BuildE
         return Err(BuildError::Content(Box::new(checked)));
     }
     let prepared =
-        Prepared::new(&checked, &options.root, &Guards::default()).map_err(BuildError::Other)?;
+        Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
     let findings = prepared
         .look_over()
         .map_err(|text| BuildError::Other(format!("template error: {text}")))?;
@@ -186,7 +186,7 @@ fn run<S: Sink>(
         return Err(BuildError::Content(Box::new(checked)));
     }
     let prepared =
-        Prepared::new(&checked, &options.root, &Guards::default()).map_err(BuildError::Other)?;
+        Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
     laps.lap("model");
     let sink = sink(&out)?;
     let unwatched = Progress::default();
@@ -243,22 +243,35 @@ impl Laps {
     }
 }
 
-/// The leak guard of the last public site prepared, reused while the
-/// register of people is unchanged (`serve` prepares a site per edit, and
-/// a county's guard takes a while to build).
+/// What preparing a site leaves for preparing it again after an edit
+/// (`serve` prepares a site per save): the leak guard, while the register
+/// of people is unchanged (a county's guard takes a while to build), and,
+/// when made [`Reuse::across_edits`], the model's issues and notes whose
+/// files are unchanged.
 #[derive(Debug, Default)]
-pub struct Guards {
-    last: Mutex<Option<Arc<Guard>>>,
+pub struct Reuse {
+    guard: Mutex<Option<Arc<Guard>>>,
+    /// `None` for a site prepared once: keeping its parts would cost time
+    /// and memory for nothing.
+    model: Option<Mutex<model::Memo>>,
 }
 
-impl Guards {
+impl Reuse {
+    /// Reuse for a site prepared again and again as it is edited.
+    pub fn across_edits() -> Reuse {
+        Reuse {
+            model: Some(Mutex::default()),
+            ..Reuse::default()
+        }
+    }
+
     /// The guard `checked` needs: none for an internal site.
-    fn for_site(&self, checked: &Checked) -> Option<Arc<Guard>> {
+    fn guard_for(&self, checked: &Checked) -> Option<Arc<Guard>> {
         if checked.settings.audience != Audience::Public {
             return None;
         }
         let register = checked.content.register();
-        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let mut last = lock(&self.guard);
         match &*last {
             Some(guard) if *guard.register() == register => Some(Arc::clone(guard)),
             _ => {
@@ -266,6 +279,19 @@ impl Guards {
                 *last = Some(Arc::clone(&guard));
                 Some(guard)
             }
+        }
+    }
+
+    /// The model of `checked`, built again only where its files changed.
+    fn model_for(&self, checked: &Checked) -> Result<model::Model, model::NoAsOf> {
+        match &self.model {
+            None => model::build(&checked.content, &checked.settings),
+            Some(memo) => model::build_reusing(
+                &checked.content,
+                &checked.settings,
+                &checked.sources,
+                &mut lock(memo),
+            ),
         }
     }
 }
@@ -313,8 +339,8 @@ impl Prepared {
     /// Builds the model of `checked` (which must have no errors) and
     /// compiles the theme of the site at `root`. Errors are a missing
     /// as-of date or a template that does not compile.
-    pub fn new(checked: &Checked, root: &Path, guards: &Guards) -> Result<Prepared, String> {
-        let model = model::build(&checked.content, &checked.settings).map_err(|e| e.to_string())?;
+    pub fn new(checked: &Checked, root: &Path, reuse: &Reuse) -> Result<Prepared, String> {
+        let model = reuse.model_for(checked).map_err(|e| e.to_string())?;
         let theme = Theme::load(root)?;
         let options = render::Options {
             portable: checked.settings.portable,
@@ -323,7 +349,7 @@ impl Prepared {
             Renderer::new(model, &theme, options).map_err(|e| format!("template error: {e}"))?;
         Ok(Prepared {
             renderer,
-            guard: guards.for_site(checked),
+            guard: reuse.guard_for(checked),
         })
     }
 

@@ -1,6 +1,8 @@
 //! The ledger at a glance: villages by issues, each cell the status of that
 //! village's tasks for that issue.
 
+use std::sync::Arc;
+
 use plotters::prelude::*;
 
 use crate::model::{Issue, Tally, Task, Village};
@@ -11,7 +13,11 @@ const CELL: i32 = 26;
 const TEXT: f64 = 12.0;
 
 /// The tally of each village's tasks for each issue (rows: villages).
-pub(crate) fn cells(villages: &[Village], issues: &[Issue], tasks: &[Task]) -> Vec<Vec<Tally>> {
+pub(crate) fn cells(
+    villages: &[Village],
+    issues: &[Arc<Issue>],
+    tasks: &[Arc<Task>],
+) -> Vec<Vec<Tally>> {
     villages
         .iter()
         .map(|village| {
@@ -37,8 +43,8 @@ pub fn matrix(
     id: &str,
     title: &str,
     villages: &[Village],
-    issues: &[Issue],
-    tasks: &[Task],
+    issues: &[Arc<Issue>],
+    tasks: &[Arc<Task>],
 ) -> Chart {
     let grid = cells(villages, issues, tasks);
     let rows: Vec<Row> = villages
@@ -68,7 +74,7 @@ type Row<'a> = (&'a Village, &'a Vec<Tally>);
 
 /// The grid as SVG: issue numbers on top, a village per row, a cell per
 /// issue filled with the status of its tasks there.
-fn draw(rows: &[Row], issues: &[Issue]) -> String {
+fn draw(rows: &[Row], issues: &[Arc<Issue>]) -> String {
     let label_width = rows
         .iter()
         .map(|(v, _)| text_width(&v.name, TEXT))
@@ -138,7 +144,7 @@ fn draw_cell(
 }
 
 /// A village's row in words, for the chart's description.
-fn describe((village, tallies): &Row, issues: &[Issue]) -> String {
+fn describe((village, tallies): &Row, issues: &[Arc<Issue>]) -> String {
     let open: Vec<String> = issues
         .iter()
         .zip(tallies.iter())
@@ -159,7 +165,7 @@ fn describe((village, tallies): &Row, issues: &[Issue]) -> String {
 }
 
 /// The grid as a table: a status word per cell, with the overdue count.
-fn table(title: &str, rows: &[Row], issues: &[Issue]) -> DataTable {
+fn table(title: &str, rows: &[Row], issues: &[Arc<Issue>]) -> DataTable {
     let mut columns = vec!["村(社区)".to_string()];
     columns.extend(issues.iter().map(|i| format!("问题{}", i.number)));
     DataTable {

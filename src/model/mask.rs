@@ -9,9 +9,32 @@ use crate::privacy::Masker;
 
 use super::*;
 
-/// Masks every text of `model` in place.
+/// Masks every text of `model` in place but those of its issues, tasks
+/// and notes: those are masked as each is built ([`mask_issue`],
+/// [`mask_note`]), so that one kept from an earlier build is not masked
+/// again.
 pub fn mask(model: &mut Model, masker: &Masker) {
     model.mask_with(masker);
+}
+
+/// Masks every text of an issue, its tasks, and its rows of figures as its
+/// villages list them.
+pub(super) fn mask_issue(
+    issue: &mut Issue,
+    tasks: &mut Vec<Task>,
+    figures: &mut [(usize, VillageFigure)],
+    masker: &Masker,
+) {
+    issue.mask_with(masker);
+    tasks.mask_with(masker);
+    for (_, figure) in figures {
+        figure.mask_with(masker);
+    }
+}
+
+/// Masks every text of a note.
+pub(super) fn mask_note(note: &mut Note, masker: &Masker) {
+    note.mask_with(masker);
 }
 
 trait Mask {
@@ -67,10 +90,12 @@ macro_rules! masked {
 
 masked!(Model {
     mask: [
-        document, contact, villages, units, phases, milestones, issues, tasks, notes, policy,
-        glossary, groups
+        document, contact, villages, units, phases, milestones, policy, glossary, groups
     ],
     keep: [
+        issues,
+        tasks,
+        notes,
         as_of,
         as_of_stated,
         sample_data,
@@ -111,9 +136,10 @@ masked!(Ref {
     mask: [name],
     keep: [id]
 });
+// A village's figures are its issues' rows, masked with the issue.
 masked!(Village {
-    mask: [name, part_of, figures],
-    keep: [id, kind, tally, tasks, issues, notes]
+    mask: [name, part_of],
+    keep: [id, kind, tally, tasks, issues, notes, figures]
 });
 masked!(VillageFigure {
     mask: [title, values],

@@ -5,9 +5,11 @@ mod build;
 mod mask;
 mod tally;
 
-pub use build::{NoAsOf, build, number_text};
+pub use build::{Memo, NoAsOf, build, build_reusing, number_text};
 pub use mask::mask;
 pub use tally::Tally;
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -81,12 +83,15 @@ pub struct Model {
     pub phases: Vec<Phase>,
     /// Milestones with monthly repeats expanded, by date.
     pub milestones: Vec<Milestone>,
+    // Issues, tasks and notes are shared with the [`Memo`] that `serve`
+    // keeps between builds, so that an edit rebuilds only what it changed.
+    // (Doc comments here are the JSON schema's descriptions.)
     /// Issues by number.
-    pub issues: Vec<Issue>,
+    pub issues: Vec<Arc<Issue>>,
     /// Every task; issues, villages and units hold indices into this.
-    pub tasks: Vec<Task>,
+    pub tasks: Vec<Arc<Task>>,
     /// Notes, newest first.
-    pub notes: Vec<Note>,
+    pub notes: Vec<Arc<Note>>,
     /// Policy explainer pages, in index order.
     pub policy: Vec<PolicyPage>,
     /// Glossary terms, in content order.
@@ -337,7 +342,7 @@ impl From<Status> for StatusView {
 }
 
 /// A problem of the plan.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Issue {
     /// Number.
     pub number: u32,
@@ -390,7 +395,7 @@ pub struct Issue {
 }
 
 /// A measure.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Measure {
     /// 1-based.
     pub number: u32,
@@ -410,7 +415,7 @@ pub struct Measure {
 }
 
 /// An indicator.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Indicator {
     /// Slug.
     pub id: String,
@@ -431,7 +436,7 @@ pub struct Indicator {
 }
 
 /// A dated value.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Reading {
     /// When.
     pub date: Date,
@@ -446,7 +451,7 @@ pub struct Reading {
 }
 
 /// Figures of a finding split by village.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Breakdown {
     /// What is counted.
     pub title: String,
@@ -461,7 +466,7 @@ pub struct Breakdown {
 }
 
 /// One village's values.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct BreakdownRow {
     /// The village.
     pub village: Ref,
@@ -470,7 +475,7 @@ pub struct BreakdownRow {
 }
 
 /// A dated update.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Update {
     /// When.
     pub date: Date,
@@ -479,7 +484,7 @@ pub struct Update {
 }
 
 /// A ledger row.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Task {
     /// Its issue's number.
     pub issue: u32,
@@ -516,7 +521,7 @@ pub struct Task {
 }
 
 /// A dated status change.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct HistoryEntry {
     /// When.
     pub date: Date,
@@ -527,7 +532,7 @@ pub struct HistoryEntry {
 }
 
 /// An acceptance record.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Acceptance {
     /// When.
     pub date: Option<Date>,
@@ -538,7 +543,7 @@ pub struct Acceptance {
 }
 
 /// A piece of evidence.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// Title.
     pub title: String,
@@ -549,7 +554,7 @@ pub struct Evidence {
 }
 
 /// A note.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Note {
     /// Address part.
     pub slug: String,

@@ -101,7 +101,7 @@ impl PageContext<'_> {
             };
             rows.push(ListRow {
                 groups,
-                ..ListRow::from(issue)
+                ..ListRow::from(&**issue)
             });
         }
         self.put("open_only", &open_only);

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::charts::{self, BarRow, Chart};
-use crate::model::{Model, Tally};
+use crate::model::{Model, Tally, Task};
 
 /// The charts of one model, each drawn the first time a page asks for it.
 /// Every method takes the model the figures were made for.
@@ -203,7 +203,7 @@ fn own(name: &str, tally: Tally) -> BarRow {
 /// Village `i`'s burn-up at `size`.
 fn burnup(model: &Model, i: usize, size: charts::Size) -> Option<Chart> {
     let v = &model.villages[i];
-    let tasks: Vec<_> = v.tasks.iter().map(|&t| &model.tasks[t]).collect();
+    let tasks: Vec<&Task> = v.tasks.iter().map(|&t| &*model.tasks[t]).collect();
     charts::burnup(
         &format!("c-burnup-{}", v.id),
         &v.name,

@@ -63,7 +63,12 @@ pub(super) const FEED_ENTRIES: usize = 50;
 
 /// Overdue tasks, longest overdue first, then by issue, in a stable order.
 pub(super) fn overdue_tasks(model: &Model) -> Vec<&crate::model::Task> {
-    let mut overdue: Vec<_> = model.tasks.iter().filter(|t| t.overdue).collect();
+    let mut overdue: Vec<&crate::model::Task> = model
+        .tasks
+        .iter()
+        .map(|t| &**t)
+        .filter(|t| t.overdue)
+        .collect();
     overdue.sort_by(|a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)

@@ -119,7 +119,7 @@ pub(crate) fn grouped_links(model: &Model) -> Vec<IssueLink<'_>> {
         .zip(group_headings(model))
         .map(|(issue, groups)| IssueLink {
             groups,
-            ..IssueLink::from(issue)
+            ..IssueLink::from(&**issue)
         })
         .collect()
 }
@@ -318,12 +318,12 @@ pub(crate) struct FeedEntry<'a> {
 
 /// Tasks by index.
 pub(crate) fn tasks<'a>(model: &'a Model, indices: &[usize]) -> Vec<&'a Task> {
-    indices.iter().map(|&i| &model.tasks[i]).collect()
+    indices.iter().map(|&i| &*model.tasks[i]).collect()
 }
 
 /// Notes by index.
 pub(crate) fn notes<'a>(model: &'a Model, indices: &[usize]) -> Vec<&'a Note> {
-    indices.iter().map(|&i| &model.notes[i]).collect()
+    indices.iter().map(|&i| &*model.notes[i]).collect()
 }
 
 /// Issues by number, as links.
@@ -331,7 +331,7 @@ pub(crate) fn issue_links<'a>(model: &'a Model, numbers: &[u32]) -> Vec<IssueLin
     numbers
         .iter()
         .filter_map(|n| model.issues.binary_search_by_key(n, |i| i.number).ok())
-        .map(|at| IssueLink::from(&model.issues[at]))
+        .map(|at| IssueLink::from(&*model.issues[at]))
         .collect()
 }
 

@@ -16,7 +16,7 @@ use crate::check::Rechecker;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap, render};
 use crate::output::Memory;
 use crate::render::Progress;
-use crate::site::{BuildOptions, Failure, Findings, Guards, Prepared, Refused};
+use crate::site::{BuildOptions, Failure, Findings, Prepared, Refused, Reuse};
 
 /// One version of the site: a model ready to render, and the pages
 /// rendered from it so far.
@@ -77,8 +77,8 @@ pub(super) struct Rebuilder {
     /// Threads for the background check, apart from the global pool, so
     /// that the page asked for after an edit never queues behind it.
     background: Option<rayon::ThreadPool>,
-    /// The last leak guard built.
-    guards: Guards,
+    /// The last leak guard built, and the model's issues and notes.
+    reuse: Reuse,
 }
 
 impl Rebuilder {
@@ -91,7 +91,7 @@ impl Rebuilder {
                 .thread_name(|i| format!("taizhang-check-{i}"))
                 .build()
                 .ok(),
-            guards: Guards::default(),
+            reuse: Reuse::across_edits(),
         }
     }
 
@@ -139,7 +139,7 @@ impl Rebuilder {
                 self.lang(),
             ))
         } else {
-            let prepared = Prepared::new(checked, &self.options.root, &self.guards);
+            let prepared = Prepared::new(checked, &self.options.root, &self.reuse);
             prepared.map_err(|m| format!("error: {m}")).map(|prepared| {
                 Arc::new(Snapshot {
                     prepared,

@@ -1,24 +1,28 @@
 //! What `serve` does after an edit equals a fresh build: a recheck that
-//! reads only the changed files gives the same diagnostics and the same
-//! site as checking from scratch, and a page rendered on its own equals the
-//! same page from a whole-site render.
+//! reads only the changed files, and a model that builds again only the
+//! issues and notes whose files changed, give the same diagnostics and the
+//! same site as checking from scratch; and a page rendered on its own
+//! equals the same page from a whole-site render.
 
 use crate::common::{copy_repository_content, repo};
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use taizhang::check::{Checked, Rechecker, check};
 use taizhang::content::Audience;
 use taizhang::diagnostics::{Lang, Problem, render};
+use taizhang::model::{Memo, build_reusing};
 use taizhang::output::{Memory, OutputFile};
 use taizhang::settings::Given;
-use taizhang::site::{Guards, Prepared};
+use taizhang::site::{Prepared, Reuse};
 
-/// Every file of a checked site, rendered through the build's pipeline.
-fn render_all(checked: &Checked, root: &Path) -> Vec<OutputFile> {
-    let prepared = Prepared::new(checked, root, &Guards::default()).expect("prepares");
+/// Every file of a checked site, rendered through the build's pipeline,
+/// reusing what `reuse` kept from sites prepared before.
+fn render_all(checked: &Checked, root: &Path, reuse: &Reuse) -> Vec<OutputFile> {
+    let prepared = Prepared::new(checked, root, reuse).expect("prepares");
     let files = Memory::default();
     let findings = prepared
         .render_into(&files, &Default::default(), &Default::default())
@@ -30,7 +34,11 @@ fn render_all(checked: &Checked, root: &Path) -> Vec<OutputFile> {
 
 /// Everything a check and build produce: each diagnostic as printed, and
 /// every file of the site (none when the content has errors).
-fn outcome(checked: &Checked, root: &Path) -> (Vec<String>, BTreeMap<String, Vec<u8>>) {
+fn outcome(
+    checked: &Checked,
+    root: &Path,
+    reuse: &Reuse,
+) -> (Vec<String>, BTreeMap<String, Vec<u8>>) {
     let diagnostics = checked
         .diagnostics
         .sorted(&checked.sources)
@@ -39,17 +47,24 @@ fn outcome(checked: &Checked, root: &Path) -> (Vec<String>, BTreeMap<String, Vec
         .collect();
     let mut files = BTreeMap::new();
     if !checked.diagnostics.has_errors() {
-        let rendered = render_all(checked, root);
+        let rendered = render_all(checked, root, reuse);
         files.extend(rendered.into_iter().map(|f| (f.path, f.bytes)));
     }
     (diagnostics, files)
 }
 
-/// Rechecks after `changed` and asserts the outcome equals a fresh check's.
-fn assert_same_as_fresh(rechecker: &mut Rechecker, root: &Path, changed: &[&Path], what: &str) {
+/// A site checked and prepared again after each edit, as `serve` does.
+struct Editing {
+    rechecker: Rechecker,
+    reuse: Reuse,
+}
+
+/// Rechecks and prepares after `changed`, and asserts the outcome equals a
+/// fresh check and build's.
+fn assert_same_as_fresh(editing: &mut Editing, root: &Path, changed: &[&Path], what: &str) {
     let changed: HashSet<PathBuf> = changed.iter().map(|p| p.to_path_buf()).collect();
-    let again = outcome(rechecker.recheck(&changed), root);
-    let fresh = outcome(&check(root, &Given::default()), root);
+    let again = outcome(editing.rechecker.recheck(&changed), root, &editing.reuse);
+    let fresh = outcome(&check(root, &Given::default()), root, &Reuse::default());
     assert_eq!(again.0, fresh.0, "{what}: diagnostics differ");
     assert_eq!(
         again.1.keys().collect::<Vec<_>>(),
@@ -73,26 +88,29 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     let root = dir.path();
     copy_repository_content(root);
     let content = root.join("content");
-    let mut rechecker = Rechecker::new(root, Default::default());
-    assert_same_as_fresh(&mut rechecker, root, &[], "first check");
+    let mut editing = Editing {
+        rechecker: Rechecker::new(root, Default::default()),
+        reuse: Reuse::across_edits(),
+    };
+    assert_same_as_fresh(&mut editing, root, &[], "first check");
 
     // An editor's swap file changes nothing the site shows.
     let swap = content.join("issues/.07.yaml.swp");
     fs::write(&swap, b"\0swap").expect("writes");
-    rechecker.recheck(&[swap].into_iter().collect());
-    assert!(rechecker.unchanged(), "a swap file is not content");
+    editing.rechecker.recheck(&[swap].into_iter().collect());
+    assert!(editing.rechecker.unchanged(), "a swap file is not content");
 
     let issue = content.join("issues/07.yaml");
     edit(&issue, "title: ", "title: 改过的");
-    assert_same_as_fresh(&mut rechecker, root, &[&issue], "an issue title");
-    assert!(!rechecker.unchanged());
+    assert_same_as_fresh(&mut editing, root, &[&issue], "an issue title");
+    assert!(!editing.rechecker.unchanged());
 
     // The only mention of a registered person goes (an error), then comes
     // back: which names a file mentions is remembered per text.
     let with_name = fs::read_to_string(&issue).expect("reads");
     fs::write(&issue, with_name.replace("徐丹", "某人")).expect("writes");
-    assert_same_as_fresh(&mut rechecker, root, &[&issue], "a person unmentioned");
-    let checked = rechecker.current().expect("checked");
+    assert_same_as_fresh(&mut editing, root, &[&issue], "a person unmentioned");
+    let checked = editing.rechecker.current().expect("checked");
     assert!(
         checked
             .diagnostics
@@ -102,12 +120,7 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
         "the register's unmentioned name is reported"
     );
     fs::write(&issue, &with_name).expect("writes");
-    assert_same_as_fresh(
-        &mut rechecker,
-        root,
-        &[&issue],
-        "the person mentioned again",
-    );
+    assert_same_as_fresh(&mut editing, root, &[&issue], "the person mentioned again");
 
     // A mistake only validation sees (a village that does not exist), then
     // fixed again.
@@ -118,18 +131,43 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
         .expect("a task with a village")
         .to_string();
     edit(&issue, &format!("village: {village}"), "village: nowhere");
-    assert_same_as_fresh(&mut rechecker, root, &[&issue], "an unknown village");
+    assert_same_as_fresh(&mut editing, root, &[&issue], "an unknown village");
     edit(&issue, "village: nowhere", &format!("village: {village}"));
-    assert_same_as_fresh(&mut rechecker, root, &[&issue], "the village again");
+    assert_same_as_fresh(&mut editing, root, &[&issue], "the village again");
+
+    // What the model keeps from one edit to the next must not outlive what
+    // it was built from: a task added before other issues' tasks (their
+    // indices move), a note about other issues, then dated later (its place
+    // among the notes moves), a person taken off the register (what is
+    // masked changes).
+    let first = content.join("issues/01.yaml");
+    edit(
+        &first,
+        "tasks:\n",
+        "tasks:\n  - village: bajing\n    measure: 4\n    what: 新增的任务\n    status: not_started\n",
+    );
+    assert_same_as_fresh(&mut editing, root, &[&first], "a task added first");
+    let notice = content.join("notes/2025-07-18-fangan-yinfa.md");
+    edit(
+        &notice,
+        "issues: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]",
+        "issues: [3, 9]",
+    );
+    assert_same_as_fresh(&mut editing, root, &[&notice], "a note's issues");
+    edit(&notice, "date: 2025-07-18", "date: 2025-10-01");
+    assert_same_as_fresh(&mut editing, root, &[&notice], "a note's date");
+    let people = content.join("people.yaml");
+    edit(&people, "  - { name: 兰东风,", "  # - { name: 兰东风,");
+    assert_same_as_fresh(&mut editing, root, &[&people], "a person unregistered");
 
     // The watcher said nothing (events lost): the changed size gives it away.
     let glossary = content.join("glossary.yaml");
     edit(&glossary, "term: ", "term: 新");
-    assert_same_as_fresh(&mut rechecker, root, &[], "the glossary, unannounced");
+    assert_same_as_fresh(&mut editing, root, &[], "the glossary, unannounced");
 
     let site = content.join("site.yaml");
     edit(&site, "as_of: 2025-10-20", "as_of: 2025-11-20");
-    assert_same_as_fresh(&mut rechecker, root, &[&site], "the as-of date");
+    assert_same_as_fresh(&mut editing, root, &[&site], "the as-of date");
 
     // A file that no longer parses, then a new file, then one removed.
     let note = fs::read_dir(content.join("notes"))
@@ -139,18 +177,18 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
         .expect("a note");
     let good = fs::read_to_string(&note).expect("reads");
     fs::write(&note, "---\ntitle: [unclosed\n---\n").expect("writes");
-    assert_same_as_fresh(&mut rechecker, root, &[&note], "a broken note");
+    assert_same_as_fresh(&mut editing, root, &[&note], "a broken note");
     fs::write(&note, &good).expect("writes");
-    assert_same_as_fresh(&mut rechecker, root, &[&note], "the note fixed");
+    assert_same_as_fresh(&mut editing, root, &[&note], "the note fixed");
     let added = content.join("notes/zz-added.md");
     fs::write(
         &added,
         "---\ntitle: 新增的动态\ndate: 2025-09-01\n---\n新增的正文。\n",
     )
     .expect("writes");
-    assert_same_as_fresh(&mut rechecker, root, &[&added], "a new note");
+    assert_same_as_fresh(&mut editing, root, &[&added], "a new note");
     fs::remove_file(&added).expect("removes");
-    assert_same_as_fresh(&mut rechecker, root, &[&added], "the note removed");
+    assert_same_as_fresh(&mut editing, root, &[&added], "the note removed");
 }
 
 #[test]
@@ -161,10 +199,10 @@ fn each_page_rendered_alone_equals_the_whole_site_render() {
             ..Given::default()
         };
         let checked = check(repo(), &given);
-        let whole = render_all(&checked, repo());
+        let whole = render_all(&checked, repo(), &Reuse::default());
         // A fresh renderer per run, asked for pages in reverse order, so no
         // page can lean on charts or prose another page drew first.
-        let alone = Prepared::new(&checked, repo(), &Guards::default()).expect("prepares");
+        let alone = Prepared::new(&checked, repo(), &Reuse::default()).expect("prepares");
         let paths: Vec<String> = alone.renderer().paths().map(str::to_string).collect();
         assert_eq!(paths.len(), whole.len());
         for file in whole.iter().rev() {
@@ -181,4 +219,67 @@ fn each_page_rendered_alone_equals_the_whole_site_render() {
         }
         assert!(alone.file("no/such/page/index.html").is_none());
     }
+}
+
+#[test]
+fn an_edit_builds_again_only_the_issue_it_changed() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    copy_repository_content(root);
+    let mut rechecker = Rechecker::new(root, Default::default());
+    let mut memo = Memo::default();
+    let mut model = || {
+        let checked = rechecker.recheck(&HashSet::new());
+        build_reusing(
+            &checked.content,
+            &checked.settings,
+            &checked.sources,
+            &mut memo,
+        )
+        .expect("a model")
+    };
+    let before = model();
+    let again = model();
+    let issue = root.join("content/issues/07.yaml");
+    edit(&issue, "title: ", "title: 改过的");
+    let after = model();
+    // Nothing changed: everything is the model's before.
+    assert!(
+        before
+            .issues
+            .iter()
+            .zip(&again.issues)
+            .all(|(a, b)| Arc::ptr_eq(a, b))
+    );
+    assert!(
+        before
+            .notes
+            .iter()
+            .zip(&again.notes)
+            .all(|(a, b)| Arc::ptr_eq(a, b))
+    );
+    for (old, new) in before.issues.iter().zip(&after.issues) {
+        assert_eq!(
+            Arc::ptr_eq(old, new),
+            new.number != 7,
+            "issue {}",
+            new.number
+        );
+    }
+    for (old, new) in before.tasks.iter().zip(&after.tasks) {
+        assert_eq!(
+            Arc::ptr_eq(old, new),
+            new.issue != 7,
+            "a task of issue {}",
+            new.issue
+        );
+    }
+    assert!(after.issues[6].title.starts_with("改过的"));
+    assert!(
+        before
+            .notes
+            .iter()
+            .zip(&after.notes)
+            .all(|(a, b)| Arc::ptr_eq(a, b))
+    );
 }

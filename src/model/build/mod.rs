@@ -1,23 +1,34 @@
-//! Building the [`Model`] from validated content for one audience. The
-//! ledger (villages, units, issues and their tasks), the plan document and
-//! the notes are built by their own modules, all resolving references
-//! through one [`Resolver`].
+//! Building the [`Model`] from validated content for one audience. Each
+//! issue (with its tasks) and each note is built from its own file alone,
+//! and masked, so that `serve` can keep it in a [`Memo`] while other files
+//! change; the ledger then counts them into villages, units and the whole.
+//! The plan document is built by its own module, and every reference
+//! resolves through one [`Resolver`].
 
 mod document;
+mod issue;
 mod labels;
 mod ledger;
+mod memo;
 mod notes;
 mod published;
 mod summary;
 
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
 use crate::content::{self, Audience, Content};
 use crate::date::Date;
-use crate::diagnostics::Located;
+use crate::diagnostics::{Located, SourceMap};
 use crate::settings::Settings;
 
 use super::{Markdown, Model, Ref};
+use issue::IssuePart;
+use memo::{Context, Reusing};
 
 pub use labels::number_text;
+pub use memo::Memo;
 
 /// Builds the model. `content` must have passed validation without errors:
 /// references then resolve, and anything that does not is skipped rather
@@ -26,15 +37,20 @@ pub use labels::number_text;
 /// person and every phone and ID number in a public model is masked.
 /// Without an as-of date, where the content needs one, there is no model.
 pub fn build(content: &Content, settings: &Settings) -> Result<Model, NoAsOf> {
-    let as_of = settings.as_of.for_pages().ok_or(NoAsOf)?;
-    let mut model = build_unmasked(content, as_of, settings);
-    if settings.audience == Audience::Public {
-        let privacy = content.site.as_ref().map(|s| s.privacy).unwrap_or_default();
-        let masker =
-            crate::privacy::Masker::new(&model.register, privacy.name_mask, privacy.id_mask);
-        super::mask(&mut model, &masker);
-    }
-    Ok(model)
+    build_with(content, settings, None, &mut Memo::default())
+}
+
+/// [`build`], taking from `memo` each issue and note whose file is
+/// unchanged since the model built before (`sources` knows each file's
+/// revision), and leaving this build's in it: `serve` builds a model on
+/// every save.
+pub fn build_reusing(
+    content: &Content,
+    settings: &Settings,
+    sources: &SourceMap,
+    memo: &mut Memo,
+) -> Result<Model, NoAsOf> {
+    build_with(content, settings, Some(sources), memo)
 }
 
 /// Why a site with tasks, phases or milestones cannot be built without
@@ -48,16 +64,64 @@ impl std::fmt::Display for NoAsOf {
     }
 }
 
-fn build_unmasked(content: &Content, as_of: Date, settings: &Settings) -> Model {
+fn build_with(
+    content: &Content,
+    settings: &Settings,
+    sources: Option<&SourceMap>,
+    memo: &mut Memo,
+) -> Result<Model, NoAsOf> {
+    let as_of = settings.as_of.for_pages().ok_or(NoAsOf)?;
     let audience = settings.audience;
     let site = content
         .site
         .as_ref()
         .expect("validated content has site.yaml");
     let resolver = Resolver::new(site, as_of, audience);
-    let mut ledger = ledger::Ledger::build(content, &resolver);
-    let notes = notes::notes(content, &resolver, &mut ledger);
-    Model {
+    let register = content.register();
+    let masker = (audience == Audience::Public).then(|| {
+        crate::privacy::Masker::new(&register, site.privacy.name_mask, site.privacy.id_mask)
+    });
+    let mut sorted: Vec<&content::Issue> = content.issues.iter().collect();
+    sorted.sort_by_key(|i| i.number.value);
+    // Addresses share one width, so /issues/0007/ sorts before /issues/0012/.
+    let width = sorted
+        .last()
+        .map_or(2, |i| i.number.value.to_string().len().max(2));
+    let context = Context {
+        site: sources.map_or(0, |s| s.revision(site.file)),
+        as_of,
+        audience,
+        width,
+        register: register.clone(),
+    };
+    let mut reuse = Reusing::new(memo, sources, context);
+    let kept: Vec<Option<IssuePart>> = sorted.iter().map(|i| reuse.issue(i.file)).collect();
+    let mut parts: Vec<IssuePart> = sorted
+        .par_iter()
+        .zip(kept)
+        .map(|(source, kept)| {
+            kept.unwrap_or_else(|| {
+                let slug = format!("{:0width$}", source.number.value);
+                IssuePart::build(&resolver, source, slug, masker.as_ref())
+            })
+        })
+        .collect();
+    let numbers: Vec<u32> = parts.iter().map(|p| p.issue.number).collect();
+    let notes = notes::notes(content, &resolver, masker.as_ref(), &numbers, &mut reuse);
+    for (part, of_issue) in parts.iter_mut().zip(&notes.of_issues) {
+        if part.issue.notes != *of_issue {
+            Arc::make_mut(&mut part.issue).notes = of_issue.clone();
+        }
+    }
+    let mut ledger = ledger::Ledger::build(&resolver, &mut parts);
+    for (village, of_village) in ledger.villages.iter_mut().zip(notes.of_villages) {
+        village.notes = of_village;
+    }
+    for (source, part) in sorted.iter().zip(parts) {
+        reuse.keep_issue(source.file, part);
+    }
+    reuse.finish();
+    let mut model = Model {
         document: document::document(&site.document, content),
         as_of,
         as_of_stated: settings.as_of.stated().is_some(),
@@ -81,11 +145,15 @@ fn build_unmasked(content: &Content, as_of: Date, settings: &Settings) -> Model 
         issues: ledger.issues,
         tasks: ledger.tasks,
         totals: ledger.totals,
-        notes,
+        notes: notes.notes,
         policy: notes::policy(content),
         glossary: notes::glossary(content),
-        register: content.register(),
+        register,
+    };
+    if let Some(masker) = &masker {
+        super::mask(&mut model, masker);
     }
+    Ok(model)
 }
 
 /// Resolves references against `site.yaml` and knows what this audience

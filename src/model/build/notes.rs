@@ -1,53 +1,96 @@
 //! Notes (工作动态), newest first and linked to their issues and villages;
 //! policy explainer pages; the glossary.
 
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
 use crate::content::{self, Content};
 use crate::diagnostics::Span;
 use crate::model::{Markdown, Note, PolicyPage, Term, note_kind_label};
+use crate::privacy::Masker;
 
-use super::ledger::Ledger;
+use super::memo::Reusing;
 use super::{Resolver, markdown};
 
-/// The notes this audience sees, newest first; each issue and village
-/// named is told which notes are about it.
-pub(super) fn notes(content: &Content, resolver: &Resolver<'_>, ledger: &mut Ledger) -> Vec<Note> {
-    let mut notes: Vec<&content::Note> = content
+/// The notes this audience sees, newest first, each taken from `reuse`
+/// when its file is unchanged; and for each issue (of `issues`, in number
+/// order) and each village, the notes about it.
+pub(super) fn notes(
+    content: &Content,
+    resolver: &Resolver<'_>,
+    masker: Option<&Masker>,
+    issues: &[u32],
+    reuse: &mut Reusing<'_>,
+) -> Notes {
+    let mut sources: Vec<&content::Note> = content
         .notes
         .iter()
         .filter(|n| resolver.shown(n.audience))
         .collect();
-    notes.sort_by(|a, b| {
+    sources.sort_by(|a, b| {
         b.date
             .value
             .cmp(&a.date.value)
             .then_with(|| a.slug.value.cmp(&b.slug.value))
     });
-    notes
-        .into_iter()
-        .enumerate()
-        .map(|(index, n)| {
-            let mut issue_numbers: Vec<u32> = n.issues.iter().map(|i| i.value).collect();
-            issue_numbers.sort_unstable();
-            issue_numbers.dedup();
-            for number in &issue_numbers {
-                if let Ok(at) = ledger.issues.binary_search_by_key(number, |i| i.number) {
-                    ledger.issues[at].notes.push(index);
-                }
+    let built: Vec<Option<Arc<Note>>> = sources.iter().map(|n| reuse.note(n.file)).collect();
+    let built: Vec<Arc<Note>> = sources
+        .par_iter()
+        .zip(built)
+        .map(|(n, kept)| kept.unwrap_or_else(|| Arc::new(note(n, resolver, masker))))
+        .collect();
+    let mut of_issues = vec![Vec::new(); issues.len()];
+    let mut of_villages = vec![Vec::new(); resolver.site.villages.len()];
+    for (index, (source, note)) in sources.iter().zip(&built).enumerate() {
+        for number in &note.issues {
+            if let Ok(at) = issues.binary_search(number) {
+                of_issues[at].push(index);
             }
-            for v in n.villages.iter().filter_map(|v| resolver.village(&v.value)) {
-                ledger.villages[v].notes.push(index);
-            }
-            Note {
-                slug: n.slug.value.clone(),
-                title: n.title.value.clone(),
-                date: n.date.value,
-                kind: note_kind_label(n.kind),
-                issues: issue_numbers,
-                villages: resolver.village_refs(&n.villages),
-                body: body(n.body.clone(), n.file, n.body_line),
-            }
-        })
-        .collect()
+        }
+        for v in source
+            .villages
+            .iter()
+            .filter_map(|v| resolver.village(&v.value))
+        {
+            of_villages[v].push(index);
+        }
+        reuse.keep_note(source.file, note);
+    }
+    Notes {
+        notes: built,
+        of_issues,
+        of_villages,
+    }
+}
+
+/// The notes of a model, and which are about each issue and village.
+pub(super) struct Notes {
+    pub(super) notes: Vec<Arc<Note>>,
+    /// Indices into `notes`, per issue in number order.
+    pub(super) of_issues: Vec<Vec<usize>>,
+    /// Indices into `notes`, per village in site order.
+    pub(super) of_villages: Vec<Vec<usize>>,
+}
+
+/// One note as the model shows it, masked by `masker` when public.
+fn note(n: &content::Note, resolver: &Resolver<'_>, masker: Option<&Masker>) -> Note {
+    let mut issues: Vec<u32> = n.issues.iter().map(|i| i.value).collect();
+    issues.sort_unstable();
+    issues.dedup();
+    let mut note = Note {
+        slug: n.slug.value.clone(),
+        title: n.title.value.clone(),
+        date: n.date.value,
+        kind: note_kind_label(n.kind),
+        issues,
+        villages: resolver.village_refs(&n.villages),
+        body: body(n.body.clone(), n.file, n.body_line),
+    };
+    if let Some(masker) = masker {
+        crate::model::mask::mask_note(&mut note, masker);
+    }
+    note
 }
 
 /// Policy pages in their `order`, then by title.

@@ -1,10 +1,12 @@
 //! Figures that sum the listed issues up: the plan's groups and the issues
 //! by status word.
 
+use std::sync::Arc;
+
 use crate::model::{Group, Issue, StatusCount, Tally};
 
 /// The outermost headings, each over the run of issues it heads.
-pub(super) fn groups(issues: &[Issue]) -> Vec<Group> {
+pub(super) fn groups(issues: &[Arc<Issue>]) -> Vec<Group> {
     issues
         .chunk_by(|a, b| a.category.first() == b.category.first())
         .filter_map(|run| {
@@ -24,7 +26,7 @@ pub(super) fn groups(issues: &[Issue]) -> Vec<Group> {
 }
 
 /// Issues counted by the word their status is shown with.
-pub(super) fn issue_statuses(issues: &[Issue]) -> Vec<StatusCount> {
+pub(super) fn issue_statuses(issues: &[Arc<Issue>]) -> Vec<StatusCount> {
     let mut counts: Vec<StatusCount> = Vec::new();
     for issue in issues {
         let Some(status) = issue.status else { continue };
