@@ -51,23 +51,41 @@ pub fn validate_with(
     diagnostics: &mut Diagnostics,
     memo: &mut Memo,
 ) {
-    identity::duplicates(content, sources, diagnostics);
-    references::unresolved(content, diagnostics);
-    ledger::closing_rules(content, diagnostics);
-    dates::date_rules(content, settings.as_of.stated(), sources, diagnostics);
-    declared::over_declared(content, diagnostics);
-    people::register_gaps(content, sources, diagnostics, &mut memo.mentions);
     let register = content.register();
-    people::ambiguous(content, &register, diagnostics);
-    names::unregistered_names(
-        &register,
-        &village_words(content, &register),
-        content.people.as_ref().map(|p| p.file),
-        sources,
-        diagnostics,
-        &mut memo.names,
-    );
-    settings::base_url(content, settings, sources, diagnostics);
+    let words = village_words(content, &register);
+    // The rules read the content and nothing else, so they run side by
+    // side, each into its own list; the lists join in this order, so the
+    // result is the same however the threads ran.
+    let mut found: [Diagnostics; 9] = Default::default();
+    let [duplicates, unresolved, closing, dated, declared, gaps, ambiguous, names, base] =
+        &mut found;
+    let Memo {
+        mentions,
+        names: found_names,
+    } = memo;
+    rayon::scope(|scope| {
+        scope.spawn(|_| identity::duplicates(content, sources, duplicates));
+        scope.spawn(|_| references::unresolved(content, unresolved));
+        scope.spawn(|_| ledger::closing_rules(content, closing));
+        scope.spawn(|_| dates::date_rules(content, settings.as_of.stated(), sources, dated));
+        scope.spawn(|_| declared::over_declared(content, declared));
+        scope.spawn(|_| people::register_gaps(content, sources, gaps, mentions));
+        scope.spawn(|_| people::ambiguous(content, &register, ambiguous));
+        scope.spawn(|_| {
+            names::unregistered_names(
+                &register,
+                &words,
+                content.people.as_ref().map(|p| p.file),
+                sources,
+                names,
+                found_names,
+            );
+        });
+        scope.spawn(|_| settings::base_url(content, settings, sources, base));
+    });
+    for part in found {
+        diagnostics.extend(part);
+    }
 }
 
 /// The village names and their stems (八景村 and 八景), which mark a name
