@@ -143,19 +143,20 @@ impl Renderer {
         pages.push(Page::Overdue);
         pages.push(Page::Print);
         pages.extend((0..model.villages.len()).map(Page::Notice));
-        let sitemap: Vec<String> = pages.iter().map(|p| address(&model, p)).collect();
+        let sitemapped = pages.len();
         pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
         pages.extend(DataFile::ALL.map(Page::Data));
         // Search engines are told to stay away from an internal site: no sitemap.
         if model.audience == crate::model::Audience::Public {
             pages.push(Page::Sitemap);
         }
-        let paths: Vec<String> = pages
-            .iter()
-            .map(|page| file_of(&address(&model, page)))
-            .collect();
+        // A county's site has tens of thousands of pages, and `serve` lists
+        // them again on every save: each address is made once, in parallel.
+        let mut sitemap: Vec<String> = pages.par_iter().map(|p| address(&model, p)).collect();
+        let paths: Vec<String> = sitemap.par_iter().map(|a| file_of(a)).collect();
+        sitemap.truncate(sitemapped);
         let by_path = paths
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect();
