@@ -2,7 +2,11 @@
 //! before the plan, phases the right way round; and the overdue and stale
 //! warnings.
 
-use crate::content::{Content, Task};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::content::{Content, Issue, Task};
 use crate::date::Date;
 use crate::diagnostics::{Diagnostics, Located, Problem, SourceMap};
 
@@ -14,6 +18,7 @@ pub(super) fn date_rules(
     as_of: Option<Date>,
     sources: &SourceMap,
     diagnostics: &mut Diagnostics,
+    memo: &mut Judged,
 ) {
     let plan_date = content
         .site
@@ -36,73 +41,123 @@ pub(super) fn date_rules(
             diagnostics.push(Problem::NoAsOf, sources.first_content_line(site.file));
         }
     }
-    for issue in &content.issues {
-        // An incomplete issue's deadline is a stand-in: judge nothing by it.
-        let issue_deadline = issue.deadline.as_ref().filter(|_| issue.complete);
-        let deadlines = issue_deadline
-            .into_iter()
-            .chain(issue.tasks.iter().filter_map(|t| t.deadline.as_ref()));
-        if let Some(plan) = plan_date {
-            for deadline in deadlines {
-                // Words without a year never fall before the plan: they
-                // mean its year or the next.
-                if deadline.value.date(plan_date).is_none_or(|d| d >= plan) {
-                    continue;
-                }
-                diagnostics.push(
-                    Problem::DeadlineBeforePlan {
-                        deadline: deadline.value.written.clone(),
-                        plan: plan.to_string(),
-                    },
-                    deadline.span,
-                );
-            }
-        }
-        for indicator in &issue.indicators {
-            let dates: Vec<_> = std::iter::once(&indicator.baseline)
-                .chain(&indicator.readings)
-                .map(|r| &r.date)
-                .collect();
-            in_order(&dates, diagnostics);
-            not_after(&dates, as_of, diagnostics);
-        }
-        let updates: Vec<_> = issue.updates.iter().map(|u| &u.date).collect();
-        not_after(&updates, as_of, diagnostics);
-        for task in &issue.tasks {
-            let history: Vec<_> = task.history.iter().map(|h| &h.date).collect();
-            in_order(&history, diagnostics);
-            not_after(&history, as_of, diagnostics);
-            if let Some(date) = task.acceptance.as_ref().and_then(|a| a.date.as_ref()) {
-                not_after(&[date], as_of, diagnostics);
-            }
-            let Some(as_of) = as_of else { continue };
-            if task.status.value.is_handed_in() {
+    if memo.judged_by != (plan_date, as_of) {
+        memo.judged_by = (plan_date, as_of);
+        memo.by_issue.clear();
+    }
+    // Each issue's findings are its own file's and the two dates': those of
+    // an unchanged file are taken from the run before.
+    let kept: Vec<(u64, Option<Diagnostics>)> = content
+        .issues
+        .iter()
+        .map(|issue| {
+            let revision = sources.revision(issue.file);
+            (revision, memo.by_issue.remove(&revision))
+        })
+        .collect();
+    let judged: Vec<(u64, Diagnostics)> = content
+        .issues
+        .par_iter()
+        .zip(kept)
+        .map(|(issue, (revision, kept))| {
+            let found = kept.unwrap_or_else(|| {
+                let mut found = Diagnostics::default();
+                issue_rules(issue, plan_date, as_of, &mut found);
+                found
+            });
+            (revision, found)
+        })
+        .collect();
+    memo.by_issue.clear();
+    for (revision, found) in judged {
+        diagnostics.extend(found.clone());
+        memo.by_issue.insert(revision, found);
+    }
+}
+
+/// What the date rules found in each issue file, by its text's revision,
+/// and the plan date and as-of date it was judged by: kept between runs
+/// (for `serve`).
+#[derive(Debug, Default)]
+pub(super) struct Judged {
+    judged_by: (Option<Date>, Option<Date>),
+    by_issue: HashMap<u64, Diagnostics>,
+}
+
+/// The date rules of one issue: deadlines not before the plan, readings,
+/// updates and history in order and not after the as-of date, and the
+/// overdue and stale warnings.
+fn issue_rules(
+    issue: &Issue,
+    plan_date: Option<Date>,
+    as_of: Option<Date>,
+    diagnostics: &mut Diagnostics,
+) {
+    // An incomplete issue's deadline is a stand-in: judge nothing by it.
+    let issue_deadline = issue.deadline.as_ref().filter(|_| issue.complete);
+    let deadlines = issue_deadline
+        .into_iter()
+        .chain(issue.tasks.iter().filter_map(|t| t.deadline.as_ref()));
+    if let Some(plan) = plan_date {
+        for deadline in deadlines {
+            // Words without a year never fall before the plan: they
+            // mean its year or the next.
+            if deadline.value.date(plan_date).is_none_or(|d| d >= plan) {
                 continue;
             }
-            let deadline = task.deadline.as_ref().or(issue_deadline);
-            // Overdue only where the deadline names a day.
-            let due = deadline.and_then(|d| d.value.date(plan_date).map(|on| (on, &d.value)));
-            if let Some((on, deadline)) = due.filter(|(on, _)| *on < as_of) {
-                diagnostics.push(
-                    Problem::Overdue {
-                        task: label(task),
-                        deadline: deadline.written.clone(),
-                        days: on.days_until(as_of),
-                    },
-                    task.status.span,
-                );
-            } else if let Some(last) = history.last().map(|d| d.value).or(plan_date)
-                && last.days_until(as_of) > STALE_AFTER_DAYS
-            {
-                diagnostics.push(
-                    Problem::Stale {
-                        task: label(task),
-                        last: last.to_string(),
-                        days: last.days_until(as_of),
-                    },
-                    task.status.span,
-                );
-            }
+            diagnostics.push(
+                Problem::DeadlineBeforePlan {
+                    deadline: deadline.value.written.clone(),
+                    plan: plan.to_string(),
+                },
+                deadline.span,
+            );
+        }
+    }
+    for indicator in &issue.indicators {
+        let dates: Vec<_> = std::iter::once(&indicator.baseline)
+            .chain(&indicator.readings)
+            .map(|r| &r.date)
+            .collect();
+        in_order(&dates, diagnostics);
+        not_after(&dates, as_of, diagnostics);
+    }
+    let updates: Vec<_> = issue.updates.iter().map(|u| &u.date).collect();
+    not_after(&updates, as_of, diagnostics);
+    for task in &issue.tasks {
+        let history: Vec<_> = task.history.iter().map(|h| &h.date).collect();
+        in_order(&history, diagnostics);
+        not_after(&history, as_of, diagnostics);
+        if let Some(date) = task.acceptance.as_ref().and_then(|a| a.date.as_ref()) {
+            not_after(&[date], as_of, diagnostics);
+        }
+        let Some(as_of) = as_of else { continue };
+        if task.status.value.is_handed_in() {
+            continue;
+        }
+        let deadline = task.deadline.as_ref().or(issue_deadline);
+        // Overdue only where the deadline names a day.
+        let due = deadline.and_then(|d| d.value.date(plan_date).map(|on| (on, &d.value)));
+        if let Some((on, deadline)) = due.filter(|(on, _)| *on < as_of) {
+            diagnostics.push(
+                Problem::Overdue {
+                    task: label(task),
+                    deadline: deadline.written.clone(),
+                    days: on.days_until(as_of),
+                },
+                task.status.span,
+            );
+        } else if let Some(last) = history.last().map(|d| d.value).or(plan_date)
+            && last.days_until(as_of) > STALE_AFTER_DAYS
+        {
+            diagnostics.push(
+                Problem::Stale {
+                    task: label(task),
+                    last: last.to_string(),
+                    days: last.days_until(as_of),
+                },
+                task.status.span,
+            );
         }
     }
 }

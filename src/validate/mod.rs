@@ -35,12 +35,14 @@ pub fn validate(
 }
 
 /// What validation keeps between runs over the same files (for `serve`):
-/// which registered names each file's text mentions, so that after an
-/// edit only the edited files are searched. The result never depends on it.
+/// which registered names each file's text mentions, and what the date
+/// rules found in each issue file, so that after an edit only the edited
+/// files are searched and judged again. The result never depends on it.
 #[derive(Debug, Default)]
 pub struct Memo {
     mentions: people::Mentions,
     names: names::Found,
+    dates: dates::Judged,
 }
 
 /// [`validate`], reusing and updating `memo` from earlier runs.
@@ -57,17 +59,29 @@ pub fn validate_with(
     // side, each into its own list; the lists join in this order, so the
     // result is the same however the threads ran.
     let mut found: [Diagnostics; 9] = Default::default();
-    let [duplicates, unresolved, closing, dated, declared, gaps, ambiguous, names, base] =
-        &mut found;
+    let [
+        duplicates,
+        unresolved,
+        closing,
+        dated,
+        declared,
+        gaps,
+        ambiguous,
+        names,
+        base,
+    ] = &mut found;
     let Memo {
         mentions,
         names: found_names,
+        dates: judged,
     } = memo;
     rayon::scope(|scope| {
         scope.spawn(|_| identity::duplicates(content, sources, duplicates));
         scope.spawn(|_| references::unresolved(content, unresolved));
         scope.spawn(|_| ledger::closing_rules(content, closing));
-        scope.spawn(|_| dates::date_rules(content, settings.as_of.stated(), sources, dated));
+        scope.spawn(|_| {
+            dates::date_rules(content, settings.as_of.stated(), sources, dated, judged);
+        });
         scope.spawn(|_| declared::over_declared(content, declared));
         scope.spawn(|_| people::register_gaps(content, sources, gaps, mentions));
         scope.spawn(|_| people::ambiguous(content, &register, ambiguous));
