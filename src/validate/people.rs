@@ -19,6 +19,9 @@ use crate::reading::Reading;
 pub(super) struct Mentions {
     /// The register the lists below were made for.
     names: Vec<String>,
+    /// The search for those names' reading forms, built once per register
+    /// (a county's register takes a while to compile).
+    finder: Option<aho_corasick::AhoCorasick>,
     /// Per file and revision: indexes into `names` of the names its text
     /// holds as written.
     as_written: HashMap<(FileId, u64), Vec<u32>>,
@@ -53,6 +56,7 @@ pub(super) fn register_gaps(
         .eq(names.iter().copied())
     {
         memo.names = names.iter().map(|n| (*n).to_string()).collect();
+        memo.finder = None;
         memo.as_written.clear();
         memo.as_read.clear();
     }
@@ -61,18 +65,32 @@ pub(super) fn register_gaps(
         .filter(|(file, _, _)| *file != people.file)
         .map(|(file, _, text)| ((file, sources.revision(file)), text))
         .collect();
+    let Mentions {
+        finder,
+        as_written,
+        as_read,
+        ..
+    } = memo;
+    let finder = finder.get_or_insert_with(|| {
+        // One pass over each text for all names, not one search per name.
+        // A full DFA pays for its building only over many files; serve
+        // keeps this one, and after an edit there are one or two.
+        let kind = (files.len() > 64).then_some(aho_corasick::AhoCorasickKind::DFA);
+        aho_corasick::AhoCorasick::builder()
+            .kind(kind)
+            .build(names.iter().map(|n| Reading::of(n).text))
+            .expect("names are plain strings")
+    });
     // Most names stand in some text as written: the reading form of every
     // file (a county's 127 MB) is worked out only while one does not.
     let mut mentioned = vec![false; names.len()];
-    search(&names, &files, &mut memo.as_written, &mut mentioned, |t| {
-        t.into()
-    });
+    search(finder, &files, as_written, &mut mentioned, |t| t.into());
     if mentioned.contains(&false) {
-        search(&names, &files, &mut memo.as_read, &mut mentioned, |t| {
+        search(finder, &files, as_read, &mut mentioned, |t| {
             Reading::of(t).text.into()
         });
     } else {
-        memo.as_read.clear();
+        as_read.clear();
     }
     for (person, mentioned) in people.persons.iter().zip(mentioned) {
         let name = person.name.value.as_str();
@@ -87,12 +105,12 @@ pub(super) fn register_gaps(
     }
 }
 
-/// Marks in `mentioned` the names found in any of `files`, each text taken
-/// in the form `form` gives it. Files searched before (`memo`, by file
-/// and revision) are not searched again; texts replaced since are
+/// Marks in `mentioned` the names `finder` finds in any of `files`, each
+/// text taken in the form `form` gives it. Files searched before (`memo`,
+/// by file and revision) are not searched again; texts replaced since are
 /// forgotten.
 fn search(
-    names: &[&str],
+    finder: &aho_corasick::AhoCorasick,
     files: &[((FileId, u64), &str)],
     memo: &mut HashMap<(FileId, u64), Vec<u32>>,
     mentioned: &mut [bool],
@@ -103,14 +121,6 @@ fn search(
         .filter(|(key, _)| !memo.contains_key(key))
         .collect();
     if !unsearched.is_empty() {
-        // One pass over each text for all names, not one search per name;
-        // files in parallel. A full DFA pays for its building only over many
-        // files; after an edit there are one or two.
-        let kind = (unsearched.len() > 64).then_some(aho_corasick::AhoCorasickKind::DFA);
-        let finder = aho_corasick::AhoCorasick::builder()
-            .kind(kind)
-            .build(names.iter().map(|n| Reading::of(n).text))
-            .expect("names are plain strings");
         let found: Vec<((FileId, u64), Vec<u32>)> = unsearched
             .par_iter()
             .map(|(key, text)| {
