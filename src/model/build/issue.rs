@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::content;
 use crate::diagnostics::Located;
 use crate::model::{
-    Acceptance, Breakdown, BreakdownRow, Evidence, HistoryEntry, Issue, Measure, Ref, Tally, Task,
+    Acceptance, Breakdown, BreakdownRow, Evidence, HistoryEntry, Issue, Measure, Tally, Task,
     Update, VillageFigure,
 };
 use crate::privacy::Masker;
@@ -310,31 +310,5 @@ fn acceptance(resolver: &Resolver<'_>, record: &content::Acceptance) -> Acceptan
                 },
             })
             .collect(),
-    }
-}
-
-impl Resolver<'_> {
-    /// The village at `index` in the site's list, as a link.
-    fn village_at(&self, index: usize) -> Ref {
-        let village = &self.site.villages[index];
-        Ref {
-            id: village.id.value.clone(),
-            name: village.name.value.clone(),
-        }
-    }
-
-    /// The unit at `index` in the site's list, as a link.
-    fn unit_at(&self, index: usize) -> Ref {
-        let unit = &self.site.units[index];
-        Ref {
-            id: unit.id.value.clone(),
-            name: unit.name.value.clone(),
-        }
-    }
-
-    /// The collective unit of all villages (各村(社区)), if the site has
-    /// one: a village's own task counts for it too.
-    fn every_village(&self) -> Option<usize> {
-        self.site.units.iter().position(|u| u.all_villages)
     }
 }

@@ -196,18 +196,36 @@ impl<'a> Resolver<'a> {
 
     /// The village `reference` names, as a link.
     fn village_ref(&self, reference: &str) -> Option<Ref> {
-        self.village(reference).map(|i| Ref {
-            id: self.site.villages[i].id.value.clone(),
-            name: self.site.villages[i].name.value.clone(),
-        })
+        self.village(reference).map(|i| self.village_at(i))
     }
 
     /// The unit `reference` names, as a link.
     fn unit_ref(&self, reference: &str) -> Option<Ref> {
-        self.unit(reference).map(|i| Ref {
-            id: self.site.units[i].id.value.clone(),
-            name: self.site.units[i].name.value.clone(),
-        })
+        self.unit(reference).map(|i| self.unit_at(i))
+    }
+
+    /// The village at `index` in the site's list, as a link.
+    fn village_at(&self, index: usize) -> Ref {
+        let village = &self.site.villages[index];
+        Ref {
+            id: village.id.value.clone(),
+            name: village.name.value.clone(),
+        }
+    }
+
+    /// The unit at `index` in the site's list, as a link.
+    fn unit_at(&self, index: usize) -> Ref {
+        let unit = &self.site.units[index];
+        Ref {
+            id: unit.id.value.clone(),
+            name: unit.name.value.clone(),
+        }
+    }
+
+    /// The collective unit of all villages (各村(社区)), if the site has
+    /// one: a village's own task counts for it too.
+    fn every_village(&self) -> Option<usize> {
+        self.site.units.iter().position(|u| u.all_villages)
     }
 
     /// The villages a list names (validation has found every one).
