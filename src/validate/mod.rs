@@ -6,6 +6,7 @@
 mod dates;
 mod declared;
 mod identity;
+mod kept;
 mod ledger;
 mod names;
 mod people;
@@ -36,13 +37,15 @@ pub fn validate(
 
 /// What validation keeps between runs over the same files (for `serve`):
 /// which registered names each file's text mentions, and what the date
-/// rules found in each issue file, so that after an edit only the edited
-/// files are searched and judged again. The result never depends on it.
+/// and reference rules found in each issue and note file, so that after
+/// an edit only the edited files are searched and judged again. The
+/// result never depends on it.
 #[derive(Debug, Default)]
 pub struct Memo {
     mentions: people::Mentions,
     names: names::Found,
     dates: dates::Judged,
+    references: references::Resolved,
 }
 
 /// [`validate`], reusing and updating `memo` from earlier runs.
@@ -74,10 +77,11 @@ pub fn validate_with(
         mentions,
         names: found_names,
         dates: judged,
+        references: resolved,
     } = memo;
     rayon::scope(|scope| {
         scope.spawn(|_| identity::duplicates(content, sources, duplicates));
-        scope.spawn(|_| references::unresolved(content, unresolved));
+        scope.spawn(|_| references::unresolved(content, sources, unresolved, resolved));
         scope.spawn(|_| ledger::closing_rules(content, closing));
         scope.spawn(|_| {
             dates::date_rules(content, settings.as_of.stated(), sources, dated, judged);

@@ -5,7 +5,7 @@
 //! heuristic: it warns, with the place, and the user registers the name
 //! or dismisses it with `allow:` in people.yaml.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use crate::content::Register;
 use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 use crate::reading::is_han;
+
+use super::kept::PerFile;
 
 /// Common single-character surnames (about nine in ten people carry one).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤兰易欧柳祝左伍文彭粟匡曾聂";
@@ -126,7 +128,7 @@ struct Candidate {
 #[derive(Debug, Default)]
 pub(super) struct Found {
     villages: Vec<String>,
-    by_text: HashMap<(FileId, u64), Vec<Candidate>>,
+    by_text: PerFile<Vec<Candidate>>,
 }
 
 /// Warns (W105) at the first mention of each likely name that is neither
@@ -148,23 +150,24 @@ pub(super) fn unregistered_names(
         .filter(|(file, path, _)| Some(*file) != skip && is_content_text(path))
         .map(|(file, _, text)| (file, sources.revision(file), text))
         .collect();
-    let fresh: Vec<((FileId, u64), Vec<Candidate>)> = files
+    let fresh: Vec<(FileId, u64, Vec<Candidate>)> = files
         .par_iter()
-        .filter(|(file, revision, _)| !memo.by_text.contains_key(&(*file, *revision)))
-        .map(|(file, revision, text)| ((*file, *revision), candidates(text, village_words)))
+        .filter(|(file, revision, _)| memo.by_text.get(*file, *revision).is_none())
+        .map(|(file, revision, text)| (*file, *revision, candidates(text, village_words)))
         .collect();
-    memo.by_text.extend(fresh);
+    for (file, revision, found) in fresh {
+        memo.by_text.put(file, revision, found);
+    }
     let known: HashSet<&str> = register
         .names()
         .chain(register.allowed.iter().map(String::as_str))
         .collect();
     let mut warned: HashSet<String> = HashSet::new();
-    let mut kept = HashMap::with_capacity(files.len());
     for (file, revision, text) in &files {
-        let Some((key, found)) = memo.by_text.remove_entry(&(*file, *revision)) else {
+        let Some(found) = memo.by_text.get(*file, *revision) else {
             continue;
         };
-        for candidate in &found {
+        for candidate in found {
             let name = candidate.name.as_str();
             let covered = known.iter().any(|k| k.contains(name) || name.contains(k))
                 || register.site_words.iter().any(|w| w.contains(name));
@@ -178,9 +181,7 @@ pub(super) fn unregistered_names(
                 Span::at(*file, text, candidate.offset, name.chars().count()),
             );
         }
-        kept.insert(key, found);
     }
-    memo.by_text = kept;
 }
 
 /// Only what people write: YAML and Markdown under `content/`.

@@ -13,6 +13,8 @@ use crate::content::Register;
 use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 use crate::reading::Reading;
 
+use super::kept::PerFile;
+
 /// Which registered names each file mentions, by the file's text revision,
 /// kept between runs so that only edited files are searched again.
 #[derive(Debug, Default)]
@@ -24,11 +26,11 @@ pub(super) struct Mentions {
     finder: Option<aho_corasick::AhoCorasick>,
     /// Per file and revision: indexes into `names` of the names its text
     /// holds as written.
-    as_written: HashMap<(FileId, u64), Vec<u32>>,
+    as_written: PerFile<Vec<u32>>,
     /// The same in the text's reading form (a name split by a line break
     /// or typed in traditional characters), made only while a name is
     /// found in no text as written.
-    as_read: HashMap<(FileId, u64), Vec<u32>>,
+    as_read: PerFile<Vec<u32>>,
 }
 
 pub(super) fn register_gaps(
@@ -107,44 +109,35 @@ pub(super) fn register_gaps(
 
 /// Marks in `mentioned` the names `finder` finds in any of `files`, each
 /// text taken in the form `form` gives it. Files searched before (`memo`,
-/// by file and revision) are not searched again; texts replaced since are
-/// forgotten.
+/// by file and revision) are not searched again.
 fn search(
     finder: &aho_corasick::AhoCorasick,
     files: &[((FileId, u64), &str)],
-    memo: &mut HashMap<(FileId, u64), Vec<u32>>,
+    memo: &mut PerFile<Vec<u32>>,
     mentioned: &mut [bool],
     form: impl Fn(&str) -> std::borrow::Cow<'_, str> + Sync,
 ) {
-    let unsearched: Vec<&((FileId, u64), &str)> = files
-        .iter()
-        .filter(|(key, _)| !memo.contains_key(key))
+    let found: Vec<(FileId, u64, Vec<u32>)> = files
+        .par_iter()
+        .filter(|((file, revision), _)| memo.get(*file, *revision).is_none())
+        .map(|((file, revision), text)| {
+            let mut found: Vec<u32> = finder
+                .find_overlapping_iter(form(text).as_ref())
+                .map(|m| m.pattern().as_u32())
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            (*file, *revision, found)
+        })
         .collect();
-    if !unsearched.is_empty() {
-        let found: Vec<((FileId, u64), Vec<u32>)> = unsearched
-            .par_iter()
-            .map(|(key, text)| {
-                let mut found: Vec<u32> = finder
-                    .find_overlapping_iter(form(text).as_ref())
-                    .map(|m| m.pattern().as_u32())
-                    .collect();
-                found.sort_unstable();
-                found.dedup();
-                (*key, found)
-            })
-            .collect();
-        memo.extend(found);
+    for (file, revision, list) in found {
+        memo.put(file, revision, list);
     }
-    let mut kept = HashMap::with_capacity(files.len());
-    for (key, _) in files {
-        if let Some((key, list)) = memo.remove_entry(key) {
-            for &i in &list {
-                mentioned[i as usize] = true;
-            }
-            kept.insert(key, list);
+    for ((file, revision), _) in files {
+        for &i in memo.get(*file, *revision).into_iter().flatten() {
+            mentioned[i as usize] = true;
         }
     }
-    *memo = kept;
 }
 
 /// E071 when the site has issues, notes or policy pages but nobody is
@@ -175,19 +168,79 @@ pub(super) fn ambiguous(content: &Content, register: &Register, diagnostics: &mu
     let Some(people) = &content.people else {
         return;
     };
+    let words = Containing::new(&register.site_words);
     for person in &people.persons {
         let name = person.name.value.as_str();
         if name.is_empty() {
             continue;
         }
-        if let Some(word) = register.site_words.iter().find(|w| w.contains(name)) {
+        if let Some(word) = words.first(name) {
             diagnostics.push(
                 Problem::AmbiguousName {
                     name: name.to_string(),
-                    word: word.clone(),
+                    word: word.to_string(),
                 },
                 person.name.span,
             );
+        }
+    }
+}
+
+/// Every piece of a list of words, each with the first word it stands in:
+/// a county registers ten thousand names against hundreds of village and
+/// unit names, and a lookup per name beats a search of every word.
+struct Containing<'a> {
+    words: &'a [String],
+    first: HashMap<&'a str, usize>,
+}
+
+impl<'a> Containing<'a> {
+    fn new(words: &'a [String]) -> Self {
+        let mut first = HashMap::new();
+        for (index, word) in words.iter().enumerate() {
+            let starts = word.char_indices().map(|(at, _)| at);
+            for start in starts {
+                let ends = word[start..]
+                    .char_indices()
+                    .map(|(at, c)| start + at + c.len_utf8());
+                for end in ends {
+                    first.entry(&word[start..end]).or_insert(index);
+                }
+            }
+        }
+        Containing { words, first }
+    }
+
+    /// The first word `text` stands in, as `str::contains` finds it.
+    fn first(&self, text: &str) -> Option<&'a str> {
+        self.first.get(text).map(|&i| self.words[i].as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_word_holding_a_text_is_the_one_a_search_finds() {
+        let words: Vec<String> = ["高华安置区", "八景村", "华安", "3+1保障"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let containing = Containing::new(&words);
+        for text in [
+            "高华",
+            "华安",
+            "安置区",
+            "八景村",
+            "景",
+            "+1",
+            "3+1保障",
+            "李四",
+            "村八",
+        ] {
+            let searched = words.iter().find(|w| w.contains(text)).map(String::as_str);
+            assert_eq!(containing.first(text), searched, "{text}");
         }
     }
 }

@@ -156,6 +156,19 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     assert_same_as_fresh(&mut editing, root, &[&notice], "a note's issues");
     edit(&notice, "date: 2025-07-18", "date: 2025-10-01");
     assert_same_as_fresh(&mut editing, root, &[&notice], "a note's date");
+    // What the reference rules keep per file must not outlive what else
+    // they read: an issue a note names is renumbered away, then back; a
+    // village the issues name is renamed in site.yaml, then back.
+    let ninth = content.join("issues/09.yaml");
+    edit(&ninth, "number: 9\n", "number: 99\n");
+    assert_same_as_fresh(&mut editing, root, &[&ninth], "an issue renumbered");
+    edit(&ninth, "number: 99\n", "number: 9\n");
+    assert_same_as_fresh(&mut editing, root, &[&ninth], "the number back");
+    let site = content.join("site.yaml");
+    edit(&site, "id: bajing,", "id: bajing2,");
+    assert_same_as_fresh(&mut editing, root, &[&site], "a village renamed");
+    edit(&site, "id: bajing2,", "id: bajing,");
+    assert_same_as_fresh(&mut editing, root, &[&site], "the village's id back");
     let people = content.join("people.yaml");
     edit(&people, "  - { name: 兰东风,", "  # - { name: 兰东风,");
     assert_same_as_fresh(&mut editing, root, &[&people], "a person unregistered");
@@ -165,7 +178,6 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     edit(&glossary, "term: ", "term: 新");
     assert_same_as_fresh(&mut editing, root, &[], "the glossary, unannounced");
 
-    let site = content.join("site.yaml");
     edit(&site, "as_of: 2025-10-20", "as_of: 2025-11-20");
     assert_same_as_fresh(&mut editing, root, &[&site], "the as-of date");
 
