@@ -6,9 +6,11 @@
 
 mod hint;
 mod message;
+mod per_file;
 mod problem;
 mod render;
 
+pub use per_file::PerFile;
 pub use problem::{AcceptancePart, Kind, Problem, closest};
 pub use render::{Lang, render, render_styled};
 
@@ -149,6 +151,16 @@ impl SourceMap {
         let source = &mut self.files[file.0 as usize];
         source.text = text;
         source.revision = next_revision();
+    }
+
+    /// How many files are registered.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file is registered.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     /// A number that changes whenever the file's text is replaced, and that

@@ -29,6 +29,14 @@ pub struct Tally {
 impl Tally {
     /// Counts one task.
     pub fn add(&mut self, status: Status, overdue: bool) {
+        self.add_unsettled(status, overdue);
+        self.settle();
+    }
+
+    /// Counts one task, leaving the shares as they were: a ledger counts
+    /// a county's hundred thousand tasks into several tallies each, and
+    /// works the shares out once at the end ([`Tally::settle`]).
+    pub(crate) fn add_unsettled(&mut self, status: Status, overdue: bool) {
         match status {
             Status::NotStarted => self.not_started += 1,
             Status::InProgress => self.in_progress += 1,
@@ -37,6 +45,10 @@ impl Tally {
         }
         self.total += 1;
         self.overdue += usize::from(overdue);
+    }
+
+    /// Works the shares out from the counts.
+    pub(crate) fn settle(&mut self) {
         self.percent_closed = (self.closed * 100).checked_div(self.total).unwrap_or(0);
         self.percent_handed_in = ((self.closed + self.awaiting_acceptance) * 100)
             .checked_div(self.total)
@@ -51,10 +63,7 @@ impl Tally {
         self.closed += other.closed;
         self.total += other.total;
         self.overdue += other.overdue;
-        self.percent_closed = (self.closed * 100).checked_div(self.total).unwrap_or(0);
-        self.percent_handed_in = ((self.closed + self.awaiting_acceptance) * 100)
-            .checked_div(self.total)
-            .unwrap_or(0);
+        self.settle();
     }
 
     /// The count for one status.

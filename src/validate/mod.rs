@@ -6,7 +6,6 @@
 mod dates;
 mod declared;
 mod identity;
-mod kept;
 mod ledger;
 mod names;
 mod people;

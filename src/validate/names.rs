@@ -11,10 +11,8 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 
 use crate::content::Register;
-use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
+use crate::diagnostics::{Diagnostics, FileId, PerFile, Problem, SourceMap, Span};
 use crate::reading::is_han;
-
-use super::kept::PerFile;
 
 /// Common single-character surnames (about nine in ten people carry one).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤兰易欧柳祝左伍文彭粟匡曾聂";

@@ -10,10 +10,8 @@ use rayon::prelude::*;
 
 use crate::content::Content;
 use crate::content::Register;
-use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
+use crate::diagnostics::{Diagnostics, FileId, PerFile, Problem, SourceMap, Span};
 use crate::reading::Reading;
-
-use super::kept::PerFile;
 
 /// Which registered names each file mentions, by the file's text revision,
 /// kept between runs so that only edited files are searched again.

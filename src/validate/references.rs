@@ -2,9 +2,7 @@
 //! number, measures by position.
 
 use crate::content::{Content, Issue, Note, Places};
-use crate::diagnostics::{Diagnostics, Located, Problem, SourceMap};
-
-use super::kept::PerFile;
+use crate::diagnostics::{Diagnostics, Located, PerFile, Problem, SourceMap};
 
 /// Reports references to villages and units that `places` does not know.
 struct References<'a> {

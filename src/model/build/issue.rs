@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::content;
+use crate::content::{self, Status};
 use crate::diagnostics::Located;
 use crate::model::{
     Acceptance, Breakdown, BreakdownRow, Evidence, HistoryEntry, Issue, Measure, Tally, Task,
@@ -27,9 +27,9 @@ pub(super) struct IssuePart {
     pub(super) issue: Arc<Issue>,
     /// Its tasks this audience sees, in order.
     pub(super) tasks: Vec<Arc<Task>>,
-    /// Each task's village, and the unit that owns it (a village's own
-    /// task belongs to 各村(社区) too).
-    pub(super) owners: Vec<(Option<usize>, Option<usize>)>,
+    /// Each task as the ledger counts it, so that counting does not read
+    /// the tasks themselves.
+    pub(super) owners: Vec<Owner>,
     /// Its breakdowns' rows, each listed on its village.
     pub(super) figures: Vec<(usize, VillageFigure)>,
     /// Villages it names or gives a task.
@@ -38,6 +38,16 @@ pub(super) struct IssuePart {
     pub(super) units: BTreeSet<usize>,
     /// Units that lead it.
     pub(super) leads: BTreeSet<usize>,
+}
+
+/// Where one task is counted: its village, and the unit that owns it (a
+/// village's own task belongs to 各村(社区) too); and how.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Owner {
+    pub(super) village: Option<usize>,
+    pub(super) unit: Option<usize>,
+    pub(super) status: Status,
+    pub(super) overdue: bool,
 }
 
 impl IssuePart {
@@ -70,7 +80,12 @@ impl IssuePart {
             {
                 m.add(status, overdue);
             }
-            owners.push((village, unit.or(village.and(every_village))));
+            owners.push(Owner {
+                village,
+                unit: unit.or(village.and(every_village)),
+                status,
+                overdue,
+            });
             tasks.push(built);
         }
         issue.measures = measures(resolver, source, measure_tallies);
@@ -88,7 +103,7 @@ impl IssuePart {
             .villages
             .iter()
             .filter_map(|v| resolver.village(&v.value))
-            .chain(owners.iter().filter_map(|(village, _)| *village))
+            .chain(owners.iter().filter_map(|o| o.village))
             .collect();
         let units = source
             .units

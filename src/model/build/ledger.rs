@@ -62,25 +62,31 @@ impl Ledger {
         for part in parts {
             ledger.add(part);
         }
+        ledger.totals.settle();
+        for village in &mut ledger.villages {
+            village.tally.settle();
+        }
+        for unit in &mut ledger.units {
+            unit.tally.settle();
+        }
         ledger
     }
 
     fn add(&mut self, part: &mut IssuePart) {
         let first = self.tasks.len();
-        for (task, &(village, unit)) in part.tasks.iter().zip(&part.owners) {
-            let (status, overdue) = (task.status.status(), task.overdue);
-            let index = self.tasks.len();
-            self.totals.add(status, overdue);
-            if let Some(v) = village {
-                self.villages[v].tally.add(status, overdue);
+        for (index, owner) in (first..).zip(&part.owners) {
+            let (status, overdue) = (owner.status, owner.overdue);
+            self.totals.add_unsettled(status, overdue);
+            if let Some(v) = owner.village {
+                self.villages[v].tally.add_unsettled(status, overdue);
                 self.villages[v].tasks.push(index);
             }
-            if let Some(u) = unit {
-                self.units[u].tally.add(status, overdue);
+            if let Some(u) = owner.unit {
+                self.units[u].tally.add_unsettled(status, overdue);
                 self.units[u].tasks.push(index);
             }
-            self.tasks.push(Arc::clone(task));
         }
+        self.tasks.extend(part.tasks.iter().map(Arc::clone));
         // An issue kept from an earlier build is copied only when a task
         // was added or removed before it.
         let tasks = first..self.tasks.len();

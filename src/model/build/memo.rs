@@ -2,24 +2,21 @@
 //! again only the issues and notes whose files changed: every other one is
 //! taken, masked, from the build before.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use crate::content::{Audience, Register};
 use crate::date::Date;
-use crate::diagnostics::{FileId, SourceMap};
-use crate::model::Note;
+use crate::diagnostics::{FileId, PerFile, SourceMap};
 
 use super::issue::IssuePart;
+use super::notes::NotePart;
 
-/// The issues and notes of the last model built, by the revision of the
-/// file text each was decoded from (a revision names one text, once in the
-/// process: see [`SourceMap::revision`]).
+/// The issues and notes of the last model built, by file and the revision
+/// of the text each was decoded from (a revision names one text, once in
+/// the process: see [`SourceMap::revision`]).
 #[derive(Debug, Default)]
 pub struct Memo {
     context: Option<Context>,
-    issues: HashMap<u64, IssuePart>,
-    notes: HashMap<u64, Arc<Note>>,
+    issues: PerFile<IssuePart>,
+    notes: PerFile<NotePart>,
 }
 
 /// Everything besides its own file that an issue or note is built from:
@@ -42,8 +39,6 @@ pub(super) struct Context {
 pub(super) struct Reusing<'a> {
     memo: &'a mut Memo,
     sources: Option<&'a SourceMap>,
-    used_issues: HashMap<u64, IssuePart>,
-    used_notes: HashMap<u64, Arc<Note>>,
 }
 
 impl<'a> Reusing<'a> {
@@ -59,12 +54,7 @@ impl<'a> Reusing<'a> {
             memo.notes.clear();
         }
         memo.context = sources.is_some().then_some(context);
-        Reusing {
-            memo,
-            sources,
-            used_issues: HashMap::new(),
-            used_notes: HashMap::new(),
-        }
+        Reusing { memo, sources }
     }
 
     fn revision(&self, file: FileId) -> Option<u64> {
@@ -74,32 +64,34 @@ impl<'a> Reusing<'a> {
     /// The issue part kept for the file `file`, if its text is unchanged.
     pub(super) fn issue(&mut self, file: FileId) -> Option<IssuePart> {
         let revision = self.revision(file)?;
-        self.memo.issues.remove(&revision)
+        self.memo.issues.take(file, revision)
     }
 
     /// The note kept for the file `file`, if its text is unchanged.
-    pub(super) fn note(&mut self, file: FileId) -> Option<Arc<Note>> {
+    pub(super) fn note(&mut self, file: FileId) -> Option<NotePart> {
         let revision = self.revision(file)?;
-        self.memo.notes.remove(&revision)
+        self.memo.notes.take(file, revision)
     }
 
     /// Keeps `part`, built from `file`, for the next build.
     pub(super) fn keep_issue(&mut self, file: FileId, part: IssuePart) {
         if let Some(revision) = self.revision(file) {
-            self.used_issues.insert(revision, part);
+            self.memo.issues.put(file, revision, part);
         }
     }
 
     /// Keeps `note`, built from `file`, for the next build.
-    pub(super) fn keep_note(&mut self, file: FileId, note: &Arc<Note>) {
+    pub(super) fn keep_note(&mut self, file: FileId, note: NotePart) {
         if let Some(revision) = self.revision(file) {
-            self.used_notes.insert(revision, Arc::clone(note));
+            self.memo.notes.put(file, revision, note);
         }
     }
 
-    /// Ends the build: the memo then holds what it used, and nothing older.
+    /// Ends the build: what is kept of files the site no longer has goes.
     pub(super) fn finish(self) {
-        self.memo.issues = self.used_issues;
-        self.memo.notes = self.used_notes;
+        if let Some(sources) = self.sources {
+            self.memo.issues.truncate(sources.len());
+            self.memo.notes.truncate(sources.len());
+        }
     }
 }

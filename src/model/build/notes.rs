@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::content::{self, Content};
+use crate::date::Date;
 use crate::diagnostics::Span;
 use crate::model::{Markdown, Note, PolicyPage, Term, note_kind_label};
 use crate::privacy::Masker;
@@ -23,42 +24,40 @@ pub(super) fn notes(
     issues: &[u32],
     reuse: &mut Reusing<'_>,
 ) -> Notes {
-    let mut sources: Vec<&content::Note> = content
+    // Sorted by keys drawn once from each note: a county has tens of
+    // thousands, and `serve` sorts them on every save.
+    let mut order: Vec<(Date, &str, usize)> = content
         .notes
         .iter()
-        .filter(|n| resolver.shown(n.audience))
+        .enumerate()
+        .filter(|(_, n)| resolver.shown(n.audience))
+        .map(|(at, n)| (n.date.value, n.slug.value.as_str(), at))
         .collect();
-    sources.sort_by(|a, b| {
-        b.date
-            .value
-            .cmp(&a.date.value)
-            .then_with(|| a.slug.value.cmp(&b.slug.value))
-    });
-    let built: Vec<Option<Arc<Note>>> = sources.iter().map(|n| reuse.note(n.file)).collect();
-    let built: Vec<Arc<Note>> = sources
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+    let sources: Vec<&content::Note> = order.iter().map(|&(_, _, at)| &content.notes[at]).collect();
+    let kept: Vec<Option<NotePart>> = sources.iter().map(|n| reuse.note(n.file)).collect();
+    let parts: Vec<NotePart> = sources
         .par_iter()
-        .zip(built)
-        .map(|(n, kept)| kept.unwrap_or_else(|| Arc::new(note(n, resolver, masker))))
+        .zip(kept)
+        .map(|(n, kept)| kept.unwrap_or_else(|| NotePart::build(n, resolver, masker)))
         .collect();
     let mut of_issues = vec![Vec::new(); issues.len()];
     let mut of_villages = vec![Vec::new(); resolver.site.villages.len()];
-    for (index, (source, note)) in sources.iter().zip(&built).enumerate() {
-        for number in &note.issues {
+    let mut notes = Vec::with_capacity(parts.len());
+    for (index, (source, part)) in sources.iter().zip(parts).enumerate() {
+        for number in &part.note.issues {
             if let Ok(at) = issues.binary_search(number) {
                 of_issues[at].push(index);
             }
         }
-        for v in source
-            .villages
-            .iter()
-            .filter_map(|v| resolver.village(&v.value))
-        {
+        for &v in &part.villages {
             of_villages[v].push(index);
         }
-        reuse.keep_note(source.file, note);
+        notes.push(Arc::clone(&part.note));
+        reuse.keep_note(source.file, part);
     }
     Notes {
-        notes: built,
+        notes,
         of_issues,
         of_villages,
     }
@@ -71,6 +70,27 @@ pub(super) struct Notes {
     pub(super) of_issues: Vec<Vec<usize>>,
     /// Indices into `notes`, per village in site order.
     pub(super) of_villages: Vec<Vec<usize>>,
+}
+
+/// A note as built, and the villages it names by index into the site's
+/// list (kept with it, so that linking does not look names up again).
+#[derive(Debug)]
+pub(super) struct NotePart {
+    note: Arc<Note>,
+    villages: Vec<usize>,
+}
+
+impl NotePart {
+    fn build(n: &content::Note, resolver: &Resolver<'_>, masker: Option<&Masker>) -> NotePart {
+        NotePart {
+            note: Arc::new(note(n, resolver, masker)),
+            villages: n
+                .villages
+                .iter()
+                .filter_map(|v| resolver.village(&v.value))
+                .collect(),
+        }
+    }
 }
 
 /// One note as the model shows it, masked by `masker` when public.

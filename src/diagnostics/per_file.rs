@@ -1,14 +1,14 @@
-//! What validation works out from one file's text alone, kept between runs
-//! (for `serve`) so that after an edit only the edited files are read again.
+//! What is worked out from one file's text alone, kept between runs (for
+//! `serve`) so that after an edit only the edited files are read again.
 
-use crate::diagnostics::FileId;
+use super::FileId;
 
 /// A value per file, kept with the revision of the text it came from: a
 /// value is handed back only for the same text. Indexed by the file's
 /// number, so a run over every file of a county's site costs no hashing,
 /// and a file's value for an older text is replaced in place.
 #[derive(Debug)]
-pub(super) struct PerFile<T> {
+pub struct PerFile<T> {
     slots: Vec<Option<(u64, T)>>,
 }
 
@@ -20,7 +20,7 @@ impl<T> Default for PerFile<T> {
 
 impl<T> PerFile<T> {
     /// The value kept for `file` at `revision`, if any.
-    pub(super) fn get(&self, file: FileId, revision: u64) -> Option<&T> {
+    pub fn get(&self, file: FileId, revision: u64) -> Option<&T> {
         match self.slots.get(file.0 as usize) {
             Some(Some((kept, value))) if *kept == revision => Some(value),
             _ => None,
@@ -28,7 +28,7 @@ impl<T> PerFile<T> {
     }
 
     /// The value kept for `file` at `revision`, taken out of the memo.
-    pub(super) fn take(&mut self, file: FileId, revision: u64) -> Option<T> {
+    pub fn take(&mut self, file: FileId, revision: u64) -> Option<T> {
         let slot = self.slots.get_mut(file.0 as usize)?;
         match slot.take() {
             Some((kept, value)) if kept == revision => Some(value),
@@ -37,7 +37,7 @@ impl<T> PerFile<T> {
     }
 
     /// Keeps `value` for `file` at `revision`, in place of any older one.
-    pub(super) fn put(&mut self, file: FileId, revision: u64, value: T) {
+    pub fn put(&mut self, file: FileId, revision: u64, value: T) {
         let at = file.0 as usize;
         if self.slots.len() <= at {
             self.slots.resize_with(at + 1, || None);
@@ -45,8 +45,14 @@ impl<T> PerFile<T> {
         self.slots[at] = Some((revision, value));
     }
 
+    /// Forgets the values of files numbered `count` and over: a site
+    /// loaded again may have fewer files.
+    pub fn truncate(&mut self, count: usize) {
+        self.slots.truncate(count);
+    }
+
     /// Forgets everything: what the values were worked out under changed.
-    pub(super) fn clear(&mut self) {
+    pub fn clear(&mut self) {
         self.slots.clear();
     }
 }
