@@ -24,17 +24,26 @@ pub(super) fn notes(
     issues: &[u32],
     reuse: &mut Reusing<'_>,
 ) -> Notes {
-    // Sorted by keys drawn once from each note: a county has tens of
-    // thousands, and `serve` sorts them on every save.
-    let mut order: Vec<(Date, &str, usize)> = content
+    // Sorted by keys drawn once from each note, each with the start of its
+    // slug: a county has tens of thousands of notes, many on one day, and
+    // `serve` sorts them on every save.
+    let mut order: Vec<(Date, u128, &str, usize)> = content
         .notes
         .iter()
         .enumerate()
         .filter(|(_, n)| resolver.shown(n.audience))
-        .map(|(at, n)| (n.date.value, n.slug.value.as_str(), at))
+        .map(|(at, n)| {
+            let slug = n.slug.value.as_str();
+            (n.date.value, prefix(slug), slug, at)
+        })
         .collect();
-    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
-    let sources: Vec<&content::Note> = order.iter().map(|&(_, _, at)| &content.notes[at]).collect();
+    order.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let sources: Vec<&content::Note> = order.iter().map(|k| &content.notes[k.3]).collect();
     let kept: Vec<Option<NotePart>> = sources.iter().map(|n| reuse.note(n.file)).collect();
     let parts: Vec<NotePart> = sources
         .par_iter()
@@ -61,6 +70,15 @@ pub(super) fn notes(
         of_issues,
         of_villages,
     }
+}
+
+/// The first 16 bytes of `text` as a number that sorts as they do (a
+/// shorter text is padded with zeros, which sort first, as its end does).
+fn prefix(text: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let start = &text.as_bytes()[..text.len().min(16)];
+    bytes[..start.len()].copy_from_slice(start);
+    u128::from_be_bytes(bytes)
 }
 
 /// The notes of a model, and which are about each issue and village.
@@ -160,5 +178,36 @@ fn body(text: String, file: crate::diagnostics::FileId, line: u32) -> Markdown {
             col: 1,
             len: 0,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+
+    #[test]
+    fn slug_starts_sort_as_the_slugs_do() {
+        let slugs = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "b",
+            "note-00000",
+            "note-00001",
+            "2025-07-18-fangan-yinfa",
+            "2025-07-18-fangan-yinfa-2",
+            "2025-07-18-fangan",
+            "2025-07-18-fangan-yinfa-xu",
+        ];
+        for a in slugs {
+            for b in slugs {
+                let by_start = prefix(a).cmp(&prefix(b));
+                assert!(
+                    by_start == a.cmp(b) || by_start.is_eq() && a.len().min(b.len()) >= 16,
+                    "{a} against {b}"
+                );
+            }
+        }
     }
 }
