@@ -22,6 +22,9 @@ pub struct Checked {
     /// The settings the site was checked under, the command line's
     /// merged over site.yaml's.
     pub settings: Settings,
+    /// What the content held when its issues, notes and policy pages were
+    /// freed ([`Checked::free_documents`]); `None` while it holds them.
+    pub freed: Option<Counts>,
 }
 
 /// Loads the site at `root`, merges what the command line `given` sets
@@ -41,6 +44,7 @@ fn check_tracked(root: &Path, given: &Given, memo: &mut validate::Memo) -> (Chec
         sources,
         diagnostics,
         settings,
+        freed: None,
     };
     (checked, tracking)
 }
@@ -154,9 +158,26 @@ impl Counts {
 }
 
 impl Checked {
+    /// Frees the decoded issues, notes and policy pages, on a thread of
+    /// their own: once the model is built, pages need nothing of them, and
+    /// a county's are a couple of hundred MB that rendering can use. Site,
+    /// glossary and register stay, and [`Checked::summary`] still counts
+    /// what was freed.
+    pub fn free_documents(&mut self) {
+        if self.freed.is_none() {
+            self.freed = Some(Counts::of(&self.content));
+        }
+        let documents = (
+            std::mem::take(&mut self.content.issues),
+            std::mem::take(&mut self.content.notes),
+            std::mem::take(&mut self.content.policy),
+        );
+        std::thread::spawn(move || drop(documents));
+    }
+
     /// The closing line: what the site holds and how many problems it has.
     pub fn summary(&self, lang: Lang) -> String {
-        let c = Counts::of(&self.content);
+        let c = self.freed.unwrap_or_else(|| Counts::of(&self.content));
         let errors = self.diagnostics.count(Severity::Error);
         let warnings = self.diagnostics.count(Severity::Warning);
         match lang {

@@ -180,13 +180,14 @@ fn run<S: Sink>(
     let started = Instant::now();
     let out = options.out_dir();
     let mut laps = Laps::new();
-    let checked = check(&options.root, &options.given);
+    let mut checked = check(&options.root, &options.given);
     laps.lap("load and check");
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
     let prepared =
         Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
+    checked.free_documents();
     laps.lap("model");
     let sink = sink(&out)?;
     let unwatched = Progress::default();

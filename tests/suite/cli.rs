@@ -32,6 +32,24 @@ fn check_on_the_repository_exits_0_with_a_summary() {
 }
 
 #[test]
+fn a_full_check_counts_what_it_freed_before_rendering() {
+    // `check --full` renders as `build` does, which frees the decoded
+    // issues and notes once the model holds them: the summary still
+    // counts them.
+    let out = taizhang()
+        .args(["check", "--full", "--quiet", "--lang", "en", "--root"])
+        .arg(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.starts_with("14 issues, 38 measures, 128 tasks, 10 villages, 12 units, 6 notes"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn init_then_check_is_clean_and_init_never_overwrites() {
     let dir = tempfile::tempdir().expect("a folder");
     let site = dir.path().join("site");
