@@ -1,6 +1,7 @@
 //! What residents read: the overview's village finder, a village's open
 //! tasks before its closed ones, the list's filters and full measures,
-//! dates in Chinese form, and the bulletin-board notice's posting details.
+//! dates in Chinese form, the open list without finished issues, and the
+//! bulletin-board notice's posting details.
 
 use std::fs;
 use std::path::Path;
@@ -82,6 +83,38 @@ fn the_list_filters_without_javascript_and_shows_whole_measures() {
 
     let rows = |page: &str| page.matches("<tr id=\"issue-").count();
     assert_eq!(rows(&pages["list/open/index.html"]), 14);
+}
+
+#[test]
+fn the_open_list_leaves_out_finished_issues_and_keeps_their_heading() {
+    // Issue 1 is finished by its report's word and opens a group that
+    // issue 2 continues: the open list drops issue 1 and puts the
+    // group's heading over issue 2.
+    let dir = tempfile::tempdir().expect("a folder");
+    common::copy_repository_content(dir.path());
+    let issues = dir.path().join("content/issues");
+    for (file, head) in [
+        ("01.yaml", "category: 甲方面\nprogress:\n  status: 已销号\n"),
+        ("02.yaml", "category: 甲方面\n"),
+    ] {
+        let path = issues.join(file);
+        let text = fs::read_to_string(&path).expect("reads");
+        fs::write(
+            &path,
+            text.replacen("title: ", &format!("{head}title: "), 1),
+        )
+        .expect("writes");
+    }
+    let pages = pages(dir.path());
+    let (list, open) = (&pages["list/index.html"], &pages["list/open/index.html"]);
+    assert!(list.contains("尚未完成(13)"), "the filter counts 13 open");
+    let rows = |page: &str| page.matches("<tr id=\"issue-").count();
+    assert_eq!((rows(list), rows(open)), (14, 13));
+    assert!(list.contains("<tr id=\"issue-01\"") && !open.contains("<tr id=\"issue-01\""));
+    let heading = open.find(">甲方面</th>").expect("the group's heading");
+    let second = open.find("<tr id=\"issue-02\"").expect("issue 2");
+    assert!(heading < second, "the heading stands over issue 2");
+    assert_eq!(open.matches(">甲方面</th>").count(), 1);
 }
 
 #[test]
