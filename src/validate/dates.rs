@@ -2,13 +2,11 @@
 //! before the plan, phases the right way round; and the overdue and stale
 //! warnings.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use crate::content::{Content, Issue, Task};
 use crate::date::Date;
-use crate::diagnostics::{Diagnostics, Located, Problem, SourceMap};
+use crate::diagnostics::{Diagnostics, Located, PerFile, Problem, SourceMap};
 
 /// A task with no dated entry for this long gets a warning.
 const STALE_AFTER_DAYS: i64 = 30;
@@ -47,41 +45,42 @@ pub(super) fn date_rules(
     }
     // Each issue's findings are its own file's and the two dates': those of
     // an unchanged file are taken from the run before.
-    let kept: Vec<(u64, Option<Diagnostics>)> = content
+    let revisions: Vec<u64> = content
         .issues
         .iter()
-        .map(|issue| {
-            let revision = sources.revision(issue.file);
-            (revision, memo.by_issue.remove(&revision))
-        })
+        .map(|issue| sources.revision(issue.file))
         .collect();
-    let judged: Vec<(u64, Diagnostics)> = content
+    let kept: Vec<Option<Diagnostics>> = content
+        .issues
+        .iter()
+        .zip(&revisions)
+        .map(|(issue, &revision)| memo.by_issue.take(issue.file, revision))
+        .collect();
+    let judged: Vec<Diagnostics> = content
         .issues
         .par_iter()
         .zip(kept)
-        .map(|(issue, (revision, kept))| {
-            let found = kept.unwrap_or_else(|| {
+        .map(|(issue, kept)| {
+            kept.unwrap_or_else(|| {
                 let mut found = Diagnostics::default();
                 issue_rules(issue, plan_date, as_of, &mut found);
                 found
-            });
-            (revision, found)
+            })
         })
         .collect();
-    memo.by_issue.clear();
-    for (revision, found) in judged {
+    for ((issue, revision), found) in content.issues.iter().zip(revisions).zip(judged) {
         diagnostics.extend(found.clone());
-        memo.by_issue.insert(revision, found);
+        memo.by_issue.put(issue.file, revision, found);
     }
 }
 
-/// What the date rules found in each issue file, by its text's revision,
-/// and the plan date and as-of date it was judged by: kept between runs
-/// (for `serve`).
+/// What the date rules found in each issue file, by file and the revision
+/// of its text, and the plan date and as-of date it was judged by: kept
+/// between runs (for `serve`).
 #[derive(Debug, Default)]
 pub(super) struct Judged {
     judged_by: (Option<Date>, Option<Date>),
-    by_issue: HashMap<u64, Diagnostics>,
+    by_issue: PerFile<Diagnostics>,
 }
 
 /// The date rules of one issue: deadlines not before the plan, readings,
