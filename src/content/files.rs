@@ -134,10 +134,9 @@ fn display_path(root: &Path, path: &Path) -> String {
 /// A file as read from disk, before it is registered.
 #[derive(Debug)]
 pub(super) struct Read {
-    /// Text to quote in messages (lossy for non-UTF-8 files).
+    /// The text: to decode and to quote in messages when the file was read
+    /// without a problem; else only to quote (lossy for non-UTF-8 files).
     shown: String,
-    /// The text, when it is usable.
-    text: Option<String>,
     /// What is wrong with it: the problem, line, column.
     problem: Option<(Problem, u32, u32)>,
 }
@@ -146,7 +145,7 @@ impl Read {
     /// The text, when the file was read without a problem.
     pub(super) fn into_text(self) -> Option<String> {
         match self.problem {
-            None => self.text,
+            None => Some(self.shown),
             Some(_) => None,
         }
     }
@@ -159,10 +158,9 @@ impl Read {
 pub(super) fn read(path: &Path) -> Read {
     let failed = |problem, line, col, shown: String| Read {
         shown,
-        text: None,
         problem: Some((problem, line, col)),
     };
-    let bytes = match fs::read(path) {
+    let mut bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(_) if path.is_dir() => return failed(Problem::NotAFile, 1, 1, String::new()),
         Err(error) => {
@@ -170,30 +168,35 @@ pub(super) fn read(path: &Path) -> Read {
             return failed(Problem::CannotRead { reason }, 1, 1, String::new());
         }
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    // The bytes become the text in place: a county's content is a hundred
+    // megabytes, read once and held once.
+    match String::from_utf8(bytes) {
         Ok(text) => {
             let text = normalise_line_ends(text);
             if text.trim().is_empty() {
                 failed(Problem::EmptyFile, 1, 1, text)
             } else {
                 Read {
-                    shown: text.clone(),
-                    text: Some(text),
+                    shown: text,
                     problem: None,
                 }
             }
         }
         Err(error) => {
             // Point at the first bad byte; show the valid part for context.
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
             let valid =
-                normalise_line_ends(&String::from_utf8_lossy(&bytes[..error.valid_up_to()]));
+                normalise_line_ends(String::from_utf8_lossy(&bytes[..valid_up_to]).into_owned());
             let (line, col) = crate::diagnostics::line_and_column(&valid, valid.len());
             failed(
                 Problem::NotUtf8,
                 line,
                 col,
-                normalise_line_ends(&String::from_utf8_lossy(bytes)),
+                normalise_line_ends(String::from_utf8_lossy(&bytes).into_owned()),
             )
         }
     }
@@ -206,7 +209,8 @@ pub(super) fn register(
     display: &str,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
-) -> (FileId, Option<String>) {
+) -> (FileId, bool) {
+    let usable = read.problem.is_none();
     let file = sources.add(display, read.shown);
     if let Some((problem, line, col)) = read.problem {
         let len = u32::from(line > 1 || col > 1);
@@ -220,14 +224,17 @@ pub(super) fn register(
             },
         );
     }
-    (file, read.text)
+    (file, usable)
 }
 
-fn normalise_line_ends(text: &str) -> String {
+/// The byte-order mark some Windows editors put first.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn normalise_line_ends(text: String) -> String {
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -247,6 +254,6 @@ mod tests {
 
     #[test]
     fn line_ends_are_normalised() {
-        assert_eq!(normalise_line_ends("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(normalise_line_ends("a\r\nb\rc\n".into()), "a\nb\nc\n");
     }
 }

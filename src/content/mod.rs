@@ -107,12 +107,12 @@ pub fn load_tracked(
         .par_iter()
         .map(|item| (Stamp::of(&item.path), files::read(&item.path)))
         .collect();
-    let registered: Vec<(&files::Found, FileId, Option<String>, Option<Stamp>)> = found
+    let registered: Vec<(&files::Found, FileId, bool, Option<Stamp>)> = found
         .iter()
         .zip(reads)
         .map(|(item, (stamp, read))| {
             let mut local = Diagnostics::default();
-            let (file, text) = files::register(read, &item.display, sources, &mut local);
+            let (file, usable) = files::register(read, &item.display, sources, &mut local);
             tracking.files.push(Tracked {
                 path: item.path.clone(),
                 display: item.display.clone(),
@@ -122,16 +122,25 @@ pub fn load_tracked(
                 slot: Slot::Nothing,
                 diagnostics: local,
             });
-            (item, file, text, stamp)
+            (item, file, usable, stamp)
         })
         .collect();
+    // Decoded from the texts the source map holds for messages: one copy.
+    let sources = &*sources;
     let decoded: Vec<(Decoded, Diagnostics)> = registered
         .par_iter()
-        .map(|(item, file, text, _)| {
+        .map(|(item, file, usable, _)| {
             let mut local = Diagnostics::default();
-            let decoded = match text {
-                Some(text) => decode_file(item.role, &item.display, *file, text, &mut local),
-                None => Decoded::Nothing,
+            let decoded = if *usable {
+                decode_file(
+                    item.role,
+                    &item.display,
+                    *file,
+                    sources.text(*file),
+                    &mut local,
+                )
+            } else {
+                Decoded::Nothing
             };
             (decoded, local)
         })
