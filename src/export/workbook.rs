@@ -41,20 +41,29 @@ fn build(model: &Model) -> Result<Vec<u8>, XlsxError> {
     );
     let styles = Styles::new();
     let sheets: [Sheet; 3] = [
-        ("整改任务", &TASK_COLUMNS, task_rows(model)),
-        ("问题和措施", &MEASURE_COLUMNS, measure_rows(model)),
-        ("指标", &INDICATOR_COLUMNS, indicator_rows(model)),
+        ("整改任务", &TASK_COLUMNS, task_rows),
+        ("问题和措施", &MEASURE_COLUMNS, measure_rows),
+        ("指标", &INDICATOR_COLUMNS, indicator_rows),
     ];
-    for (name, columns, rows) in sheets {
-        let sheet = workbook.add_worksheet();
+    for (index, (name, columns, rows)) in sheets.into_iter().enumerate() {
+        // Rows go to a temporary file as they are finished, and each
+        // sheet's rows are made only when it is written: a county's task
+        // sheet is a hundred thousand rows, which held in memory cost a
+        // build over a hundred megabytes. Without a temporary folder the
+        // sheet is held whole, as before (rows then carry their optional
+        // `spans` hint; the cells are the same).
+        if workbook.add_worksheet_with_low_memory().is_err() {
+            workbook.add_worksheet();
+        }
+        let sheet = workbook.worksheet_from_index(index)?;
         sheet.set_name(name)?;
-        write_sheet(sheet, model, (name, columns), &rows, &styles)?;
+        write_sheet(sheet, model, (name, columns), &rows(model), &styles)?;
     }
     workbook.save_to_buffer()
 }
 
-/// A sheet: its name, its columns and its rows.
-type Sheet<'a> = (&'a str, &'a [&'a str], Vec<Vec<Cell>>);
+/// A sheet: its name, its columns and how to make its rows.
+type Sheet<'a> = (&'a str, &'a [&'a str], fn(&Model) -> Vec<Vec<Cell>>);
 
 /// The formats the sheets share.
 struct Styles {
