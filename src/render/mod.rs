@@ -91,7 +91,6 @@ pub struct Renderer {
     paths: Vec<String>,
     by_path: HashMap<String, usize>,
     sitemap: Vec<String>,
-    print_blocks: OnceLock<Result<Vec<String>, String>>,
     base_path: String,
     options: Options,
     statics: Vec<OutputFile>,
@@ -178,7 +177,6 @@ impl Renderer {
             paths,
             by_path,
             sitemap,
-            print_blocks: OnceLock::new(),
             options,
             statics,
             search: OnceLock::new(),
@@ -249,17 +247,14 @@ impl Renderer {
             .get_or_init(|| crate::search::index_files(&self.model))
     }
 
-    /// The print pack's issue blocks, rendered in parallel on first use.
-    fn print_blocks(&self) -> Result<&[String], String> {
-        self.print_blocks
-            .get_or_init(|| {
-                (0..self.model.issues.len())
-                    .into_par_iter()
-                    .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
-                    .collect()
-            })
-            .as_deref()
-            .map_err(Clone::clone)
+    /// The print pack's issue blocks, rendered in parallel. Not kept: the
+    /// page's context holds its own copy, and a county's blocks are a
+    /// hundred megabytes.
+    fn print_blocks(&self) -> Result<Vec<String>, String> {
+        (0..self.model.issues.len())
+            .into_par_iter()
+            .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
+            .collect()
     }
 
     /// Renders every Markdown text and draws every chart not done yet, in
@@ -286,13 +281,13 @@ impl Renderer {
         let print_blocks = match page {
             Page::Overview => {
                 self.figures.draw_small_multiples(model);
-                &[]
+                Vec::new()
             }
             Page::Print => {
                 self.draw_everything(&AtomicBool::new(false));
                 self.print_blocks()?
             }
-            _ => &[],
+            _ => Vec::new(),
         };
         let (template, context) = context(
             model,
@@ -300,9 +295,10 @@ impl Renderer {
             &self.figures,
             page,
             &self.sitemap,
-            print_blocks,
+            &print_blocks,
             self.stylesheet(),
         );
+        drop(print_blocks);
         let text = self
             .tera
             .render(template, &context)
@@ -317,10 +313,14 @@ impl Renderer {
                 Page::NotFound if !self.options.portable => Relinker::absolute(&self.base_path),
                 _ => Relinker::for_file(&path, self.options.portable),
             };
+            // Each copy is dropped as soon as the next is made: the print
+            // pack's text is a hundred megabytes.
             let text = if self.model.keep_punctuation {
                 text
             } else {
-                typography::polish(&text)
+                let polished = typography::polish(&text);
+                drop(text);
+                polished
             };
             relinker.rewrite(&text)
         } else {
