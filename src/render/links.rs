@@ -78,24 +78,45 @@ impl LinkTargets {
     /// Records a produced file (`issues/07/index.html`, `static/style.css`)
     /// with the ids its HTML defines (see [`ids`]; none for other files).
     pub(crate) fn add_ids(&mut self, file: &str, ids: HashSet<String>) {
-        let address = file.strip_suffix("index.html").unwrap_or(file).to_string();
-        self.pages.insert(address, ids);
+        self.pages.insert(address_of(file).to_string(), ids);
     }
 
     /// Whether `target` (after `@/`, e.g. `issues/07/#tasks`) resolves.
     pub(crate) fn resolves(&self, target: &str) -> bool {
-        let (path, anchor) = match target.split_once('#') {
-            Some((path, anchor)) => (path, Some(anchor)),
-            None => (target, None),
-        };
-        let path = path.split('?').next().unwrap_or_default();
-        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let (path, anchor) = split(target);
         match self.pages.get(path) {
             None => false,
             Some(ids) => anchor
                 .is_none_or(|a| a.is_empty() || ids.contains(&crate::escape::percent_decode(a))),
         }
     }
+}
+
+/// `target` (after `@/`) as the address of a page, as [`LinkTargets`]
+/// records it, and the anchor on it, if any.
+fn split(target: &str) -> (&str, Option<&str>) {
+    let (path, anchor) = match target.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor)),
+        None => (target, None),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    (path.strip_suffix("index.html").unwrap_or(path), anchor)
+}
+
+/// The addresses of the pages that `targets` (after `@/`) point into an
+/// anchor of: only their ids need reading.
+pub(crate) fn anchored<'t>(targets: impl Iterator<Item = &'t str>) -> HashSet<&'t str> {
+    targets
+        .filter_map(|target| match split(target) {
+            (path, Some(anchor)) if !anchor.is_empty() => Some(path),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The address [`LinkTargets`] records `file` (a path in the output) under.
+pub(crate) fn address_of(file: &str) -> &str {
+    file.strip_suffix("index.html").unwrap_or(file)
 }
 
 /// The ids an HTML page defines, as link anchors.
@@ -110,6 +131,20 @@ pub(crate) fn ids(html: &str) -> HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_pages_linked_into_an_anchor_need_their_ids() {
+        let targets = [
+            "issues/07/#tasks",
+            "issues/08/index.html?x=1#tasks",
+            "list/",
+            "notes/a/#",
+        ];
+        let wanted = anchored(targets.into_iter());
+        assert_eq!(wanted, HashSet::from(["issues/07/", "issues/08/"]));
+        // As a page is recorded, so it is looked for.
+        assert!(wanted.contains(address_of("issues/08/index.html")));
+    }
 
     #[test]
     fn an_absolute_base_path_cannot_end_the_attribute() {

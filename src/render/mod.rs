@@ -347,9 +347,19 @@ impl Renderer {
         self.draw_everything(stop);
         progress.done.store(0, Ordering::Relaxed);
         progress.total.store(self.pages.len(), Ordering::Relaxed);
-        // Each file's anchors are read as it passes, for the link check.
+        // The anchors of the pages that content links into an anchor of
+        // are read as they pass, for the link check; of no other page.
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let links = self.prose.links(model);
+        let anchored = links::anchored(links.iter().map(|(_, _, t)| t.trim_start_matches("@/")));
         let pass = |file: OutputFile| -> Passed {
-            let ids = ids_of(&file);
+            let ids = if anchored.contains(links::address_of(&file.path)) {
+                ids_of(&file)
+            } else {
+                HashSet::new()
+            };
             let path = file.path.clone();
             sink(file)?;
             Ok((path, ids))
@@ -395,7 +405,7 @@ impl Renderer {
             let (path, ids) = passed?;
             targets.add_ids(&path, ids);
         }
-        Ok(Some(broken(self.prose.links(model), &targets)))
+        Ok(Some(broken(links, &targets)))
     }
 
     /// The content links that lead nowhere, found without rendering the
