@@ -2,9 +2,9 @@
 //! again, the site is prepared through the build's own pipeline
 //! ([`crate::site::Prepared`]), and pages render (and are guarded) when
 //! they are asked for, the open page first. The rest of the site is then
-//! rendered into memory in the background, with the link check and the
-//! leak guard over every page, as `build` does; a site that fails there is
-//! withdrawn for the last good one.
+//! rendered in the background, with the link check and the leak guard over
+//! every page, as `build` does, keeping only the files slow to render
+//! again; a site that fails there is withdrawn for the last good one.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::check::Rechecker;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap, render};
-use crate::output::Memory;
+use crate::output::{Memory, OutputFile, Sink};
 use crate::render::Progress;
 use crate::site::{BuildOptions, Failure, Findings, Prepared, Refused, Reuse};
 
@@ -52,6 +52,27 @@ impl Snapshot {
                 Err(Unservable::Failed(leak_text(&findings, self.lang)))
             }
         }
+    }
+}
+
+/// Files at least this big are kept once the background check has
+/// rendered them: at county scale the print pack, `site.json` and the
+/// lists take seconds to render again. Any smaller page renders again in
+/// about a millisecond when it is asked for; kept, a 10,000-issue site's
+/// small pages held 480 MB for the site served and as much again for the
+/// one kept to fall back on.
+const KEPT_FROM: usize = 1 << 20;
+
+/// The background check's sink: keeps in the snapshot's files what would
+/// be slow to render again, and lets the rest go once guarded.
+struct Costly<'a>(&'a Memory);
+
+impl Sink for Costly<'_> {
+    fn put(&self, file: OutputFile) -> std::io::Result<()> {
+        if file.bytes.len() >= KEPT_FROM {
+            self.0.keep(file);
+        }
+        Ok(())
     }
 }
 
@@ -203,9 +224,10 @@ impl Rebuilder {
         }
         let render_all = || {
             let progress = Progress::default();
+            let sink = Costly(&snapshot.files);
             snapshot
                 .prepared
-                .render_into(&snapshot.files, &snapshot.stop, &progress)
+                .render_into(&sink, &snapshot.stop, &progress)
         };
         let rendered = match &self.background {
             Some(pool) => pool.install(render_all),
@@ -324,4 +346,30 @@ fn leak_text(findings: &Findings, lang: Lang) -> String {
     let mut pages = SourceMap::default();
     let leaks = findings.leak_diagnostics(&mut pages, Path::new(""));
     error_text(&leaks, &pages, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_background_check_keeps_only_what_is_slow_to_render_again() {
+        let files = Memory::default();
+        let sink = Costly(&files);
+        for (path, size) in [
+            ("issues/07/index.html", 20_000),
+            ("print/index.html", KEPT_FROM),
+        ] {
+            let file = OutputFile {
+                path: path.into(),
+                bytes: vec![b'x'; size],
+            };
+            sink.put(file).expect("memory takes every file");
+        }
+        assert!(files.get("issues/07/index.html").is_none());
+        assert_eq!(
+            files.get("print/index.html").map(|b| b.len()),
+            Some(KEPT_FROM)
+        );
+    }
 }
