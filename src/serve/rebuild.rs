@@ -18,8 +18,8 @@ use crate::output::{Memory, OutputFile, Sink};
 use crate::render::Progress;
 use crate::site::{BuildOptions, Failure, Findings, Prepared, Refused, Reuse};
 
-/// One version of the site: a model ready to render, and the pages
-/// rendered from it so far.
+/// One version of the site: a model ready to render, and the files kept
+/// from it so far (those asked for, and the big ones its check rendered).
 pub(super) struct Snapshot {
     prepared: Prepared,
     /// The language of what the guard reports.
