@@ -132,13 +132,14 @@ impl Guard {
                 .rsplit('/')
                 .next()
                 .is_some_and(|n| n.starts_with("shard-"));
+        // A county's print pack and site.json are a hundred megabytes
+        // each: read in pieces, neither is held three times over (the
+        // text, its view, its reading form).
         if markup {
-            let view = View::markup(text);
-            self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
+            View::markup_in_pieces(text, PIECE, &mut |view| {
+                self.search_for(view, file, Place::Text(text), &mut leaks, !pairs);
+            });
         } else {
-            // A county's site.json is a hundred megabytes: read in pieces,
-            // it is never held three times over (the text, its view, its
-            // reading form).
             for (start, piece) in pieces(text, &self.cuts) {
                 let view = View::plain_at(piece, start);
                 self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
@@ -169,12 +170,14 @@ impl Guard {
                 }
                 Err(_) => continue,
             };
-            let view = if name.ends_with(".xml") || name.ends_with(".rels") {
-                View::markup(&text)
+            let place = Place::Entry(&name);
+            if name.ends_with(".xml") || name.ends_with(".rels") {
+                View::markup_in_pieces(&text, PIECE, &mut |view| {
+                    self.search(view, file, place, leaks);
+                });
             } else {
-                View::plain(&text)
-            };
-            self.search(&view, file, Place::Entry(&name), leaks);
+                self.search(&View::plain(&text), file, place, leaks);
+            }
         }
     }
 
@@ -269,7 +272,7 @@ impl Guard {
     }
 }
 
-/// Plain text longer than this is read in pieces of about this size.
+/// Text longer than this is read in pieces of about this size.
 const PIECE: usize = 1 << 20;
 
 /// Where plain text may be cut into pieces: right after one of these, the
@@ -407,6 +410,50 @@ mod tests {
             ],
             "{leaks:#?}"
         );
+    }
+
+    #[test]
+    fn big_markup_is_read_in_pieces_with_the_same_findings() {
+        let r = register(&["兰东风"]);
+        let filler = "<p>村</p>\n".repeat(PIECE / 4);
+        let text = format!(
+            "{filler}<p>兰<b>东</b>风 13812345678</p>\n{filler}<td>兰</td><td>东风</td>\n<p>兰东风</p>"
+        );
+        let mut pieces = 0;
+        View::markup_in_pieces(&text, PIECE, &mut |_| pieces += 1);
+        assert!(pieces >= 3, "{pieces} pieces");
+        let leaks = guard(&[file("print/index.html", &text)], &r);
+        let found: Vec<(usize, usize, bool)> = leaks
+            .iter()
+            .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
+            .collect();
+        let lines = PIECE / 4;
+        assert_eq!(
+            found,
+            [
+                (lines + 1, 4, true),
+                (lines + 1, 15, false),
+                (2 * lines + 3, 4, true)
+            ],
+            "{leaks:#?}"
+        );
+    }
+
+    #[test]
+    fn markup_is_cut_only_where_a_separator_comes() {
+        let text = "<p>ok</p><p>兰<b>东</b>风</p><td>13812345678</td>";
+        let mut pieces = Vec::new();
+        View::markup_in_pieces(text, 1, &mut |view| {
+            let name = view.text.find("兰东风").map(|at| view.file_offset(at));
+            pieces.push((view.text.clone(), name));
+        });
+        assert!(pieces.len() >= 3, "{pieces:?}");
+        assert!(
+            pieces.iter().all(|(t, _)| t.starts_with('\u{1F}')),
+            "{pieces:?}"
+        );
+        let names: Vec<usize> = pieces.iter().filter_map(|(_, at)| *at).collect();
+        assert_eq!(names, [12]);
     }
 
     #[test]

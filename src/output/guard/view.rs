@@ -72,24 +72,34 @@ impl View {
         }
     }
 
-    /// Text and attribute values of HTML, SVG or XML, entities decoded.
-    /// Escaped markup inside (a feed's HTML content) is read once more.
-    pub(super) fn markup(source: &str) -> View {
-        let mut view = View {
-            text: String::with_capacity(source.len() / 2),
-            marks: Vec::new(),
-        };
-        view.read_markup(source, None);
-        view
+    /// Text and attribute values of HTML, SVG or XML, entities decoded
+    /// (escaped markup inside, a feed's HTML content, is read once more),
+    /// handed to `each` in pieces of about `piece` bytes of reading text,
+    /// so that a county's print pack is never read whole beside its text.
+    /// A piece ends where a separator would come: no name or number reads
+    /// across one, and the reading form starts afresh after it. Each
+    /// piece's marks are its own file offsets.
+    pub(super) fn markup_in_pieces(source: &str, piece: usize, each: &mut dyn FnMut(&View)) {
+        let mut view = View::empty((source.len() / 2).min(piece));
+        view.read_markup(source, None, &mut Some(Cut { piece, each }));
+        each(&view);
     }
 
-    fn read_markup(&mut self, source: &str, nested_at: Option<usize>) {
+    fn empty(capacity: usize) -> View {
+        View {
+            text: String::with_capacity(capacity),
+            marks: Vec::new(),
+        }
+    }
+
+    fn read_markup(&mut self, source: &str, nested_at: Option<usize>, cut: &mut Option<Cut<'_>>) {
         // Events as the tokenizer finds them, borrowed from its buffers: a
         // token built per tag and attribute cost a county's build seconds.
         let reader = Reader {
             view: self,
             nested_at,
             words: true,
+            cut,
         };
         let mut emitter = CallbackEmitter::new(reader);
         emitter.naively_switch_states(false);
@@ -112,16 +122,39 @@ impl View {
     }
 }
 
+/// Where a view read in pieces is cut, and what each piece goes to.
+struct Cut<'e> {
+    piece: usize,
+    each: &'e mut dyn FnMut(&View),
+}
+
 /// Reads the events of one markup text into a view.
-struct Reader<'v> {
+struct Reader<'v, 'c, 'e> {
     view: &'v mut View,
     /// For escaped markup read again: where it stands in the file.
     nested_at: Option<usize>,
     /// Whether the attribute whose value comes next holds words.
     words: bool,
+    /// `Some` when the view is read in pieces.
+    cut: &'c mut Option<Cut<'e>>,
 }
 
-impl Callback<Infallible, usize> for Reader<'_> {
+impl Reader<'_, '_, '_> {
+    /// Puts a separator in the view, after handing the view on and
+    /// starting it afresh when it is full.
+    fn apart(&mut self) {
+        if let Some(cut) = self.cut.as_mut()
+            && self.view.text.len() >= cut.piece
+        {
+            (cut.each)(self.view);
+            self.view.text.clear();
+            self.view.marks.clear();
+        }
+        self.view.text.push(APART);
+    }
+}
+
+impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
     fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Infallible> {
         let at = self.nested_at.unwrap_or(span.start);
         match event {
@@ -130,7 +163,7 @@ impl Callback<Infallible, usize> for Reader<'_> {
                     .iter()
                     .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes())) =>
             {
-                self.view.text.push(APART);
+                self.apart();
             }
             CallbackEvent::AttributeName { name } => {
                 self.words = !NOT_WORDS
@@ -138,22 +171,22 @@ impl Callback<Infallible, usize> for Reader<'_> {
                     .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()));
             }
             CallbackEvent::AttributeValue { value } if self.words => {
-                self.view.text.push(APART);
+                self.apart();
                 self.view.push(&String::from_utf8_lossy(value), at);
-                self.view.text.push(APART);
+                self.apart();
             }
             CallbackEvent::String { value } => {
                 let decoded = String::from_utf8_lossy(value);
                 if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
-                    self.view.read_markup(&decoded, Some(span.start));
+                    self.view.read_markup(&decoded, Some(span.start), &mut None);
                 } else {
                     self.view.push(&decoded, at);
                 }
             }
             CallbackEvent::Comment { value } => {
-                self.view.text.push(APART);
+                self.apart();
                 self.view.push(&String::from_utf8_lossy(value), at);
-                self.view.text.push(APART);
+                self.apart();
             }
             _ => {}
         }
