@@ -8,6 +8,7 @@
 //! masker missed (or a template printed) is still caught. Any hit stops the
 //! build; content cannot switch it off.
 
+mod searched;
 mod view;
 
 use aho_corasick::AhoCorasick;
@@ -19,6 +20,7 @@ use crate::diagnostics::{Problem, line_and_column};
 use crate::privacy::NameFinder;
 use crate::reading::Reading;
 
+use searched::Searched;
 use view::View;
 
 /// Something that must not be published, found in an output file.
@@ -61,6 +63,8 @@ pub struct Guard {
     raw_names: Option<AhoCorasick>,
     /// The bytes of [`CUTS`] that no registered name holds.
     cuts: Vec<u8>,
+    /// Runs of markup text already searched and found clean.
+    searched: Searched,
 }
 
 impl Guard {
@@ -87,6 +91,7 @@ impl Guard {
             register: register.clone(),
             finder: NameFinder::new(register),
             raw_names,
+            searched: Searched::default(),
         }
     }
 
@@ -136,8 +141,8 @@ impl Guard {
         // each: read in pieces, neither is held three times over (the
         // text, its view, its reading form).
         if markup {
-            View::markup_in_pieces(text, PIECE, &mut |view| {
-                self.search_for(view, file, Place::Text(text), &mut leaks, !pairs);
+            View::markup_in_pieces(text, PIECE, Some(&self.searched), &mut |view| {
+                self.search_remembering(view, file, Place::Text(text), &mut leaks, !pairs);
             });
         } else {
             for (start, piece) in pieces(text, &self.cuts) {
@@ -172,8 +177,8 @@ impl Guard {
             };
             let place = Place::Entry(&name);
             if name.ends_with(".xml") || name.ends_with(".rels") {
-                View::markup_in_pieces(&text, PIECE, &mut |view| {
-                    self.search(view, file, place, leaks);
+                View::markup_in_pieces(&text, PIECE, Some(&self.searched), &mut |view| {
+                    self.search_remembering(view, file, place, leaks, true);
                 });
             } else {
                 self.search(&View::plain(&text), file, place, leaks);
@@ -206,6 +211,23 @@ impl Guard {
 
     fn search(&self, view: &View, file: &OutputFile, place: Place, leaks: &mut Vec<Leak>) {
         self.search_for(view, file, place, leaks, true);
+    }
+
+    /// [`Guard::search_for`], and the view's fresh runs remembered when
+    /// nothing is found in it (names included).
+    fn search_remembering(
+        &self,
+        view: &View,
+        file: &OutputFile,
+        place: Place,
+        leaks: &mut Vec<Leak>,
+        names: bool,
+    ) {
+        let before = leaks.len();
+        self.search_for(view, file, place, leaks, names);
+        if names && leaks.len() == before {
+            self.searched.add(view.fresh_runs());
+        }
     }
 
     /// Names (when `names`) and numbers in `view`, each reported at its place.
@@ -420,7 +442,7 @@ mod tests {
             "{filler}<p>兰<b>东</b>风 13812345678</p>\n{filler}<td>兰</td><td>东风</td>\n<p>兰东风</p>"
         );
         let mut pieces = 0;
-        View::markup_in_pieces(&text, PIECE, &mut |_| pieces += 1);
+        View::markup_in_pieces(&text, PIECE, None, &mut |_| pieces += 1);
         assert!(pieces >= 3, "{pieces} pieces");
         let leaks = guard(&[file("print/index.html", &text)], &r);
         let found: Vec<(usize, usize, bool)> = leaks
@@ -443,7 +465,7 @@ mod tests {
     fn markup_is_cut_only_where_a_separator_comes() {
         let text = "<p>ok</p><p>兰<b>东</b>风</p><td>13812345678</td>";
         let mut pieces = Vec::new();
-        View::markup_in_pieces(text, 1, &mut |view| {
+        View::markup_in_pieces(text, 1, None, &mut |view| {
             let name = view.text.find("兰东风").map(|at| view.file_offset(at));
             pieces.push((view.text.clone(), name));
         });
@@ -454,6 +476,24 @@ mod tests {
         );
         let names: Vec<usize> = pieces.iter().filter_map(|(_, at)| *at).collect();
         assert_eq!(names, [12]);
+    }
+
+    #[test]
+    fn text_found_clean_is_not_searched_again_and_leaks_still_show() {
+        let guard = Guard::new(&register(&["兰东风"]));
+        let clean = "这是一段足够长的说明文字,用来看它是否被记住";
+        let page = |body: &str| file("a.html", &format!("<p>{clean}</p>\n{body}"));
+        assert!(guard.find(&[page("<p>好</p>")]).is_empty());
+        assert!(guard.searched.holds(clean));
+        let leaks = guard.find(&[page("<p>兰东风</p>")]);
+        let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
+        assert_eq!(found, [(2, 4)]);
+        // A run in a view where something was found is not remembered.
+        let leaking = "<p>兰东风住在这里,这一段也足够长了</p><p>又一段足够长的文字写在这里面</p>";
+        for _ in 0..2 {
+            assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
+        }
+        assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! is.
 
 use std::convert::Infallible;
+use std::ops::Range;
 
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
 use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
+
+use super::searched::{REMEMBERED_FROM, Searched};
 
 /// Separates what a reader never sees run together: two table cells, two
 /// attribute values. Not whitespace, so the reading form keeps it.
@@ -57,6 +60,9 @@ pub(super) struct View {
     pub(super) text: String,
     /// `(offset in text, offset in the file)` at the start of each piece.
     marks: Vec<(usize, usize)>,
+    /// Runs of `text` not found in the guard's [`Searched`]: remembered
+    /// once this view is found clean.
+    fresh: Vec<Range<usize>>,
 }
 
 impl View {
@@ -69,6 +75,7 @@ impl View {
         View {
             text: text.to_string(),
             marks: vec![(0, offset)],
+            fresh: Vec::new(),
         }
     }
 
@@ -79,9 +86,23 @@ impl View {
     /// A piece ends where a separator would come: no name or number reads
     /// across one, and the reading form starts afresh after it. Each
     /// piece's marks are its own file offsets.
-    pub(super) fn markup_in_pieces(source: &str, piece: usize, each: &mut dyn FnMut(&View)) {
+    ///
+    /// Runs between two separators that `searched` holds are left out of
+    /// the pieces: a run reads the same wherever it stands.
+    pub(super) fn markup_in_pieces(
+        source: &str,
+        piece: usize,
+        searched: Option<&Searched>,
+        each: &mut dyn FnMut(&View),
+    ) {
         let mut view = View::empty((source.len() / 2).min(piece));
-        view.read_markup(source, None, &mut Some(Cut { piece, each }));
+        let cut = Cut {
+            piece,
+            each,
+            searched,
+            run_start: 0,
+        };
+        view.read_markup(source, None, &mut Some(cut));
         each(&view);
     }
 
@@ -89,7 +110,27 @@ impl View {
         View {
             text: String::with_capacity(capacity),
             marks: Vec::new(),
+            fresh: Vec::new(),
         }
+    }
+
+    /// The runs of this view to remember once it is found clean.
+    pub(super) fn fresh_runs(&self) -> impl Iterator<Item = &str> {
+        self.fresh.iter().map(|run| &self.text[run.clone()])
+    }
+
+    /// Leaves out the text from `start` on, with its marks.
+    fn forget_from(&mut self, start: usize) {
+        self.text.truncate(start);
+        while self.marks.last().is_some_and(|(at, _)| *at >= start) {
+            self.marks.pop();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.marks.clear();
+        self.fresh.clear();
     }
 
     fn read_markup(&mut self, source: &str, nested_at: Option<usize>, cut: &mut Option<Cut<'_>>) {
@@ -139,10 +180,14 @@ impl<E: Emitter> ForwardingEmitter for Quiet<E> {
     }
 }
 
-/// Where a view read in pieces is cut, and what each piece goes to.
+/// Where a view read in pieces is cut, what each piece goes to, and the
+/// runs already searched.
 struct Cut<'e> {
     piece: usize,
     each: &'e mut dyn FnMut(&View),
+    searched: Option<&'e Searched>,
+    /// Where the run since the last separator starts in the view.
+    run_start: usize,
 }
 
 /// Reads the events of one markup text into a view.
@@ -157,17 +202,30 @@ struct Reader<'v, 'c, 'e> {
 }
 
 impl Reader<'_, '_, '_> {
-    /// Puts a separator in the view, after handing the view on and
-    /// starting it afresh when it is full.
+    /// Puts a separator in the view. The run it ends is left out when it
+    /// was searched before; the view is handed on and started afresh when
+    /// it is full.
     fn apart(&mut self) {
-        if let Some(cut) = self.cut.as_mut()
-            && self.view.text.len() >= cut.piece
+        let Some(cut) = self.cut.as_mut() else {
+            self.view.text.push(APART);
+            return;
+        };
+        let run = cut.run_start..self.view.text.len();
+        if let Some(searched) = cut.searched
+            && run.len() >= REMEMBERED_FROM
         {
+            if searched.holds(&self.view.text[run.clone()]) {
+                self.view.forget_from(run.start);
+            } else {
+                self.view.fresh.push(run);
+            }
+        }
+        if self.view.text.len() >= cut.piece {
             (cut.each)(self.view);
-            self.view.text.clear();
-            self.view.marks.clear();
+            self.view.clear();
         }
         self.view.text.push(APART);
+        cut.run_start = self.view.text.len();
     }
 }
 
