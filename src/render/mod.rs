@@ -347,11 +347,11 @@ impl Renderer {
         self.draw_everything(stop);
         progress.done.store(0, Ordering::Relaxed);
         progress.total.store(self.pages.len(), Ordering::Relaxed);
-        // The anchors of the pages that content links into an anchor of
-        // are read as they pass, for the link check; of no other page.
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
+        // The anchors of the pages that content links into an anchor of
+        // are read as they pass, for the link check; of no other page.
         let links = self.prose.links(model);
         let anchored = links::anchored(links.iter().map(|(_, _, t)| t.trim_start_matches("@/")));
         let pass = |file: OutputFile| -> Passed {
