@@ -61,8 +61,10 @@ impl IssuePart {
     ) -> IssuePart {
         let mut issue = issue_head(resolver, source, slug);
         let mut measure_tallies = vec![Tally::default(); source.measures.len()];
-        let mut tasks = Vec::new();
-        let mut owners = Vec::new();
+        // Sized up front: a county's 100,000 tasks grown by doubling were
+        // copied and their fresh pages zeroed once more.
+        let mut tasks = Vec::with_capacity(source.tasks.len());
+        let mut owners = Vec::with_capacity(source.tasks.len());
         let every_village = resolver.every_village();
         for task in source.tasks.iter().filter(|t| resolver.shown(t.audience)) {
             let village = task
