@@ -11,6 +11,8 @@
 mod searched;
 mod view;
 
+use std::sync::OnceLock;
+
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
@@ -59,8 +61,10 @@ pub fn guard(files: &[OutputFile], register: &Register) -> Vec<Leak> {
 pub struct Guard {
     register: Register,
     finder: NameFinder,
-    /// Registered names as bytes, for files that are not text.
-    raw_names: Option<AhoCorasick>,
+    /// Registered names as bytes, for files that are not text: made for
+    /// the first such file, as the default theme has none and a county's
+    /// 10,000 names take tens of megabytes and a tenth of a second.
+    raw_names: OnceLock<Option<AhoCorasick>>,
     /// The bytes of [`CUTS`] that no registered name holds.
     cuts: Vec<u8>,
     /// Runs of markup text already searched and found clean.
@@ -71,13 +75,6 @@ impl Guard {
     /// A guard for `register`.
     pub fn new(register: &Register) -> Guard {
         let names: Vec<&str> = register.names().filter(|n| !n.is_empty()).collect();
-        // A full DFA: searched over every byte of binary files.
-        let raw_names = (!names.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&names)
-                .expect("names are plain strings")
-        });
         // Names are searched for in their reading form (a full-width colon
         // reads as `:`), so that is the form a cut must not fall inside.
         let read: Vec<String> = names.iter().map(|n| Reading::of(n).text).collect();
@@ -90,7 +87,7 @@ impl Guard {
             cuts,
             register: register.clone(),
             finder: NameFinder::new(register),
-            raw_names,
+            raw_names: OnceLock::new(),
             searched: Searched::default(),
         }
     }
@@ -279,7 +276,17 @@ impl Guard {
 
     /// A file that is not UTF-8 (an image, say): registered names as bytes.
     fn scan_binary(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
-        let Some(raw) = &self.raw_names else { return };
+        let raw = self.raw_names.get_or_init(|| {
+            let names: Vec<&str> = self.register.names().filter(|n| !n.is_empty()).collect();
+            // A full DFA: searched over every byte of binary files.
+            (!names.is_empty()).then(|| {
+                AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&names)
+                    .expect("names are plain strings")
+            })
+        });
+        let Some(raw) = raw else { return };
         for found in raw.find_iter(&file.bytes) {
             let name = self.register.names().nth(found.pattern().as_usize());
             let first = name.and_then(|n| n.chars().next()).unwrap_or('?');
