@@ -139,7 +139,7 @@ impl Guard {
         // text, its view, its reading form).
         if markup {
             View::markup_in_pieces(text, PIECE, Some(&self.searched), &mut |view| {
-                self.search_remembering(view, file, Place::Text(text), &mut leaks, !pairs);
+                self.search_for(view, file, Place::Text(text), &mut leaks, !pairs);
             });
         } else {
             for (start, piece) in pieces(text, &self.cuts) {
@@ -175,7 +175,7 @@ impl Guard {
             let place = Place::Entry(&name);
             if name.ends_with(".xml") || name.ends_with(".rels") {
                 View::markup_in_pieces(&text, PIECE, Some(&self.searched), &mut |view| {
-                    self.search_remembering(view, file, place, leaks, true);
+                    self.search(view, file, place, leaks);
                 });
             } else {
                 self.search(&View::plain(&text), file, place, leaks);
@@ -210,24 +210,9 @@ impl Guard {
         self.search_for(view, file, place, leaks, true);
     }
 
-    /// [`Guard::search_for`], and the view's fresh runs remembered when
-    /// nothing is found in it (names included).
-    fn search_remembering(
-        &self,
-        view: &View,
-        file: &OutputFile,
-        place: Place,
-        leaks: &mut Vec<Leak>,
-        names: bool,
-    ) {
-        let before = leaks.len();
-        self.search_for(view, file, place, leaks, names);
-        if names && leaks.len() == before {
-            self.searched.add(view.fresh_runs());
-        }
-    }
-
-    /// Names (when `names`) and numbers in `view`, each reported at its place.
+    /// Names (when `names`) and numbers in `view`, each reported at its
+    /// place. When names were searched for and nothing is found, the
+    /// view's fresh runs are remembered as clean.
     fn search_for(
         &self,
         view: &View,
@@ -237,6 +222,7 @@ impl Guard {
         names: bool,
     ) {
         let reading = Reading::of(&view.text);
+        let before = leaks.len();
         let found_names = if names {
             self.finder.names_in(&reading.text)
         } else {
@@ -271,6 +257,9 @@ impl Guard {
                 },
                 in_text: matches!(place, Place::Text(_)),
             });
+        }
+        if names && leaks.len() == before {
+            self.searched.add(view.fresh_runs());
         }
     }
 
