@@ -277,7 +277,12 @@ impl Guard {
         });
         let Some(raw) = raw else { return };
         for found in raw.find_iter(&file.bytes) {
-            let name = self.register.names().nth(found.pattern().as_usize());
+            // The patterns are the names that are not empty, in order.
+            let name = self
+                .register
+                .names()
+                .filter(|n| !n.is_empty())
+                .nth(found.pattern().as_usize());
             let first = name.and_then(|n| n.chars().next()).unwrap_or('?');
             leaks.push(Leak {
                 path: file.path.clone(),
@@ -490,6 +495,20 @@ mod tests {
             assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
         }
         assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
+    }
+
+    #[test]
+    fn a_name_in_a_binary_file_is_told_by_its_own_first_character() {
+        let r = register(&["", "兰东风"]);
+        let mut image = vec![0xFF, 0xD8, 0xFF];
+        image.extend("兰东风".as_bytes());
+        let binary = OutputFile {
+            path: "static/a.jpg".into(),
+            bytes: image,
+        };
+        let leaks = guard(&[binary], &r);
+        let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
+        assert_eq!(what, ["a registered name (兰…)"]);
     }
 
     #[test]
