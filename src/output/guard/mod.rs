@@ -138,7 +138,7 @@ impl Guard {
         // each: read in pieces, neither is held three times over (the
         // text, its view, its reading form).
         if markup {
-            View::markup_in_pieces(text, PIECE, Some(&self.searched), &mut |view| {
+            View::markup_in_pieces(text, PIECE, &self.searched, &mut |view| {
                 self.search_for(view, file, Place::Text(text), &mut leaks, !pairs);
             });
         } else {
@@ -174,7 +174,7 @@ impl Guard {
             };
             let place = Place::Entry(&name);
             if name.ends_with(".xml") || name.ends_with(".rels") {
-                View::markup_in_pieces(&text, PIECE, Some(&self.searched), &mut |view| {
+                View::markup_in_pieces(&text, PIECE, &self.searched, &mut |view| {
                     self.search(view, file, place, leaks);
                 });
             } else {
@@ -443,7 +443,7 @@ mod tests {
             "{filler}<p>兰<b>东</b>风 13812345678</p>\n{filler}<td>兰</td><td>东风</td>\n<p>兰东风</p>"
         );
         let mut pieces = 0;
-        View::markup_in_pieces(&text, PIECE, None, &mut |_| pieces += 1);
+        View::markup_in_pieces(&text, PIECE, &Searched::default(), &mut |_| pieces += 1);
         assert!(pieces >= 3, "{pieces} pieces");
         let leaks = guard(&[file("print/index.html", &text)], &r);
         let found: Vec<(usize, usize, bool)> = leaks
@@ -466,7 +466,7 @@ mod tests {
     fn markup_is_cut_only_where_a_separator_comes() {
         let text = "<p>ok</p><p>兰<b>东</b>风</p><td>13812345678</td>";
         let mut pieces = Vec::new();
-        View::markup_in_pieces(text, 1, None, &mut |view| {
+        View::markup_in_pieces(text, 1, &Searched::default(), &mut |view| {
             let name = view.text.find("兰东风").map(|at| view.file_offset(at));
             pieces.push((view.text.clone(), name));
         });

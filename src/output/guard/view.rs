@@ -92,7 +92,7 @@ impl View {
     pub(super) fn markup_in_pieces(
         source: &str,
         piece: usize,
-        searched: Option<&Searched>,
+        searched: &Searched,
         each: &mut dyn FnMut(&View),
     ) {
         let mut view = View::empty((source.len() / 2).min(piece));
@@ -185,7 +185,7 @@ impl<E: Emitter> ForwardingEmitter for Quiet<E> {
 struct Cut<'e> {
     piece: usize,
     each: &'e mut dyn FnMut(&View),
-    searched: Option<&'e Searched>,
+    searched: &'e Searched,
     /// Where the run since the last separator starts in the view.
     run_start: usize,
 }
@@ -211,10 +211,8 @@ impl Reader<'_, '_, '_> {
             return;
         };
         let run = cut.run_start..self.view.text.len();
-        if let Some(searched) = cut.searched
-            && run.len() >= REMEMBERED_FROM
-        {
-            if searched.holds(&self.view.text[run.clone()]) {
+        if run.len() >= REMEMBERED_FROM {
+            if cut.searched.holds(&self.view.text[run.clone()]) {
                 self.view.forget_from(run.start);
             } else {
                 self.view.fresh.push(run);
