@@ -370,7 +370,9 @@ impl Renderer {
             (0..self.pages.len()).partition(|i| self.pages[*i].holds_the_ledger());
         let order: Vec<usize> = big.into_iter().chain(small).collect();
         // The search index is built on one thread while the pages render
-        // on the others.
+        // on the others, and passed on as soon as it is built: held until
+        // the pages were done, its files were tens of megabytes at both
+        // of a county's memory peaks.
         let (rendered, search) = rayon::join(
             || -> Vec<Option<Passed>> {
                 order
@@ -391,15 +393,24 @@ impl Renderer {
             },
             // Built for this pass and dropped file by file as they go, not
             // kept (as `file` keeps them for serve).
-            || match self.search.get() {
-                Some(files) => files.clone(),
-                None => crate::search::index_files(model),
+            || -> Vec<Option<Passed>> {
+                let files = match self.search.get() {
+                    Some(files) => files.clone(),
+                    None => crate::search::index_files(model),
+                };
+                files
+                    .into_par_iter()
+                    .map(|file| (!stop.load(Ordering::Relaxed)).then(|| pass(file)))
+                    .collect()
             },
         );
-        let Some(mut rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
+        let Some(rendered) = rendered
+            .into_iter()
+            .chain(search)
+            .collect::<Option<Vec<_>>>()
+        else {
             return Ok(None);
         };
-        rendered.par_extend(search.into_par_iter().map(pass));
         let mut targets = LinkTargets::default();
         for passed in rendered {
             let (path, ids) = passed?;
