@@ -123,7 +123,7 @@ fn note(n: &content::Note, resolver: &Resolver<'_>, masker: Option<&Masker>) -> 
         kind: note_kind_label(n.kind),
         issues,
         villages: resolver.village_refs(&n.villages),
-        body: body(n.body.clone(), n.file, n.body_line),
+        body: body(&n.body, n.file, n.body_line),
     };
     if let Some(masker) = masker {
         crate::model::mask::mask_note(&mut note, masker);
@@ -147,7 +147,7 @@ pub(super) fn policy(content: &Content) -> Vec<PolicyPage> {
             title: p.title.value.clone(),
             summary: p.summary.as_ref().map(|s| s.value.clone()),
             sources: p.sources.iter().map(|s| s.value.clone()).collect(),
-            body: body(p.body.clone(), p.file, p.body_line),
+            body: body(&p.body, p.file, p.body_line),
         })
         .collect()
 }
@@ -169,9 +169,9 @@ pub(super) fn glossary(content: &Content) -> Vec<Term> {
 }
 
 /// A Markdown file's body, placed at its first line for link reports.
-fn body(text: String, file: crate::diagnostics::FileId, line: u32) -> Markdown {
+fn body(text: &str, file: crate::diagnostics::FileId, line: u32) -> Markdown {
     Markdown {
-        text: super::published::without_comments(&text),
+        text: super::published::without_comments(text),
         origin: Span {
             file,
             line,
