@@ -365,50 +365,49 @@ impl Renderer {
             Ok((path, ids))
         };
         // The pages that hold the whole ledger start first: rendered and
-        // guarded last, they left every core but one idle for seconds.
+        // guarded last, they left every core but one idle for seconds. The
+        // search index is one of them, made after the print pack: built
+        // beside the lists, as it was, the two made a county's highest
+        // memory moment.
         let (big, small): (Vec<usize>, Vec<usize>) =
             (0..self.pages.len()).partition(|i| self.pages[*i].holds_the_ledger());
-        let order: Vec<usize> = big.into_iter().chain(small).collect();
-        // The search index is built on one thread while the pages render
-        // on the others, and passed on as soon as it is built: held until
-        // the pages were done, its files were tens of megabytes at both
-        // of a county's memory peaks.
-        let (rendered, search) = rayon::join(
-            || -> Vec<Option<Passed>> {
-                order
-                    .into_par_iter()
-                    // One page per task, so that no thread is handed a run
-                    // of the big ones to do one after another.
-                    .with_max_len(1)
-                    .map(|index| {
-                        if stop.load(Ordering::Relaxed) {
-                            return None;
-                        }
-                        let passed = self.page(index).and_then(pass);
-                        progress.done.fetch_add(1, Ordering::Relaxed);
-                        Some(passed)
-                    })
-                    .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
-                    .collect()
-            },
-            // Built for this pass and dropped file by file as they go, not
-            // kept (as `file` keeps them for serve).
-            || -> Vec<Option<Passed>> {
-                let files = match self.search.get() {
-                    Some(files) => files.clone(),
-                    None => crate::search::index_files(model),
-                };
-                files
-                    .into_par_iter()
-                    .map(|file| (!stop.load(Ordering::Relaxed)).then(|| pass(file)))
-                    .collect()
-            },
-        );
-        let Some(rendered) = rendered
-            .into_iter()
-            .chain(search)
-            .collect::<Option<Vec<_>>>()
-        else {
+        let mut order: Vec<Job> = big.into_iter().map(Job::Page).collect();
+        let after_print = order
+            .iter()
+            .position(|job| matches!(job, Job::Page(i) if matches!(self.pages[*i], Page::Print)))
+            .map_or(order.len(), |at| at + 1);
+        order.insert(after_print, Job::SearchIndex);
+        order.extend(small.into_iter().map(Job::Page));
+        let rendered: Vec<Option<Passed>> = order
+            .into_par_iter()
+            // One job per task, so that no thread is handed a run of the
+            // big ones to do one after another.
+            .with_max_len(1)
+            .flat_map_iter(|job| match job {
+                Job::Page(index) => {
+                    if stop.load(Ordering::Relaxed) {
+                        return vec![None];
+                    }
+                    let passed = self.page(index).and_then(pass);
+                    progress.done.fetch_add(1, Ordering::Relaxed);
+                    vec![Some(passed)]
+                }
+                // Built for this pass and dropped file by file as they go,
+                // not kept (as `file` keeps them for serve).
+                Job::SearchIndex => {
+                    let files = match self.search.get() {
+                        Some(files) => files.clone(),
+                        None => crate::search::index_files(model),
+                    };
+                    files
+                        .into_iter()
+                        .map(|file| (!stop.load(Ordering::Relaxed)).then(|| pass(file)))
+                        .collect()
+                }
+            })
+            .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
+            .collect();
+        let Some(rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(None);
         };
         let mut targets = LinkTargets::default();
@@ -486,6 +485,14 @@ fn broken(links: Vec<prose::Link>, targets: &LinkTargets) -> Vec<BrokenLink> {
             target,
         })
         .collect()
+}
+
+/// One piece of a build's rendering.
+enum Job {
+    /// The page at this index of the renderer's `pages`.
+    Page(usize),
+    /// Every file of the search index.
+    SearchIndex,
 }
 
 /// A file handed on: its path and the anchors it defines, or why not.
