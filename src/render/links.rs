@@ -54,17 +54,28 @@ impl Relinker {
 
     /// Rewrites every `"@/…"` attribute value in `html`.
     pub(crate) fn rewrite(&self, html: &str) -> String {
+        self.rewrite_piece(html).0
+    }
+
+    /// [`Relinker::rewrite`], and whether every address in `html` ends in
+    /// it: pieces rewritten apart read as the whole rewritten at once when
+    /// none leaves an address open.
+    pub(crate) fn rewrite_piece(&self, html: &str) -> (String, bool) {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
+        let mut closed = true;
         while let Some(at) = rest.find("\"@/") {
             out.push_str(&rest[..=at]);
             let value = &rest[at + 3..];
-            let end = value.find('"').unwrap_or(value.len());
+            let end = value.find('"').unwrap_or_else(|| {
+                closed = false;
+                value.len()
+            });
             out.push_str(&self.url(&value[..end]));
             rest = &value[end..];
         }
         out.push_str(rest);
-        out
+        (out, closed)
     }
 }
 
@@ -155,6 +166,17 @@ mod tests {
             html.starts_with("<a href=\"/x&quot;&gt;&lt;script&gt;"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_piece_tells_whether_an_address_runs_past_its_end() {
+        let issue = Relinker::for_file("issues/07/index.html", true);
+        assert_eq!(
+            issue.rewrite_piece(r#"<a href="@/list/">x</a>"#),
+            (r#"<a href="../../list/index.html">x</a>"#.to_string(), true)
+        );
+        let (_, closed) = issue.rewrite_piece(r#"<a href="@/list/"#);
+        assert!(!closed, "the address may go on in the next piece");
     }
 
     #[test]

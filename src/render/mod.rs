@@ -6,6 +6,7 @@ mod contexts;
 mod figures;
 mod links;
 mod pages;
+mod print;
 mod prose;
 mod qr;
 mod typography;
@@ -28,7 +29,7 @@ use crate::theme::Theme;
 use contexts::context;
 use figures::Figures;
 use links::{LinkTargets, Relinker};
-use pages::{Page, address, print_block};
+use pages::{Page, address};
 use prose::Prose;
 use views::SiteView;
 
@@ -247,16 +248,6 @@ impl Renderer {
             .get_or_init(|| crate::search::index_files(&self.model))
     }
 
-    /// The print pack's issue blocks, rendered in parallel. Not kept: the
-    /// page's context holds its own copy, and a county's blocks are a
-    /// hundred megabytes.
-    fn print_blocks(&self) -> Result<Vec<String>, String> {
-        (0..self.model.issues.len())
-            .into_par_iter()
-            .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
-            .collect()
-    }
-
     /// Renders every Markdown text and draws every chart not done yet, in
     /// parallel (until `stop` is set), so that pages rendered afterwards,
     /// in parallel too, never wait on each other's.
@@ -270,66 +261,80 @@ impl Renderer {
     fn page(&self, index: usize) -> Result<OutputFile, String> {
         let page = &self.pages[index];
         let model = &self.model;
-        if let Page::Data(data) = page {
-            return Ok(OutputFile {
-                path: self.paths[index].clone(),
-                bytes: data.bytes(model)?,
-            });
+        match page {
+            Page::Data(data) => {
+                return Ok(OutputFile {
+                    path: self.paths[index].clone(),
+                    bytes: data.bytes(model)?,
+                });
+            }
+            Page::Print => return self.print_pack(index),
+            // The overview's charts are drawn in parallel first; one at a
+            // time they would take a county's overview seconds.
+            Page::Overview => self.figures.draw_small_multiples(model),
+            _ => {}
         }
-        // Pages that show many charts or texts draw them in parallel first;
-        // one at a time they would take a county's overview seconds.
-        let print_blocks = match page {
-            Page::Overview => {
-                self.figures.draw_small_multiples(model);
-                Vec::new()
-            }
-            Page::Print => {
-                self.draw_everything(&AtomicBool::new(false));
-                self.print_blocks()?
-            }
-            _ => Vec::new(),
-        };
+        let (template, text) = self.page_text(page, &[])?;
+        Ok(self.finished(index, template, text))
+    }
+
+    /// The text of `page` from its template; `print_blocks` are the print
+    /// pack's issue blocks (none for any other page).
+    fn page_text(
+        &self,
+        page: &Page,
+        print_blocks: &[String],
+    ) -> Result<(&'static str, String), String> {
         let (template, context) = context(
-            model,
+            &self.model,
             &self.prose,
             &self.figures,
             page,
             &self.sitemap,
-            &print_blocks,
+            print_blocks,
             self.stylesheet(),
         );
-        drop(print_blocks);
         let text = self
             .tera
             .render(template, &context)
             .map_err(|e| error_text(&e))?;
-        // The print pack's context holds every issue's block: freed before
-        // the page is polished and relinked, two more copies of its size.
-        drop(context);
+        Ok((template, text))
+    }
+
+    /// The file at `index` from its template's `text`: an HTML page set in
+    /// Chinese typography (unless the site keeps its punctuation), with its
+    /// links made relative to where it lies.
+    fn finished(&self, index: usize, template: &str, text: String) -> OutputFile {
         let path = self.paths[index].clone();
         let text = if template.ends_with(".html") {
-            let relinker = match page {
-                // Servers show 404.html at any depth; from disk it is opened in place.
-                Page::NotFound if !self.options.portable => Relinker::absolute(&self.base_path),
-                _ => Relinker::for_file(&path, self.options.portable),
-            };
-            // Each copy is dropped as soon as the next is made: the print
-            // pack's text is a hundred megabytes.
-            let text = if self.model.keep_punctuation {
-                text
-            } else {
-                let polished = typography::polish(&text);
-                drop(text);
-                polished
-            };
-            relinker.rewrite(&text)
+            // Each copy is dropped as soon as the next is made.
+            let text = self.polished(text);
+            self.relinker(index).rewrite(&text)
         } else {
             text
         };
-        Ok(OutputFile {
+        OutputFile {
             path,
             bytes: text.into_bytes(),
-        })
+        }
+    }
+
+    /// `html` in Chinese typography, unless the site keeps its punctuation.
+    fn polished(&self, html: String) -> String {
+        if self.model.keep_punctuation {
+            html
+        } else {
+            typography::polish(&html)
+        }
+    }
+
+    /// How the links of the page at `index` are written.
+    fn relinker(&self, index: usize) -> Relinker {
+        match self.pages[index] {
+            // Servers show 404.html at any depth; from disk it is opened in place.
+            Page::NotFound if !self.options.portable => Relinker::absolute(&self.base_path),
+            _ => Relinker::for_file(&self.paths[index], self.options.portable),
+        }
     }
 
     /// Renders every file, in parallel, and hands each to `sink` as soon as

@@ -13,20 +13,45 @@ const VERBATIM: &[&str] = &["code", "pre", "kbd", "samp", "script", "style", "te
 
 /// `html` with its text set in Chinese typography.
 pub(crate) fn polish(html: &str) -> String {
+    polish_piece(html, true).0
+}
+
+/// `html` polished as [`polish`] does, and whether pieces so polished may
+/// be joined: polishing changes only text between two tags, and knows
+/// nothing of a piece but which verbatim element it is in. So pieces
+/// polished apart and joined read as the whole polished at once when, at
+/// every join, the text on both sides is blank and no tag or verbatim
+/// element is left open ([`Edges::join`]). With `change` false the text
+/// is copied as it is, for its edges alone.
+pub(crate) fn polish_piece(html: &str, change: bool) -> (String, Edges) {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     let mut verbatim: Option<&str> = None;
+    let mut edges = Edges {
+        first_blank: true,
+        last_blank: true,
+        closed: true,
+    };
+    let mut first = true;
     while !rest.is_empty() {
         let Some(open) = rest.find('<') else {
-            push_text(&mut out, rest, verbatim.is_some());
-            break;
+            push_text(&mut out, rest, verbatim.is_some() || !change);
+            edges.first_blank &= !first || rest.trim().is_empty();
+            edges.last_blank = rest.trim().is_empty();
+            rest = "";
+            first = false;
+            continue;
         };
-        push_text(&mut out, &rest[..open], verbatim.is_some());
+        push_text(&mut out, &rest[..open], verbatim.is_some() || !change);
+        edges.first_blank &= !first || rest[..open].trim().is_empty();
+        edges.last_blank = true;
+        first = false;
         let close = rest[open..]
             .find('>')
             .map_or(rest.len(), |at| open + at + 1);
         let tag = &rest[open..close];
         out.push_str(tag);
+        edges.closed = tag.ends_with('>');
         let name = tag.trim_start_matches(['<', '/']);
         let name = &name[..name
             .find(|c: char| !c.is_ascii_alphanumeric())
@@ -45,7 +70,27 @@ pub(crate) fn polish(html: &str) -> String {
         }
         rest = &rest[close..];
     }
-    out
+    edges.closed &= verbatim.is_none();
+    (out, edges)
+}
+
+/// How a piece of HTML begins and ends, as [`polish_piece`] sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Edges {
+    /// The text before its first tag is blank (or there is none).
+    first_blank: bool,
+    /// The text after its last tag is blank (or there is none).
+    last_blank: bool,
+    /// It ends outside any tag and any verbatim element.
+    closed: bool,
+}
+
+impl Edges {
+    /// Whether a piece with these edges, followed by one with `next`,
+    /// polished apart read as polished together.
+    pub(crate) fn join(self, next: Edges) -> bool {
+        self.closed && self.last_blank && next.first_blank
+    }
 }
 
 fn push_text(out: &mut String, text: &str, verbatim: bool) {

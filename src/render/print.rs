@@ -1,0 +1,184 @@
+//! The print pack, made in pieces. A county's pack is one page of a
+//! hundred megabytes: made whole, its issue blocks, the template's
+//! context, the rendered text and its polished and relinked copies each
+//! held it again. Here the template is rendered with a marker where each
+//! block goes; the blocks are rendered, polished and relinked in parallel
+//! a batch at a time and copied into the page between the template's
+//! pieces, each freed once copied. Where pieces made apart would not read
+//! as the page made whole — a site's own template that changes the blocks
+//! or sets them inside a verbatim element — the page is made whole.
+
+use std::sync::atomic::AtomicBool;
+
+use rayon::prelude::*;
+
+use super::links::Relinker;
+use super::pages::{Page, print_block};
+use super::typography::{self, Edges};
+use super::{OutputFile, Renderer};
+
+/// Blocks made at once: enough to keep every core busy, few enough to be
+/// a small part of the page.
+const BATCH: usize = 64;
+
+/// What marks the place of a block in the template's text.
+const MARKER: &str = "<!--taizhang print block ";
+
+/// A piece finished: its text, its edges, and whether its addresses all
+/// end in it.
+type Piece = (String, Edges, bool);
+
+impl Renderer {
+    /// The print pack, the page at `index`.
+    pub(super) fn print_pack(&self, index: usize) -> Result<OutputFile, String> {
+        self.draw_everything(&AtomicBool::new(false));
+        let count = self.model.issues.len();
+        let markers: Vec<String> = (0..count).map(|i| format!("{MARKER}{i}-->")).collect();
+        let (_, frame) = self.page_text(&Page::Print, &markers)?;
+        let Some(between) = pieces_between(&frame, &markers) else {
+            return self.print_pack_whole(index);
+        };
+        let relinker = self.relinker(index);
+        let polish = !self.model.keep_punctuation;
+        let finish = |html: &str| finish(html, &relinker, polish);
+        let between: Vec<Piece> = between.into_iter().map(finish).collect();
+        drop(frame);
+        let mut page = String::new();
+        let mut joins = Joins::default();
+        joins.push(&mut page, &between[0]);
+        let starts: Vec<usize> = (0..count).step_by(BATCH).collect();
+        for start in starts {
+            let blocks: Vec<Result<Piece, String>> = (start..count.min(start + BATCH))
+                .into_par_iter()
+                .map(|i| {
+                    print_block(&self.tera, &self.model, &self.prose, &self.figures, i)
+                        .map(|block| finish(&block))
+                })
+                .collect();
+            for (block, after) in blocks.into_iter().zip(&between[start + 1..]) {
+                joins.push(&mut page, &block?);
+                joins.push(&mut page, after);
+            }
+        }
+        if !joins.clean {
+            return self.print_pack_whole(index);
+        }
+        Ok(OutputFile {
+            path: self.paths[index].clone(),
+            bytes: page.into_bytes(),
+        })
+    }
+
+    /// The print pack made whole, its blocks in the template's context.
+    fn print_pack_whole(&self, index: usize) -> Result<OutputFile, String> {
+        let blocks: Vec<String> = (0..self.model.issues.len())
+            .into_par_iter()
+            .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
+            .collect::<Result<_, _>>()?;
+        let (template, text) = self.page_text(&Page::Print, &blocks)?;
+        drop(blocks);
+        Ok(self.finished(index, template, text))
+    }
+}
+
+/// `html` polished (when `polish`) and relinked, as a page's text is.
+fn finish(html: &str, relinker: &Relinker, polish: bool) -> Piece {
+    let (text, edges) = typography::polish_piece(html, polish);
+    let (text, closed) = relinker.rewrite_piece(&text);
+    (text, edges, closed)
+}
+
+/// The pieces of `frame` around its `markers`, when each is in it once, in
+/// order, and nothing else in it looks like one.
+fn pieces_between<'a>(frame: &'a str, markers: &[String]) -> Option<Vec<&'a str>> {
+    if frame.matches(MARKER).count() != markers.len() {
+        return None;
+    }
+    let mut pieces = Vec::with_capacity(markers.len() + 1);
+    let mut rest = frame;
+    for marker in markers {
+        let at = rest.find(marker.as_str())?;
+        pieces.push(&rest[..at]);
+        rest = &rest[at + marker.len()..];
+    }
+    pieces.push(rest);
+    Some(pieces)
+}
+
+/// The page as its pieces are copied in, and whether every join so far
+/// reads as the page made whole would.
+struct Joins {
+    last: Option<Edges>,
+    clean: bool,
+}
+
+impl Default for Joins {
+    fn default() -> Self {
+        Joins {
+            last: None,
+            clean: true,
+        }
+    }
+}
+
+impl Joins {
+    fn push(&mut self, page: &mut String, (text, edges, closed): &Piece) {
+        self.clean &= *closed && self.last.is_none_or(|last| last.join(*edges));
+        self.last = Some(*edges);
+        if self.clean {
+            page.push_str(text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages of the shapes the print pack joins: blocks between headings,
+    /// Chinese text broken over lines, links, entities, verbatim text.
+    const PAGES: [&str; 5] = [
+        "<h2 id=\"issues\">二、问题</h2>\n<h3 class=\"group-heading\">(一)方面</h3>\n\n<section class=\"issue-block\">\n<h3>问题(1)</h3>\n<p>各村(社区),驻村\n工作队:见<a href=\"@/issues/01/#tasks\">任务</a>;</p>\n</section>\n<h2>三、</h2>",
+        "<p>甲,乙</p>\n<pre>村(社区),\n工作队:</pre>\n<p>丙;丁 &amp; 戊(己)</p>",
+        "前言,<b>加粗</b>\n后文:<a title=\"x\" href=\"@/list/\">清单</a>(完)",
+        "<pre>\n<b>村(社区),</b>\n</pre>\n<p>完,</p>",
+        "<a href=\"@/list/>清单</a>\n<p title=\"t\">尾</p>",
+    ];
+
+    #[test]
+    fn pieces_that_join_read_as_the_page_made_whole() {
+        let relinker = Relinker::for_file("print/index.html", false);
+        let mut joined = 0;
+        for page in PAGES {
+            let whole = finish(page, &relinker, true).0;
+            for cut in (0..=page.len()).filter(|&at| page.is_char_boundary(at)) {
+                let (a, b) = (
+                    finish(&page[..cut], &relinker, true),
+                    finish(&page[cut..], &relinker, true),
+                );
+                if a.2 && b.2 && a.1.join(b.1) {
+                    assert_eq!(a.0 + &b.0, whole, "cut at {cut} of {page}");
+                    joined += 1;
+                }
+            }
+        }
+        // Cuts between blocks, where the print pack joins, do join.
+        assert!(joined >= 10, "only {joined} cuts joined");
+    }
+
+    #[test]
+    fn a_frame_is_cut_only_where_each_marker_is_once_and_in_order() {
+        let markers: Vec<String> = (0..2).map(|i| format!("{MARKER}{i}-->")).collect();
+        let frame = format!("<h1>t</h1>{}<hr>{}<p>end</p>", markers[0], markers[1]);
+        assert_eq!(
+            pieces_between(&frame, &markers),
+            Some(vec!["<h1>t</h1>", "<hr>", "<p>end</p>"])
+        );
+        let swapped = format!("{}{}", markers[1], markers[0]);
+        assert_eq!(pieces_between(&swapped, &markers), None);
+        let twice = format!("{}{}{}", markers[0], markers[0], markers[1]);
+        assert_eq!(pieces_between(&twice, &markers), None);
+        let changed = format!("{}{}", markers[0].to_uppercase(), markers[1]);
+        assert_eq!(pieces_between(&changed, &markers), None);
+    }
+}
