@@ -400,14 +400,14 @@ impl Renderer {
                 // Built for this pass and dropped file by file as they go,
                 // not kept (as `file` keeps them for serve).
                 Job::SearchIndex => {
-                    let files = match self.search.get() {
-                        Some(files) => files.clone(),
-                        None => crate::search::index_files(model),
-                    };
-                    files
-                        .into_iter()
-                        .map(|file| (!stop.load(Ordering::Relaxed)).then(|| pass(file)))
-                        .collect()
+                    let mut passed = Vec::new();
+                    let mut emit =
+                        |file| passed.push((!stop.load(Ordering::Relaxed)).then(|| pass(file)));
+                    match self.search.get() {
+                        Some(files) => files.iter().cloned().for_each(&mut emit),
+                        None => crate::search::each_index_file(model, &mut emit),
+                    }
+                    passed
                 }
             })
             .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))

@@ -120,6 +120,15 @@ fn json(text: &str) -> String {
 /// The index of `records` (in the order results are shown when they
 /// match equally) as files under [`DIR`].
 pub(super) fn files(records: &[Record]) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    each_file(records, &mut |file| out.push(file));
+    out
+}
+
+/// [`files`], each handed to `emit` as soon as it is made, and what made
+/// it freed as it goes: a county's index is tens of megabytes of files
+/// over a hundred of pairs and page lists.
+pub(super) fn each_file(records: &[Record], emit: &mut dyn FnMut(OutputFile)) {
     // Per page, its pairs and its title's.
     let pages: Vec<(Vec<Pair>, Vec<Pair>)> = records
         .par_iter()
@@ -132,23 +141,22 @@ pub(super) fn files(records: &[Record]) -> Vec<OutputFile> {
         })
         .collect();
     let mut postings: HashMap<Pair, (Vec<u32>, Vec<u32>)> = HashMap::new();
-    for (number, (all, title)) in pages.iter().enumerate() {
+    for (number, (all, title)) in pages.into_iter().enumerate() {
         for pair in all {
-            postings.entry(*pair).or_default().1.push(number as u32);
+            postings.entry(pair).or_default().1.push(number as u32);
         }
         for pair in title {
-            postings.entry(*pair).or_default().0.push(number as u32);
+            postings.entry(pair).or_default().0.push(number as u32);
         }
     }
     let total: usize = postings.values().map(|(_, all)| all.len()).sum();
     let shards = total.div_ceil(POSTINGS_PER_SHARD).max(1);
     let mut by_shard: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); shards];
-    for (pair, (title, all)) in &postings {
+    for (pair, (title, all)) in postings {
         let key: String = [pair.0, pair.1].iter().collect();
-        by_shard[shard_of(*pair, shards)].insert(key, format!("{}|{}", gaps(title), gaps(all)));
+        by_shard[shard_of(pair, shards)].insert(key, format!("{}|{}", gaps(&title), gaps(&all)));
     }
-    let mut out = Vec::with_capacity(shards + records.len() / PAGES_PER_CHUNK + 2);
-    for (n, entries) in by_shard.iter().enumerate() {
+    for (n, entries) in by_shard.into_iter().enumerate() {
         let mut text = format!("taizhangSearch.shard({n},{{");
         for (k, (key, lists)) in entries.iter().enumerate() {
             let _ = write!(
@@ -159,7 +167,7 @@ pub(super) fn files(records: &[Record]) -> Vec<OutputFile> {
             );
         }
         text.push_str("});\n");
-        out.push(file(&format!("shard-{n}.js"), text));
+        emit(file(&format!("shard-{n}.js"), text));
     }
     for (n, chunk) in records.chunks(PAGES_PER_CHUNK).enumerate() {
         let mut text = format!("taizhangSearch.pages({n},[");
@@ -176,11 +184,10 @@ pub(super) fn files(records: &[Record]) -> Vec<OutputFile> {
             );
         }
         text.push_str("]);\n");
-        out.push(file(&format!("pages-{n}.js"), text));
+        emit(file(&format!("pages-{n}.js"), text));
     }
-    out.push(file("filters.js", filters_script(records)));
-    out.push(file("meta.js", meta_script(records, shards)));
-    out
+    emit(file("filters.js", filters_script(records)));
+    emit(file("meta.js", meta_script(records, shards)));
 }
 
 fn file(name: &str, text: String) -> OutputFile {

@@ -22,6 +22,12 @@ pub fn index_files(model: &Model) -> Vec<OutputFile> {
     index::files(&records(model))
 }
 
+/// [`index_files`], each handed to `emit` as soon as it is made rather
+/// than all held to the end (a build writes them as they come).
+pub fn each_index_file(model: &Model, emit: &mut dyn FnMut(OutputFile)) {
+    index::each_file(&records(model), emit);
+}
+
 /// The index of `records`, for tests and benchmarks.
 pub fn index(records: &[Record]) -> Vec<OutputFile> {
     index::files(records)
