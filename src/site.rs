@@ -540,3 +540,29 @@ fn locate(link: &BrokenLink, sources: &SourceMap) -> Span {
         len: written.chars().count() as u32,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default theme's print pack is made in pieces (a county's is a
+    /// hundred megabytes, made whole it was held five times over), and
+    /// reads as the page made whole: Sanjiang's content, both audiences.
+    #[test]
+    fn the_default_theme_print_pack_is_made_in_pieces_as_it_would_be_whole() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for audience in [Audience::Public, Audience::Internal] {
+            let mut options = BuildOptions::new(root);
+            options.given.audience = audience;
+            let checked = check(&options.root, &options.given);
+            let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
+            let (spliced, whole) = prepared.renderer().print_pack_both_ways().expect("renders");
+            let spliced = spliced.expect("the default theme's pieces join");
+            assert_eq!(spliced.path, whole.path);
+            assert!(
+                spliced.bytes == whole.bytes,
+                "{audience:?}: made apart and whole differ"
+            );
+        }
+    }
+}

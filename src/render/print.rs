@@ -32,11 +32,20 @@ impl Renderer {
     /// The print pack, the page at `index`.
     pub(super) fn print_pack(&self, index: usize) -> Result<OutputFile, String> {
         self.draw_everything(&AtomicBool::new(false));
+        match self.spliced(index)? {
+            Some(page) => Ok(page),
+            None => self.print_pack_whole(index),
+        }
+    }
+
+    /// The print pack made in pieces, or `None` where its pieces would not
+    /// read as the page made whole.
+    fn spliced(&self, index: usize) -> Result<Option<OutputFile>, String> {
         let count = self.model.issues.len();
         let markers: Vec<String> = (0..count).map(|i| format!("{MARKER}{i}-->")).collect();
         let (_, frame) = self.page_text(&Page::Print, &markers)?;
         let Some(between) = pieces_between(&frame, &markers) else {
-            return self.print_pack_whole(index);
+            return Ok(None);
         };
         let relinker = self.relinker(index);
         let polish = !self.model.keep_punctuation;
@@ -46,8 +55,10 @@ impl Renderer {
         let mut page = String::new();
         let mut joins = Joins::default();
         joins.push(&mut page, &between[0]);
-        let starts: Vec<usize> = (0..count).step_by(BATCH).collect();
-        for start in starts {
+        for start in (0..count).step_by(BATCH) {
+            if !joins.clean {
+                return Ok(None);
+            }
             let blocks: Vec<Result<Piece, String>> = (start..count.min(start + BATCH))
                 .into_par_iter()
                 .map(|i| {
@@ -60,13 +71,24 @@ impl Renderer {
                 joins.push(&mut page, after);
             }
         }
-        if !joins.clean {
-            return self.print_pack_whole(index);
-        }
-        Ok(OutputFile {
+        Ok(joins.clean.then(|| OutputFile {
             path: self.paths[index].clone(),
             bytes: page.into_bytes(),
-        })
+        }))
+    }
+
+    /// The print pack made in pieces (`None` where it would not be) and
+    /// made whole, for a test that the default theme's is made in pieces
+    /// and reads as the whole.
+    #[cfg(test)]
+    pub(crate) fn print_pack_both_ways(&self) -> Result<(Option<OutputFile>, OutputFile), String> {
+        let index = self
+            .pages
+            .iter()
+            .position(|p| matches!(p, Page::Print))
+            .ok_or("no print pack")?;
+        self.draw_everything(&AtomicBool::new(false));
+        Ok((self.spliced(index)?, self.print_pack_whole(index)?))
     }
 
     /// The print pack made whole, its blocks in the template's context.
