@@ -49,7 +49,7 @@ impl Renderer {
         };
         let relinker = self.relinker(index);
         let polish = !self.model.keep_punctuation;
-        let finish = |html: &str| finish(html, &relinker, polish);
+        let finish = |html: &str| finished_piece(html, &relinker, polish);
         let between: Vec<Piece> = between.into_iter().map(finish).collect();
         drop(frame);
         let mut page = String::new();
@@ -104,7 +104,7 @@ impl Renderer {
 }
 
 /// `html` polished (when `polish`) and relinked, as a page's text is.
-fn finish(html: &str, relinker: &Relinker, polish: bool) -> Piece {
+fn finished_piece(html: &str, relinker: &Relinker, polish: bool) -> Piece {
     let (text, edges) = typography::polish_piece(html, polish);
     let (text, closed) = relinker.rewrite_piece(&text);
     (text, edges, closed)
@@ -172,11 +172,11 @@ mod tests {
         let relinker = Relinker::for_file("print/index.html", false);
         let mut joined = 0;
         for page in PAGES {
-            let whole = finish(page, &relinker, true).0;
+            let whole = finished_piece(page, &relinker, true).0;
             for cut in (0..=page.len()).filter(|&at| page.is_char_boundary(at)) {
                 let (a, b) = (
-                    finish(&page[..cut], &relinker, true),
-                    finish(&page[cut..], &relinker, true),
+                    finished_piece(&page[..cut], &relinker, true),
+                    finished_piece(&page[cut..], &relinker, true),
                 );
                 if a.2 && b.2 && a.1.join(b.1) {
                     assert_eq!(a.0 + &b.0, whole, "cut at {cut} of {page}");
