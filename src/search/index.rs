@@ -126,8 +126,8 @@ pub(super) fn files(records: &[Record]) -> Vec<OutputFile> {
 }
 
 /// [`files`], each handed to `emit` as soon as it is made, and what made
-/// it freed as it goes: a county's index is tens of megabytes of files
-/// over a hundred of pairs and page lists.
+/// it freed as it goes: a county's index is tens of megabytes of files,
+/// made from over a hundred megabytes of pairs and page lists.
 pub(super) fn each_file(records: &[Record], emit: &mut dyn FnMut(OutputFile)) {
     // Per page, its pairs and its title's.
     let pages: Vec<(Vec<Pair>, Vec<Pair>)> = records
