@@ -30,23 +30,46 @@ pub struct Checked {
 /// Loads the site at `root`, merges what the command line `given` sets
 /// over its site.yaml, and validates it under those settings.
 pub fn check(root: &Path, given: &Given) -> Checked {
-    check_tracked(root, given, &mut validate::Memo::default()).0
+    let mut sources = SourceMap::default();
+    let mut diagnostics = Diagnostics::default();
+    let content = content::load(root, &mut sources, &mut diagnostics);
+    validated(
+        content,
+        sources,
+        diagnostics,
+        given,
+        &mut validate::Memo::default(),
+    )
 }
 
 fn check_tracked(root: &Path, given: &Given, memo: &mut validate::Memo) -> (Checked, Tracking) {
     let mut sources = SourceMap::default();
     let mut diagnostics = Diagnostics::default();
     let (content, tracking) = content::load_tracked(root, &mut sources, &mut diagnostics);
+    (
+        validated(content, sources, diagnostics, given, memo),
+        tracking,
+    )
+}
+
+/// `content` as loaded, validated under the settings `given` merges over
+/// its site.yaml's.
+fn validated(
+    content: Content,
+    sources: SourceMap,
+    mut diagnostics: Diagnostics,
+    given: &Given,
+    memo: &mut validate::Memo,
+) -> Checked {
     let settings = Settings::merge(&content, given);
     validate::validate_with(&content, &settings, &sources, &mut diagnostics, memo);
-    let checked = Checked {
+    Checked {
         content,
         sources,
         diagnostics,
         settings,
         freed: None,
-    };
-    (checked, tracking)
+    }
 }
 
 /// Checks a site again and again as it is edited (for `serve`): after the

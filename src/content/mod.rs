@@ -67,7 +67,7 @@ pub struct Content {
 /// Reads the content under `root`. Every file is read even when others
 /// fail, so one run reports all mistakes.
 pub fn load(root: &Path, sources: &mut SourceMap, diagnostics: &mut Diagnostics) -> Content {
-    load_tracked(root, sources, diagnostics).0
+    load_files(root, sources, diagnostics, false).0
 }
 
 /// [`load`], also returning what [`Tracking::refresh`] needs to read only
@@ -76,6 +76,18 @@ pub fn load_tracked(
     root: &Path,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
+) -> (Content, Tracking) {
+    load_files(root, sources, diagnostics, true)
+}
+
+/// [`load_tracked`]; each file's size and time are read only when
+/// `stamped` (a check that is not kept never compares them, and a
+/// county's 30,000 are as many calls to the system).
+fn load_files(
+    root: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+    stamped: bool,
 ) -> (Content, Tracking) {
     let mut content = Content {
         root: root.to_path_buf(),
@@ -105,7 +117,10 @@ pub fn load_tracked(
     // file ids, diagnostics and content order never depend on threads.
     let reads: Vec<(Option<Stamp>, files::Read)> = found
         .par_iter()
-        .map(|item| (Stamp::of(&item.path), files::read(&item.path)))
+        .map(|item| {
+            let stamp = if stamped { Stamp::of(&item.path) } else { None };
+            (stamp, files::read(&item.path))
+        })
         .collect();
     let registered: Vec<(&files::Found, FileId, bool, Option<Stamp>)> = found
         .iter()
