@@ -28,24 +28,20 @@ pub(crate) fn polish_piece(html: &str, change: bool) -> (String, Edges) {
     let mut rest = html;
     let mut verbatim: Option<&str> = None;
     let mut edges = Edges {
-        first_blank: true,
+        first_blank: html[..html.find('<').unwrap_or(html.len())]
+            .trim()
+            .is_empty(),
         last_blank: true,
         closed: true,
     };
-    let mut first = true;
     while !rest.is_empty() {
         let Some(open) = rest.find('<') else {
             push_text(&mut out, rest, verbatim.is_some() || !change);
-            edges.first_blank &= !first || rest.trim().is_empty();
             edges.last_blank = rest.trim().is_empty();
-            rest = "";
-            first = false;
-            continue;
+            break;
         };
         push_text(&mut out, &rest[..open], verbatim.is_some() || !change);
-        edges.first_blank &= !first || rest[..open].trim().is_empty();
         edges.last_blank = true;
-        first = false;
         let close = rest[open..]
             .find('>')
             .map_or(rest.len(), |at| open + at + 1);
