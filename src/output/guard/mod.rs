@@ -74,7 +74,7 @@ pub struct Guard {
 impl Guard {
     /// A guard for `register`.
     pub fn new(register: &Register) -> Guard {
-        let names: Vec<&str> = register.names().filter(|n| !n.is_empty()).collect();
+        let names: Vec<&str> = searched_names(register).collect();
         // Names are searched for in their reading form (a full-width colon
         // reads as `:`), so that is the form a cut must not fall inside.
         let read: Vec<String> = names.iter().map(|n| Reading::of(n).text).collect();
@@ -266,7 +266,7 @@ impl Guard {
     /// A file that is not UTF-8 (an image, say): registered names as bytes.
     fn scan_binary(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
         let raw = self.raw_names.get_or_init(|| {
-            let names: Vec<&str> = self.register.names().filter(|n| !n.is_empty()).collect();
+            let names: Vec<&str> = searched_names(&self.register).collect();
             // A full DFA: searched over every byte of binary files.
             (!names.is_empty()).then(|| {
                 AhoCorasick::builder()
@@ -277,12 +277,8 @@ impl Guard {
         });
         let Some(raw) = raw else { return };
         for found in raw.find_iter(&file.bytes) {
-            // The patterns are the names that are not empty, in order.
-            let name = self
-                .register
-                .names()
-                .filter(|n| !n.is_empty())
-                .nth(found.pattern().as_usize());
+            // The patterns are the searched names, in order.
+            let name = searched_names(&self.register).nth(found.pattern().as_usize());
             let first = name.and_then(|n| n.chars().next()).unwrap_or('?');
             leaks.push(Leak {
                 path: file.path.clone(),
@@ -293,6 +289,12 @@ impl Guard {
             });
         }
     }
+}
+
+/// The registered names the guard looks for: those that are not empty,
+/// in the register's order (the binary search's patterns are numbered so).
+fn searched_names(register: &Register) -> impl Iterator<Item = &str> {
+    register.names().filter(|n| !n.is_empty())
 }
 
 /// Text longer than this is read in pieces of about this size.
