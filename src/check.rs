@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{self, Content, Refreshed, Tracking};
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap};
+use crate::markdown;
 use crate::settings::{Given, Settings};
 use crate::validate;
 
@@ -196,6 +197,20 @@ impl Checked {
             std::mem::take(&mut self.content.policy),
         );
         std::thread::spawn(move || drop(documents));
+    }
+
+    /// Frees the text of the files read, but for the lines its
+    /// diagnostics point at and the files whose Markdown may hold a link
+    /// (a broken one is found only once pages are rendered, and its
+    /// diagnostic quotes the text): what a build's messages can still
+    /// quote (see [`SourceMap::thin`]).
+    pub fn free_sources(&mut self) {
+        let quoted = self
+            .diagnostics
+            .iter()
+            .map(|d| (d.span.file, d.span.line))
+            .collect();
+        self.sources.thin(quoted, markdown::may_hold_links);
     }
 
     /// The closing line: what the site holds and how many problems it has.

@@ -118,6 +118,13 @@ pub fn links(text: &str) -> Vec<(String, usize)> {
     links
 }
 
+/// Whether `text` may hold a link or an image that [`links`] would find:
+/// every inline one has `](` and every reference one a `]:` definition.
+/// Quick enough to ask of every file a county's site reads.
+pub fn may_hold_links(text: &str) -> bool {
+    text.contains("](") || text.contains("]:")
+}
+
 /// `text` as plain text for a spreadsheet cell: emphasis and link markup
 /// dropped (link text kept), raw HTML shown as written, paragraphs and
 /// list items on lines of their own.
@@ -487,6 +494,30 @@ fn without_comments(raw: &str, in_comment: &mut bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_with_links_is_known_to_hold_them() {
+        let texts = [
+            "[a](/issues/01/)",
+            "![photo](img/a.jpg)",
+            "see [the list][list]\n\n[list]: /list/",
+            "[a]( /x/ )",
+            "[a]\n\n[a]:\n  /x/",
+            "<https://example.com>",
+            "[not a link] (/x/)",
+            "plain text",
+        ];
+        for text in texts {
+            if !links(text).is_empty() {
+                assert!(may_hold_links(text), "{text}");
+            }
+        }
+        assert!(!may_hold_links("plain text"));
+        assert!(
+            links("[a]\n\n[a]:\n  /x/").len() == 1,
+            "the test has a reference link"
+        );
+    }
 
     fn glossary() -> Glossary {
         Glossary::new([

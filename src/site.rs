@@ -125,10 +125,11 @@ pub fn check_site(options: &BuildOptions) -> Result<Built, BuildError> {
 /// every file's name. The rendered pages themselves are guarded only by
 /// [`check_site`] and [`build`].
 pub fn check_without_rendering(options: &BuildOptions) -> Result<Checked, BuildError> {
-    let checked = check(&options.root, &options.given);
+    let mut checked = check(&options.root, &options.given);
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
+    checked.free_sources();
     let prepared =
         Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
     let findings = prepared
@@ -185,6 +186,7 @@ fn run<S: Sink>(
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
+    checked.free_sources();
     let prepared =
         Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
     checked.free_documents();

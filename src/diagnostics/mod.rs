@@ -15,6 +15,8 @@ pub use problem::{AcceptancePart, Kind, Problem, closest};
 pub use render::{Lang, render, render_styled};
 
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Index of a file in the [`SourceMap`].
@@ -203,6 +205,31 @@ impl SourceMap {
         self.text(file).split('\n').nth(index)
     }
 
+    /// Keeps of each file's text the lines in `quoted` (a file and a
+    /// line, 1-based) and blanks the rest, unless `whole` says to keep the
+    /// text whole; lines keep their numbers, and a blank line is quoted as
+    /// none. Once a build has checked its content it quotes only the lines
+    /// its diagnostics point at, and a county's files hold tens of
+    /// megabytes of text.
+    pub fn thin(&mut self, mut quoted: Vec<(FileId, u32)>, whole: impl Fn(&str) -> bool + Sync) {
+        quoted.sort_unstable();
+        quoted.dedup();
+        let mut by_file: Vec<&[(FileId, u32)]> = vec![&[]; self.files.len()];
+        for lines in quoted.chunk_by(|a, b| a.0 == b.0) {
+            if let Some(slot) = by_file.get_mut(lines[0].0.0 as usize) {
+                *slot = lines;
+            }
+        }
+        self.files
+            .par_iter_mut()
+            .zip(by_file)
+            .filter(|(file, _)| !whole(&file.text))
+            .for_each(|(file, lines)| {
+                file.text = kept_lines(&file.text, lines);
+                file.revision = next_revision();
+            });
+    }
+
     /// Every registered file, in registration order.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &Path, &str)> {
         self.files.iter().enumerate().map(|(index, file)| {
@@ -213,6 +240,25 @@ impl SourceMap {
             )
         })
     }
+}
+
+/// The lines of `text` numbered in `lines` (sorted), the others blank, up
+/// to the last line kept.
+fn kept_lines(text: &str, lines: &[(FileId, u32)]) -> String {
+    let mut out = String::new();
+    let mut wanted = lines.iter().map(|&(_, line)| line).peekable();
+    for (number, line) in (1..).zip(text.split('\n')) {
+        if wanted.peek().is_none() {
+            break;
+        }
+        if number > 1 {
+            out.push('\n');
+        }
+        if wanted.next_if_eq(&number).is_some() {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// All diagnostics of a run, in the order they were found.
@@ -279,5 +325,30 @@ impl Diagnostics {
     /// Every diagnostic, in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.list.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thinning_keeps_the_quoted_lines_at_their_numbers() {
+        let mut sources = SourceMap::default();
+        let plain = sources.add("a.yaml", "one\ntwo\nthree\nfour\nfive".into());
+        let linked = sources.add("b.md", "see [one](/x/)\nand more".into());
+        let unquoted = sources.add("c.yaml", "nothing\nquoted".into());
+        let before = sources.revision(plain);
+        sources.thin(
+            vec![(plain, 4), (plain, 2), (plain, 2), (linked, 1)],
+            |text| text.contains("]("),
+        );
+        assert_eq!(sources.text(plain), "\ntwo\n\nfour");
+        assert_eq!(sources.line(plain, 2), Some("two"));
+        assert_eq!(sources.line(plain, 3), Some(""));
+        assert_eq!(sources.line(plain, 5), None);
+        assert_ne!(sources.revision(plain), before, "the text changed");
+        assert_eq!(sources.text(linked), "see [one](/x/)\nand more");
+        assert_eq!(sources.text(unquoted), "");
     }
 }

@@ -214,6 +214,12 @@ fn content_links_are_checked_with_file_and_line() {
         "{stderr}"
     );
     assert!(stderr.contains("content/issues/01.yaml:7:10:"), "{stderr}");
+    // The build frees the text of its sources once checked, but keeps
+    // the files that hold links: their lines are quoted.
+    assert!(
+        stderr.contains("7 |   详见[名词](/policy/glossary/#没有这个词)。"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("`/policy/glossary/#没有这个词`"),
         "{stderr}"
@@ -301,4 +307,28 @@ fn portable_build_links_all_resolve_on_disk() {
         }
     }
     assert!(checked > 1000, "only {checked} links");
+}
+
+/// A build holds of its sources only what its messages quote (a county's
+/// files are tens of megabytes of text), and each message reads as
+/// `check` prints it with every file's text at hand.
+#[test]
+fn a_build_keeps_of_its_sources_the_lines_its_messages_quote() {
+    let options = taizhang::site::BuildOptions::new(repo());
+    let (built, _) = taizhang::site::build_in_memory(&options).expect("builds");
+    let whole = crate::common::check(repo());
+    let thinned = &built.checked.sources;
+    let kept: usize = thinned.files().map(|(_, _, text)| text.len()).sum();
+    let read: usize = whole.sources.files().map(|(_, _, text)| text.len()).sum();
+    assert!(kept * 10 < read, "kept {kept} of {read} bytes");
+    let messages = |checked: &taizhang::check::Checked, sources| {
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| taizhang::diagnostics::render(d, sources, taizhang::diagnostics::Lang::En))
+            .collect::<Vec<_>>()
+    };
+    let printed = messages(&built.checked, thinned);
+    assert!(printed.iter().any(|m| m.contains(" | ")), "{printed:?}");
+    assert_eq!(printed, messages(&whole, &whole.sources));
 }
