@@ -558,7 +558,16 @@ mod tests {
             options.given.audience = audience;
             let checked = check(&options.root, &options.given);
             let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
-            let (spliced, whole) = prepared.renderer().print_pack_both_ways().expect("renders");
+            let renderer = prepared.renderer();
+            // The notes' text (half a county's pack) is not in the frame
+            // the template makes, but copied in as pieces are.
+            let frame = renderer.print_frame().expect("renders");
+            let (spliced, whole) = renderer.print_pack_both_ways().expect("renders");
+            let notes = String::from_utf8_lossy(&whole.bytes)
+                .matches("<section aria-labelledby=\"note-")
+                .count();
+            assert!(notes >= 4, "Sanjiang's notes: {notes}");
+            assert_eq!(frame.matches("<!--taizhang print block n").count(), notes);
             let spliced = spliced.expect("the default theme's pieces join");
             assert_eq!(spliced.path, whole.path);
             assert!(

@@ -13,7 +13,7 @@ struct PageContext<'a> {
     prose: &'a prose::Prose,
     figures: &'a figures::Figures,
     sitemap: &'a [String],
-    print_blocks: &'a [String],
+    print: PrintParts<'a>,
     stylesheet: &'a str,
     context: Context,
 }
@@ -264,12 +264,12 @@ impl PageContext<'_> {
         let model = self.model;
         let prose = self.prose;
         let figures = self.figures;
-        let print_blocks = self.print_blocks;
+        let parts = self.print;
         self.put("page", &section(""));
         self.put("plan", &PlanText::new(model, prose));
         self.put("groups", &model.groups);
         self.put("issues", &grouped_links(model));
-        self.put("issue_blocks", &print_blocks);
+        self.put("issue_blocks", &parts.blocks);
         self.put("villages", &model.villages);
         self.put("villages_charts", &figures.villages(model));
         self.put("matrix_charts", &figures.matrix(model));
@@ -277,7 +277,10 @@ impl PageContext<'_> {
             .notes
             .iter()
             .enumerate()
-            .map(|(i, n)| (n, prose.note(model, i)))
+            .map(|(i, n)| match parts.notes {
+                Some(markers) => (n, markers[i].as_str()),
+                None => (n, prose.note(model, i)),
+            })
             .rev()
             .map(|(n, html)| NoteHtml {
                 slug: &n.slug,
@@ -396,7 +399,7 @@ pub(super) fn context(
     figures: &figures::Figures,
     page: &Page,
     sitemap: &[String],
-    print_blocks: &[String],
+    print: PrintParts<'_>,
     stylesheet: &str,
 ) -> (&'static str, Context) {
     let kind = page;
@@ -405,7 +408,7 @@ pub(super) fn context(
         prose,
         figures,
         sitemap,
-        print_blocks,
+        print,
         stylesheet,
         context: Context::new(),
     };

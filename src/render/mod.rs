@@ -29,7 +29,7 @@ use crate::theme::Theme;
 use contexts::context;
 use figures::Figures;
 use links::{LinkTargets, Relinker};
-use pages::{Page, address};
+use pages::{Page, PrintParts, address};
 use prose::Prose;
 use views::SiteView;
 
@@ -274,16 +274,17 @@ impl Renderer {
             Page::Overview => self.figures.draw_small_multiples(model),
             _ => {}
         }
-        let (template, text) = self.page_text(page, &[])?;
+        let (template, text) = self.page_text(page, PrintParts::default())?;
         Ok(self.finished(index, template, text))
     }
 
-    /// The text of `page` from its template; `print_blocks` are the print
-    /// pack's issue blocks (none for any other page).
+    /// The text of `page` from its template; `print` is what the print
+    /// pack is given for its issue blocks and notes (nothing for any other
+    /// page).
     fn page_text(
         &self,
         page: &Page,
-        print_blocks: &[String],
+        print: PrintParts<'_>,
     ) -> Result<(&'static str, String), String> {
         let (template, context) = context(
             &self.model,
@@ -291,7 +292,7 @@ impl Renderer {
             &self.figures,
             page,
             &self.sitemap,
-            print_blocks,
+            print,
             self.stylesheet(),
         );
         let text = self

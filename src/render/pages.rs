@@ -112,6 +112,19 @@ pub(super) fn section(section: &'static str) -> PageMeta {
     PageMeta { section }
 }
 
+/// What the print pack's template is given for its issue blocks and its
+/// notes' text: the blocks themselves (the page made whole), or a marker
+/// where each block and each note's text goes (the page made in pieces:
+/// see `print`).
+#[derive(Clone, Copy, Default)]
+pub(super) struct PrintParts<'a> {
+    /// One per issue, in order.
+    pub(super) blocks: &'a [String],
+    /// One per note, in the model's order, in place of its text; `None`
+    /// for the notes' own text.
+    pub(super) notes: Option<&'a [String]>,
+}
+
 /// One issue of the print pack, rendered on its own so the pack's issues
 /// render in parallel (a county pack holds thousands).
 pub(super) fn print_block(

@@ -2,9 +2,10 @@
 //! hundred megabytes: made whole, its issue blocks, the template's
 //! context, the rendered text and its polished and relinked copies each
 //! held it again. Here the template is rendered with a marker where each
-//! block goes; the blocks are rendered, polished and relinked in parallel
-//! a batch at a time and copied into the page between the template's
-//! pieces, each freed once copied. Where pieces made apart would not read
+//! issue's block and each note's text goes (a county's notes are half the
+//! pack); blocks and notes are polished and relinked in parallel a batch
+//! at a time and copied into the page between the template's pieces,
+//! each freed once copied. Where pieces made apart would not read
 //! as the page made whole — a site's own template that changes the blocks
 //! or sets them inside a verbatim element — the page is made whole.
 
@@ -13,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 use rayon::prelude::*;
 
 use super::links::Relinker;
-use super::pages::{Page, print_block};
+use super::pages::{Page, PrintParts, print_block};
 use super::typography::{self, Edges};
 use super::{OutputFile, Renderer};
 
@@ -28,6 +29,13 @@ const MARKER: &str = "<!--taizhang print block ";
 /// end in it.
 type Piece = (String, Edges, bool);
 
+/// What goes where a marker is: an issue's block, or a note's text.
+#[derive(Clone, Copy)]
+enum Part {
+    Block(usize),
+    Note(usize),
+}
+
 impl Renderer {
     /// The print pack, the page at `index`.
     pub(super) fn print_pack(&self, index: usize) -> Result<OutputFile, String> {
@@ -41,40 +49,79 @@ impl Renderer {
     /// The print pack made in pieces, or `None` where its pieces would not
     /// read as the page made whole.
     fn spliced(&self, index: usize) -> Result<Option<OutputFile>, String> {
-        let count = self.model.issues.len();
-        let markers: Vec<String> = (0..count).map(|i| format!("{MARKER}{i}-->")).collect();
-        let (_, frame) = self.page_text(&Page::Print, &markers)?;
+        let (frame, order) = self.frame()?;
+        let markers: Vec<&str> = order.iter().map(|(_, marker)| marker.as_str()).collect();
         let Some(between) = pieces_between(&frame, &markers) else {
             return Ok(None);
         };
         let relinker = self.relinker(index);
         let polish = !self.model.keep_punctuation;
         let finish = |html: &str| finished_piece(html, &relinker, polish);
-        let between: Vec<Piece> = between.into_iter().map(finish).collect();
+        let mut between: Vec<Option<Piece>> =
+            between.into_iter().map(|text| Some(finish(text))).collect();
         drop(frame);
         let mut page = String::new();
         let mut joins = Joins::default();
-        joins.push(&mut page, &between[0]);
-        for start in (0..count).step_by(BATCH) {
+        let mut push_between = |page: &mut String, joins: &mut Joins, at: usize| {
+            // Each piece is freed once copied.
+            if let Some(piece) = between[at].take() {
+                joins.push(page, &piece);
+            }
+        };
+        push_between(&mut page, &mut joins, 0);
+        for start in (0..order.len()).step_by(BATCH) {
             if !joins.clean {
                 return Ok(None);
             }
-            let blocks: Vec<Result<Piece, String>> = (start..count.min(start + BATCH))
-                .into_par_iter()
-                .map(|i| {
-                    print_block(&self.tera, &self.model, &self.prose, &self.figures, i)
-                        .map(|block| finish(&block))
+            let end = order.len().min(start + BATCH);
+            let made: Vec<Result<Piece, String>> = order[start..end]
+                .par_iter()
+                .map(|(part, _)| match *part {
+                    Part::Block(i) => {
+                        print_block(&self.tera, &self.model, &self.prose, &self.figures, i)
+                            .map(|block| finish(&block))
+                    }
+                    Part::Note(i) => Ok(finish(self.prose.note(&self.model, i))),
                 })
                 .collect();
-            for (block, after) in blocks.into_iter().zip(&between[start + 1..]) {
-                joins.push(&mut page, &block?);
-                joins.push(&mut page, after);
+            for (at, piece) in (start + 1..).zip(made) {
+                joins.push(&mut page, &piece?);
+                push_between(&mut page, &mut joins, at);
             }
         }
         Ok(joins.clean.then(|| OutputFile {
             path: self.paths[index].clone(),
             bytes: page.into_bytes(),
         }))
+    }
+
+    /// The template's text with a marker where each issue's block and each
+    /// note's text goes, and those parts in the order of their markers.
+    fn frame(&self) -> Result<(String, Vec<(Part, String)>), String> {
+        let issues = self.model.issues.len();
+        let notes = self.model.notes.len();
+        let blocks: Vec<String> = (0..issues).map(|i| format!("{MARKER}{i}-->")).collect();
+        let texts: Vec<String> = (0..notes).map(|i| format!("{MARKER}n{i}-->")).collect();
+        let parts = PrintParts {
+            blocks: &blocks,
+            notes: Some(&texts),
+        };
+        let (_, frame) = self.page_text(&Page::Print, parts)?;
+        // The template shows the notes newest first, the model's order
+        // reversed.
+        let order = (0..issues)
+            .map(Part::Block)
+            .zip(blocks)
+            .chain((0..notes).map(Part::Note).zip(texts).rev())
+            .collect();
+        Ok((frame, order))
+    }
+
+    /// The print pack's template text with markers, as [`Renderer::spliced`]
+    /// cuts it.
+    #[cfg(test)]
+    pub(crate) fn print_frame(&self) -> Result<String, String> {
+        Ok(self.frame()?.0)
     }
 
     /// The print pack made in pieces (`None` where it would not be) and
@@ -97,7 +144,11 @@ impl Renderer {
             .into_par_iter()
             .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
             .collect::<Result<_, _>>()?;
-        let (template, text) = self.page_text(&Page::Print, &blocks)?;
+        let parts = PrintParts {
+            blocks: &blocks,
+            notes: None,
+        };
+        let (template, text) = self.page_text(&Page::Print, parts)?;
         drop(blocks);
         Ok(self.finished(index, template, text))
     }
@@ -112,14 +163,14 @@ fn finished_piece(html: &str, relinker: &Relinker, polish: bool) -> Piece {
 
 /// The pieces of `frame` around its `markers`, when each is in it once, in
 /// order, and nothing else in it looks like one.
-fn pieces_between<'a>(frame: &'a str, markers: &[String]) -> Option<Vec<&'a str>> {
+fn pieces_between<'a>(frame: &'a str, markers: &[&str]) -> Option<Vec<&'a str>> {
     if frame.matches(MARKER).count() != markers.len() {
         return None;
     }
     let mut pieces = Vec::with_capacity(markers.len() + 1);
     let mut rest = frame;
     for marker in markers {
-        let at = rest.find(marker.as_str())?;
+        let at = rest.find(marker)?;
         pieces.push(&rest[..at]);
         rest = &rest[at + marker.len()..];
     }
@@ -190,7 +241,8 @@ mod tests {
 
     #[test]
     fn a_frame_is_cut_only_where_each_marker_is_once_and_in_order() {
-        let markers: Vec<String> = (0..2).map(|i| format!("{MARKER}{i}-->")).collect();
+        let made: Vec<String> = (0..2).map(|i| format!("{MARKER}{i}-->")).collect();
+        let markers: Vec<&str> = made.iter().map(String::as_str).collect();
         let frame = format!("<h1>t</h1>{}<hr>{}<p>end</p>", markers[0], markers[1]);
         assert_eq!(
             pieces_between(&frame, &markers),
