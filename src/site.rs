@@ -576,4 +576,32 @@ mod tests {
             );
         }
     }
+
+    /// A build lets each issue's HTML and charts go once its page and its
+    /// block in the print pack are made: a county's are tens of megabytes.
+    #[test]
+    fn a_build_lets_go_of_each_issue_s_parts_once_both_its_pages_are_made() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = BuildOptions::new(root);
+        let checked = check(&options.root, &options.given);
+        let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
+        let renderer = prepared.renderer();
+        let page = renderer
+            .page_paths()
+            .position(|p| p == "issues/01/index.html");
+        assert!(page.is_some(), "Sanjiang has issue 01");
+        let memory = Memory::default();
+        let findings = prepared
+            .render_into(&memory, &AtomicBool::new(false), &Progress::default())
+            .expect("renders")
+            .expect("not stopped");
+        assert!(findings.is_clean());
+        assert_eq!(renderer.issue_parts_held(), (0, 0));
+        // Asked for again (as serve may), the parts are made again.
+        for path in ["issues/01/index.html", "print/index.html"] {
+            let again = renderer.file(path).expect("a page").expect("renders");
+            let built = memory.get(path).expect("built");
+            assert!(again.bytes == *built, "{path} made again differs");
+        }
+    }
 }

@@ -124,7 +124,7 @@ impl PageContext<'_> {
         self.put("issue", issue);
         self.put("finding", &html.finding);
         self.put("progress", &html.progress);
-        let measures: Vec<MeasureView<'_>> = measure_views(issue, html);
+        let measures: Vec<MeasureView<'_>> = measure_views(issue, &html);
         self.put("measures", &measures);
         let updates: Vec<DatedHtml<'_>> = issue
             .updates
@@ -135,7 +135,7 @@ impl PageContext<'_> {
         self.put("updates", &updates);
         self.put("tasks", &tasks(model, &issue.tasks));
         self.put("notes", &notes(model, &issue.notes));
-        self.put("indicator_charts", &figures.indicators(model, i));
+        self.put("indicator_charts", &figures.indicators(model, i).as_slice());
         "issue.html"
     }
 

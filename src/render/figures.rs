@@ -1,10 +1,12 @@
-//! Every chart of the site, each drawn once, when a page first shows it.
+//! Every chart of the site, each drawn once, when a page first shows it;
+//! an issue's charts are let go once its pages are made.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
+use super::held::Held;
 use crate::charts::{self, BarRow, Chart};
 use crate::model::{Model, Tally, Task};
 
@@ -19,7 +21,7 @@ pub(crate) struct Figures {
     village_burnup: Vec<OnceLock<Option<Chart>>>,
     village_small: Vec<OnceLock<Option<Chart>>>,
     unit: Vec<OnceLock<Chart>>,
-    indicators: Vec<OnceLock<Vec<Chart>>>,
+    indicators: Vec<Held<Vec<Chart>>>,
 }
 
 /// Rows per chart: long lists are split so each SVG stays small and prints
@@ -55,7 +57,7 @@ impl Figures {
             village_burnup: super::unset(model.villages.len()),
             village_small: super::unset(model.villages.len()),
             unit: super::unset(model.units.len()),
-            indicators: super::unset(model.issues.len()),
+            indicators: Held::unset(model.issues.len()),
         }
     }
 
@@ -138,14 +140,20 @@ impl Figures {
     }
 
     /// One chart per indicator of issue `i`.
-    pub(crate) fn indicators(&self, model: &Model, i: usize) -> &[Chart] {
-        self.indicators[i].get_or_init(|| {
-            model.issues[i]
-                .indicators
-                .iter()
-                .map(|ind| charts::indicator(&format!("c-ind-{}", ind.id), ind))
-                .collect()
-        })
+    pub(crate) fn indicators(&self, model: &Model, i: usize) -> Arc<Vec<Chart>> {
+        self.indicators[i].get_or_make(|| draw_indicators(model, i))
+    }
+
+    /// Lets issue `i`'s charts go, once the pages that show them are
+    /// made; they are drawn again if asked for.
+    pub(crate) fn let_go_of_issue(&self, i: usize) {
+        self.indicators[i].let_go();
+    }
+
+    /// How many issues' charts are held.
+    #[cfg(test)]
+    pub(crate) fn issues_held(&self) -> usize {
+        self.indicators.iter().filter(|held| held.is_held()).count()
     }
 
     /// Draws every chart not drawn yet, in parallel (until `stop` is set),
@@ -171,7 +179,7 @@ impl Figures {
                 });
                 (0..self.indicators.len()).into_par_iter().for_each(|i| {
                     if go() {
-                        let _ = self.indicators(model, i);
+                        self.indicators[i].make_ahead(|| draw_indicators(model, i));
                     }
                 });
                 let _ = self.villages(model);
@@ -180,6 +188,15 @@ impl Figures {
             },
         );
     }
+}
+
+/// Issue `i`'s indicator charts.
+fn draw_indicators(model: &Model, i: usize) -> Vec<Chart> {
+    model.issues[i]
+        .indicators
+        .iter()
+        .map(|ind| charts::indicator(&format!("c-ind-{}", ind.id), ind))
+        .collect()
 }
 
 /// A bar whose label leads to `href`.

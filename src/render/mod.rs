@@ -4,6 +4,7 @@
 
 mod contexts;
 mod figures;
+mod held;
 mod links;
 mod pages;
 mod print;
@@ -15,7 +16,7 @@ mod views;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -97,6 +98,9 @@ pub struct Renderer {
     statics: Vec<OutputFile>,
     /// The search index's files, built on first use.
     search: OnceLock<Vec<OutputFile>>,
+    /// How many times each issue's HTML and charts were shown: by its own
+    /// page and its block in the print pack, after which they are let go.
+    issue_shown: Vec<AtomicU32>,
 }
 
 impl std::fmt::Debug for Renderer {
@@ -168,6 +172,7 @@ impl Renderer {
                 bytes: bytes.clone(),
             })
             .collect();
+        let model_issues = model.issues.len();
         Ok(Renderer {
             prose: Prose::new(&model),
             figures: Figures::new(&model),
@@ -181,6 +186,7 @@ impl Renderer {
             options,
             statics,
             search: OnceLock::new(),
+            issue_shown: (0..model_issues).map(|_| AtomicU32::new(0)).collect(),
         })
     }
 
@@ -275,7 +281,27 @@ impl Renderer {
             _ => {}
         }
         let (template, text) = self.page_text(page, PrintParts::default())?;
+        if let Page::Issue(i) = page {
+            self.shown_issue(*i);
+        }
         Ok(self.finished(index, template, text))
+    }
+
+    /// How many issues' HTML and how many issues' charts are held.
+    #[cfg(test)]
+    pub(crate) fn issue_parts_held(&self) -> (usize, usize) {
+        (self.prose.issues_held(), self.figures.issues_held())
+    }
+
+    /// Counts issue `i`'s HTML and charts shown once more. A county's are
+    /// tens of megabytes, held from the start of a build (see
+    /// [`Renderer::draw_everything`]): they are let go once both pages that
+    /// show them are made, and made again should another page ask.
+    fn shown_issue(&self, i: usize) {
+        if self.issue_shown[i].fetch_add(1, Ordering::Relaxed) == 1 {
+            self.prose.let_go_of_issue(i);
+            self.figures.let_go_of_issue(i);
+        }
     }
 
     /// The text of `page` from its template; `print` is what the print

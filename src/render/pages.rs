@@ -136,12 +136,13 @@ pub(super) fn print_block(
 ) -> Result<String, String> {
     let issue = &model.issues[i];
     let html = prose.issue(model, i);
+    let charts = figures.indicators(model, i);
     let view = PrintIssue {
         number: issue.number,
         slug: &issue.slug,
         title: &issue.title,
         finding: &html.finding,
-        measures: measure_views(issue, html),
+        measures: measure_views(issue, &html),
         label: issue.label.as_deref(),
         target: issue.target.as_deref(),
         deadline: issue.deadline,
@@ -153,7 +154,7 @@ pub(super) fn print_block(
         status_word: &issue.status_word,
         progress: html.progress.as_deref(),
         tally: issue.tally,
-        charts: figures.indicators(model, i),
+        charts: &charts,
         // The latest three updates, newest last as in the ledger.
         updates: issue
             .updates

@@ -78,8 +78,10 @@ impl Renderer {
                 .par_iter()
                 .map(|(part, _)| match *part {
                     Part::Block(i) => {
-                        print_block(&self.tera, &self.model, &self.prose, &self.figures, i)
-                            .map(|block| finish(&block))
+                        let block =
+                            print_block(&self.tera, &self.model, &self.prose, &self.figures, i);
+                        self.shown_issue(i);
+                        block.map(|block| finish(&block))
                     }
                     Part::Note(i) => Ok(finish(self.prose.note(&self.model, i))),
                 })
@@ -142,7 +144,11 @@ impl Renderer {
     fn print_pack_whole(&self, index: usize) -> Result<OutputFile, String> {
         let blocks: Vec<String> = (0..self.model.issues.len())
             .into_par_iter()
-            .map(|i| print_block(&self.tera, &self.model, &self.prose, &self.figures, i))
+            .map(|i| {
+                let block = print_block(&self.tera, &self.model, &self.prose, &self.figures, i);
+                self.shown_issue(i);
+                block
+            })
             .collect::<Result<_, _>>()?;
         let parts = PrintParts {
             blocks: &blocks,

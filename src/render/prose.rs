@@ -1,13 +1,15 @@
 //! The Markdown of the model (issues, notes, policy pages, the glossary
 //! and the plan document) as HTML, each text rendered the first time a
 //! page asks for it (so `serve` renders only what the open page shows), with
-//! the internal links each text contains remembered for checking.
+//! the internal links each text contains remembered for checking. An
+//! issue's HTML is let go once the pages that show it are made.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
+use super::held::Held;
 use crate::diagnostics::Span;
 use crate::markdown::{self, Glossary, TextOptions};
 use crate::model::{Markdown, Model};
@@ -21,7 +23,10 @@ pub(crate) type Link = (Span, u32, String);
 #[derive(Debug)]
 pub(crate) struct Prose {
     glossary: Glossary,
-    issues: Vec<OnceLock<(IssueProse, Vec<Link>)>>,
+    issues: Vec<Held<IssueProse>>,
+    /// Each issue's links, found as its HTML is first made and kept when
+    /// the HTML is let go.
+    issue_links: Vec<OnceLock<Vec<Link>>>,
     notes: Vec<OnceLock<(String, Vec<Link>)>>,
     policy: Vec<OnceLock<(String, Vec<Link>)>>,
     terms: OnceLock<(Vec<String>, Vec<Link>)>,
@@ -63,7 +68,8 @@ impl Prose {
         }));
         Prose {
             glossary,
-            issues: super::unset(model.issues.len()),
+            issues: Held::unset(model.issues.len()),
+            issue_links: super::unset(model.issues.len()),
             notes: super::unset(model.notes.len()),
             policy: super::unset(model.policy.len()),
             terms: OnceLock::new(),
@@ -77,29 +83,43 @@ impl Prose {
         rendered.html
     }
 
-    fn issue_entry(&self, model: &Model, i: usize) -> &(IssueProse, Vec<Link>) {
-        self.issues[i].get_or_init(|| {
-            let issue = &model.issues[i];
-            let mut links = Vec::new();
-            let prose = IssueProse {
-                finding: self.one(&issue.finding, LINKED, &mut links),
-                measures: issue
-                    .measures
-                    .iter()
-                    .map(|m| self.one(&m.text, LINKED, &mut links))
-                    .collect(),
-                updates: issue
-                    .updates
-                    .iter()
-                    .map(|u| self.one(&u.text, LINKED, &mut links))
-                    .collect(),
-                progress: issue
-                    .progress
-                    .as_ref()
-                    .map(|p| self.one(p, LINKED, &mut links)),
-            };
-            (prose, links)
-        })
+    fn issue_entry(&self, model: &Model, i: usize) -> Arc<IssueProse> {
+        self.issues[i].get_or_make(|| self.make_issue(model, i))
+    }
+
+    /// Issue `i`'s HTML, made; its links are kept as it is first made.
+    fn make_issue(&self, model: &Model, i: usize) -> IssueProse {
+        let issue = &model.issues[i];
+        let mut links = Vec::new();
+        let prose = IssueProse {
+            finding: self.one(&issue.finding, LINKED, &mut links),
+            measures: issue
+                .measures
+                .iter()
+                .map(|m| self.one(&m.text, LINKED, &mut links))
+                .collect(),
+            updates: issue
+                .updates
+                .iter()
+                .map(|u| self.one(&u.text, LINKED, &mut links))
+                .collect(),
+            progress: issue
+                .progress
+                .as_ref()
+                .map(|p| self.one(p, LINKED, &mut links)),
+        };
+        // Made again after being let go, the HTML finds the same links.
+        let _ = self.issue_links[i].set(links);
+        prose
+    }
+
+    fn issue_links(&self, model: &Model, i: usize) -> &[Link] {
+        if self.issue_links[i].get().is_none() {
+            self.issue_entry(model, i);
+        }
+        self.issue_links[i]
+            .get()
+            .expect("an issue's links are set as its HTML is made")
     }
 
     fn note_entry(&self, model: &Model, i: usize) -> &(String, Vec<Link>) {
@@ -163,8 +183,20 @@ impl Prose {
     }
 
     /// The HTML of issue `i`'s finding, measures and updates.
-    pub(crate) fn issue(&self, model: &Model, i: usize) -> &IssueProse {
-        &self.issue_entry(model, i).0
+    pub(crate) fn issue(&self, model: &Model, i: usize) -> Arc<IssueProse> {
+        self.issue_entry(model, i)
+    }
+
+    /// Lets the HTML of issue `i` go, once the pages that show it are
+    /// made; it is made again if asked for.
+    pub(crate) fn let_go_of_issue(&self, i: usize) {
+        self.issues[i].let_go();
+    }
+
+    /// How many issues' HTML is held.
+    #[cfg(test)]
+    pub(crate) fn issues_held(&self) -> usize {
+        self.issues.iter().filter(|held| held.is_held()).count()
     }
 
     /// The HTML of note `i`'s body.
@@ -189,7 +221,7 @@ impl Prose {
             || {
                 (0..self.issues.len()).into_par_iter().for_each(|i| {
                     if go() {
-                        let _ = self.issue_entry(model, i);
+                        self.issues[i].make_ahead(|| self.make_issue(model, i));
                     }
                 });
             },
@@ -216,7 +248,7 @@ impl Prose {
         self.render_all(model, &AtomicBool::new(false));
         let mut links = Vec::new();
         for i in 0..self.issues.len() {
-            links.extend_from_slice(&self.issue_entry(model, i).1);
+            links.extend_from_slice(self.issue_links(model, i));
         }
         for i in 0..self.notes.len() {
             links.extend_from_slice(&self.note_entry(model, i).1);
