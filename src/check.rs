@@ -188,15 +188,21 @@ impl Checked {
     /// glossary and register stay, and [`Checked::summary`] still counts
     /// what was freed.
     pub fn free_documents(&mut self) {
-        if self.freed.is_none() {
-            self.freed = Some(Counts::of(&self.content));
-        }
+        self.keep_counts();
         let documents = (
             std::mem::take(&mut self.content.issues),
             std::mem::take(&mut self.content.notes),
             std::mem::take(&mut self.content.policy),
         );
         std::thread::spawn(move || drop(documents));
+    }
+
+    /// Counts what the content holds, for [`Checked::summary`], before
+    /// any of its documents are taken or freed.
+    pub fn keep_counts(&mut self) {
+        if self.freed.is_none() {
+            self.freed = Some(Counts::of(&self.content));
+        }
     }
 
     /// Frees the text of the files read, but for the lines its

@@ -130,8 +130,7 @@ pub fn check_without_rendering(options: &BuildOptions) -> Result<Checked, BuildE
         return Err(BuildError::Content(Box::new(checked)));
     }
     checked.free_sources();
-    let prepared =
-        Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
+    let prepared = Prepared::once(&mut checked, &options.root).map_err(BuildError::Other)?;
     let findings = prepared
         .look_over()
         .map_err(|text| BuildError::Other(format!("template error: {text}")))?;
@@ -187,9 +186,7 @@ fn run<S: Sink>(
         return Err(BuildError::Content(Box::new(checked)));
     }
     checked.free_sources();
-    let prepared =
-        Prepared::new(&checked, &options.root, &Reuse::default()).map_err(BuildError::Other)?;
-    checked.free_documents();
+    let prepared = Prepared::once(&mut checked, &options.root).map_err(BuildError::Other)?;
     laps.lap("model");
     let sink = sink(&out)?;
     let unwatched = Progress::default();
@@ -344,6 +341,28 @@ impl Prepared {
     /// as-of date or a template that does not compile.
     pub fn new(checked: &Checked, root: &Path, reuse: &Reuse) -> Result<Prepared, String> {
         let model = reuse.model_for(checked).map_err(|e| e.to_string())?;
+        Prepared::with_model(model, checked, root, reuse)
+    }
+
+    /// [`Prepared::new`] for a site prepared once (`build`, `check`): the
+    /// model takes the checked content's issues, each freed as soon as its
+    /// part is built, and the notes and policy pages are freed after
+    /// ([`Checked::free_documents`]). A county's documents are not held
+    /// beside its whole model.
+    pub fn once(checked: &mut Checked, root: &Path) -> Result<Prepared, String> {
+        checked.keep_counts();
+        let model = model::build_taking_issues(&mut checked.content, &checked.settings);
+        checked.free_documents();
+        let model = model.map_err(|e| e.to_string())?;
+        Prepared::with_model(model, checked, root, &Reuse::default())
+    }
+
+    fn with_model(
+        model: model::Model,
+        checked: &Checked,
+        root: &Path,
+        reuse: &Reuse,
+    ) -> Result<Prepared, String> {
         let theme = Theme::load(root)?;
         let options = render::Options {
             portable: checked.settings.portable,

@@ -55,6 +55,27 @@ pub struct Issue {
     pub complete: bool,
 }
 
+impl Issue {
+    /// How many distinct outermost headings (一、…方面) `issues` stand
+    /// under: the groups the site lists.
+    pub fn categories_listed(issues: &[Issue]) -> usize {
+        let outermost: std::collections::BTreeSet<&str> = issues
+            .iter()
+            .filter_map(|i| i.category.first().map(|c| c.value.as_str()))
+            .collect();
+        outermost.len()
+    }
+
+    /// How many of `issues` state their progress with `word` (正在整改).
+    pub fn listed_with_word(issues: &[Issue], word: &str) -> usize {
+        issues
+            .iter()
+            .filter_map(|i| i.progress.as_ref()?.status.as_ref())
+            .filter(|stated| stated.value.0 == word)
+            .count()
+    }
+}
+
 /// Where a problem stands in a report's own words: a status word such as
 /// 正在整改 and the account (整改情况) in prose.
 #[derive(Clone, Debug)]

@@ -172,21 +172,12 @@ impl Content {
     /// How many distinct outermost headings (一、…方面) the issues stand
     /// under: the groups the site lists.
     pub fn listed_categories(&self) -> usize {
-        let outermost: std::collections::BTreeSet<&str> = self
-            .issues
-            .iter()
-            .filter_map(|i| i.category.first().map(|c| c.value.as_str()))
-            .collect();
-        outermost.len()
+        Issue::categories_listed(&self.issues)
     }
 
     /// How many issues state their progress with `word` (正在整改).
     pub fn listed_with_word(&self, word: &str) -> usize {
-        self.issues
-            .iter()
-            .filter_map(|i| i.progress.as_ref()?.status.as_ref())
-            .filter(|stated| stated.value.0 == word)
-            .count()
+        Issue::listed_with_word(&self.issues, word)
     }
 
     /// Whether anything here is judged against an as-of date: tasks,

@@ -5,7 +5,7 @@ mod build;
 mod mask;
 mod tally;
 
-pub use build::{Memo, NoAsOf, build, build_reusing, number_text};
+pub use build::{Memo, NoAsOf, build, build_reusing, build_taking_issues, number_text};
 pub use mask::mask;
 pub use tally::Tally;
 

@@ -332,3 +332,32 @@ fn a_build_keeps_of_its_sources_the_lines_its_messages_quote() {
     assert!(printed.iter().any(|m| m.contains(" | ")), "{printed:?}");
     assert_eq!(printed, messages(&whole, &whole.sources));
 }
+
+/// A build takes the checked issues into its model, freeing each document
+/// as its part is built (a county's are 150 MB): the model is the one
+/// built beside them, for either audience, and what was read is still
+/// counted.
+#[test]
+fn a_model_built_taking_the_issues_is_the_model_built_beside_them() {
+    use taizhang::content::Audience;
+    for audience in [Audience::Public, Audience::Internal] {
+        let given = taizhang::settings::Given {
+            audience,
+            ..Default::default()
+        };
+        let mut checked = taizhang::check::check(repo(), &given);
+        let beside = taizhang::model::build(&checked.content, &checked.settings).expect("builds");
+        let summary = checked.summary(taizhang::diagnostics::Lang::En);
+        checked.keep_counts();
+        let settings = checked.settings.clone();
+        let taken =
+            taizhang::model::build_taking_issues(&mut checked.content, &settings).expect("builds");
+        assert!(
+            checked.content.issues.is_empty(),
+            "the documents were taken"
+        );
+        assert_eq!(checked.summary(taizhang::diagnostics::Lang::En), summary);
+        let json = |model| serde_json::to_string(model).expect("serialises");
+        assert_eq!(json(&taken), json(&beside), "{audience:?}");
+    }
+}

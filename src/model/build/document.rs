@@ -1,15 +1,15 @@
 //! The plan document as the model carries it, with the report's stated
 //! totals beside what is listed, and the plan's phases and milestones.
 
-use crate::content::{self, Content};
+use crate::content;
 use crate::date::Date;
 use crate::model::{Declared, DeclaredStatus, Document, Milestone, Notice, Phase, Section};
 
 use super::markdown;
 
-/// The document header and text, with what `content` lists beside the
+/// The document header and text, with what `issues` list beside the
 /// totals it states.
-pub(super) fn document(document: &content::Document, content: &Content) -> Document {
+pub(super) fn document(document: &content::Document, issues: &[content::Issue]) -> Document {
     Document {
         issuer: document.issuer.value.clone(),
         number: document.number.as_ref().map(|n| n.value.clone()),
@@ -23,7 +23,7 @@ pub(super) fn document(document: &content::Document, content: &Content) -> Docum
         kind: document.kind.code(),
         kind_label: document.kind.label(),
         reports_on: document.reports_on.as_ref().map(|r| r.value.clone()),
-        declared: declared(&document.declared, content),
+        declared: declared(&document.declared, issues),
         date: document.date.as_ref().map(|d| d.value.written.clone()),
         date_iso: document.date.as_ref().map(|d| d.value.iso()),
         day: document.date.as_ref().map(|d| d.value.first_day()),
@@ -43,15 +43,15 @@ pub(super) fn document(document: &content::Document, content: &Content) -> Docum
 
 /// The totals a document states beside what is listed; `None` when it
 /// states none.
-fn declared(stated: &content::Declared, content: &Content) -> Option<Declared> {
+fn declared(stated: &content::Declared, issues: &[content::Issue]) -> Option<Declared> {
     if stated.categories.is_none() && stated.issues.is_none() && stated.statuses.is_empty() {
         return None;
     }
     Some(Declared {
         categories: stated.categories.as_ref().map(|c| c.value),
-        listed_categories: content.listed_categories(),
+        listed_categories: content::Issue::categories_listed(issues),
         issues: stated.issues.as_ref().map(|c| c.value),
-        listed_issues: content.issues.len(),
+        listed_issues: issues.len(),
         statuses: stated
             .statuses
             .iter()
@@ -59,7 +59,7 @@ fn declared(stated: &content::Declared, content: &Content) -> Option<Declared> {
                 word: s.word.value.clone(),
                 status: s.status.into(),
                 count: s.count.value,
-                listed: content.listed_with_word(&s.word.value),
+                listed: content::Issue::listed_with_word(issues, &s.word.value),
             })
             .collect(),
     })

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::content::{self, Audience, Content};
 use crate::date::Date;
-use crate::diagnostics::{Located, SourceMap};
+use crate::diagnostics::{FileId, Located, SourceMap};
 use crate::settings::Settings;
 
 use super::{Markdown, Model, Ref};
@@ -37,7 +37,16 @@ pub use memo::Memo;
 /// person and every phone and ID number in a public model is masked.
 /// Without an as-of date, where the content needs one, there is no model.
 pub fn build(content: &Content, settings: &Settings) -> Result<Model, NoAsOf> {
-    build_with(content, settings, None, &mut Memo::default())
+    build_with(content, None, settings, None, &mut Memo::default())
+}
+
+/// [`build`], taking the content's issues: each issue's document is freed
+/// as soon as its part of the model is built, not held beside the whole
+/// model (a county's are 150 MB). `content` is left without its issues,
+/// model or not.
+pub fn build_taking_issues(content: &mut Content, settings: &Settings) -> Result<Model, NoAsOf> {
+    let issues = std::mem::take(&mut content.issues);
+    build_with(content, Some(issues), settings, None, &mut Memo::default())
 }
 
 /// [`build`], taking from `memo` each issue and note whose file is
@@ -50,7 +59,7 @@ pub fn build_reusing(
     sources: &SourceMap,
     memo: &mut Memo,
 ) -> Result<Model, NoAsOf> {
-    build_with(content, settings, Some(sources), memo)
+    build_with(content, None, settings, Some(sources), memo)
 }
 
 /// Why a site with tasks, phases or milestones cannot be built without
@@ -64,8 +73,10 @@ impl std::fmt::Display for NoAsOf {
     }
 }
 
+/// The model of `content`, whose issues are `taken` from it when given.
 fn build_with(
     content: &Content,
+    taken: Option<Vec<content::Issue>>,
     settings: &Settings,
     sources: Option<&SourceMap>,
     memo: &mut Memo,
@@ -81,12 +92,15 @@ fn build_with(
     let masker = (audience == Audience::Public).then(|| {
         crate::privacy::Masker::new(&register, site.privacy.name_mask, site.privacy.id_mask)
     });
-    let mut sorted: Vec<&content::Issue> = content.issues.iter().collect();
-    sorted.sort_by_key(|i| i.number.value);
+    let issues: &[content::Issue] = taken.as_deref().unwrap_or(&content.issues);
+    let document = document::document(&site.document, issues);
+    let mut order: Vec<usize> = (0..issues.len()).collect();
+    order.sort_by_key(|&i| issues[i].number.value);
     // Addresses share one width, so /issues/0007/ sorts before /issues/0012/.
-    let width = sorted
+    let width = order
         .last()
-        .map_or(2, |i| i.number.value.to_string().len().max(2));
+        .map_or(2, |&i| issues[i].number.value.to_string().len().max(2));
+    let files: Vec<FileId> = order.iter().map(|&i| issues[i].file).collect();
     let context = Context {
         site: sources.map_or(0, |s| s.revision(site.file)),
         as_of,
@@ -95,17 +109,33 @@ fn build_with(
         register: register.clone(),
     };
     let mut reuse = Reusing::new(memo, sources, context);
-    let kept: Vec<Option<IssuePart>> = sorted.iter().map(|i| reuse.issue(i.file)).collect();
-    let mut parts: Vec<IssuePart> = sorted
-        .par_iter()
-        .zip(kept)
-        .map(|(source, kept)| {
-            kept.unwrap_or_else(|| {
-                let slug = format!("{:0width$}", source.number.value);
-                IssuePart::build(&resolver, source, slug, masker.as_ref())
-            })
+    let kept: Vec<Option<IssuePart>> = files.iter().map(|&file| reuse.issue(file)).collect();
+    let part = |source: &content::Issue, kept: Option<IssuePart>| {
+        kept.unwrap_or_else(|| {
+            let slug = format!("{:0width$}", source.number.value);
+            IssuePart::build(&resolver, source, slug, masker.as_ref())
         })
-        .collect();
+    };
+    let mut parts: Vec<IssuePart> = match taken {
+        None => order
+            .par_iter()
+            .zip(kept)
+            .map(|(&i, kept)| part(&content.issues[i], kept))
+            .collect(),
+        // Each document is dropped as soon as its part is built.
+        Some(taken) => {
+            let mut slots: Vec<Option<content::Issue>> = taken.into_iter().map(Some).collect();
+            let sorted: Vec<content::Issue> = order
+                .iter()
+                .map(|&i| slots[i].take().expect("the order holds each issue once"))
+                .collect();
+            sorted
+                .into_par_iter()
+                .zip(kept)
+                .map(|(source, kept)| part(&source, kept))
+                .collect()
+        }
+    };
     let numbers: Vec<u32> = parts.iter().map(|p| p.issue.number).collect();
     let notes = notes::notes(content, &resolver, masker.as_ref(), &numbers, &mut reuse);
     for (part, of_issue) in parts.iter_mut().zip(&notes.of_issues) {
@@ -117,12 +147,12 @@ fn build_with(
     for (village, of_village) in ledger.villages.iter_mut().zip(notes.of_villages) {
         village.notes = of_village;
     }
-    for (source, part) in sorted.iter().zip(parts) {
-        reuse.keep_issue(source.file, part);
+    for (&file, part) in files.iter().zip(parts) {
+        reuse.keep_issue(file, part);
     }
     reuse.finish();
     let mut model = Model {
-        document: document::document(&site.document, content),
+        document,
         as_of,
         as_of_stated: settings.as_of.stated().is_some(),
         sample_data: site.sample_data,
