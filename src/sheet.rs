@@ -80,14 +80,14 @@ fn select<'a>(model: &'a Model, owner: &Owner) -> Result<Selection<'a>, String> 
     let of_village = |id: &str| -> Vec<(String, &Task)> {
         keyed
             .iter()
-            .filter(|(_, t)| t.village.as_ref().is_some_and(|v| v.id == id))
+            .filter(|(_, t)| t.village.as_ref().is_some_and(|v| *v.id == *id))
             .cloned()
             .collect()
     };
     let of_unit = |id: &str, only_without_village: bool| -> Vec<(String, &Task)> {
         keyed
             .iter()
-            .filter(|(_, t)| t.unit.as_ref().is_some_and(|u| u.id == id))
+            .filter(|(_, t)| t.unit.as_ref().is_some_and(|u| *u.id == *id))
             .filter(|(_, t)| !only_without_village || t.village.is_none())
             .cloned()
             .collect()
@@ -198,8 +198,8 @@ fn write_sheet(
     for (k, (key, task)) in tasks.iter().enumerate() {
         let row = HEADER + 1 + k as u32;
         let owner = match (&task.village, &task.unit) {
-            (Some(v), _) => v.name.clone(),
-            (None, Some(u)) => u.name.clone(),
+            (Some(v), _) => v.name.to_string(),
+            (None, Some(u)) => u.name.to_string(),
             (None, None) => String::new(),
         };
         let latest = task.history.last().map_or_else(String::new, |h| {

@@ -27,7 +27,7 @@ pub(crate) fn cells(
                     let mut tally = Tally::default();
                     for &t in &issue.tasks {
                         let task = &tasks[t];
-                        if task.village.as_ref().is_some_and(|v| v.id == village.id) {
+                        if task.village.as_ref().is_some_and(|v| *v.id == *village.id) {
                             tally.add(task.status.status(), task.overdue);
                         }
                     }

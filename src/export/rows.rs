@@ -82,7 +82,7 @@ fn task_row(issue: &Issue, task: &Task) -> Vec<Cell> {
         _ => String::new(),
     };
     let unit = match &task.unit {
-        Some(unit) => unit.name.clone(),
+        Some(unit) => unit.name.to_string(),
         None => names(&issue.units),
     };
     vec![
@@ -93,7 +93,7 @@ fn task_row(issue: &Issue, task: &Task) -> Vec<Cell> {
         Cell::text(
             task.village
                 .as_ref()
-                .map(|v| v.name.clone())
+                .map(|v| v.name.to_string())
                 .unwrap_or_default(),
         ),
         Cell::text(&task.what),
@@ -108,7 +108,7 @@ fn task_row(issue: &Issue, task: &Task) -> Vec<Cell> {
             task.acceptance
                 .as_ref()
                 .and_then(|a| a.by.as_ref())
-                .map(|by| by.name.clone())
+                .map(|by| by.name.to_string())
                 .unwrap_or_default(),
         ),
         Cell::text(
@@ -249,8 +249,5 @@ pub(super) fn indicator_rows(model: &Model) -> Vec<Vec<Cell>> {
 
 /// Names joined the way a ledger lists them: 党政综合办、民政办.
 fn names(refs: &[Ref]) -> String {
-    refs.iter()
-        .map(|r| r.name.as_str())
-        .collect::<Vec<_>>()
-        .join("、")
+    refs.iter().map(|r| &*r.name).collect::<Vec<_>>().join("、")
 }

@@ -47,6 +47,16 @@ impl Mask for String {
     }
 }
 
+impl Mask for Arc<str> {
+    fn mask_with(&mut self, m: &Masker) {
+        // Shared by the tasks of an issue, village or unit: copied only
+        // where masking changes it.
+        if let std::borrow::Cow::Owned(masked) = m.mask(self) {
+            *self = masked.into();
+        }
+    }
+}
+
 impl Mask for Markdown {
     fn mask_with(&mut self, m: &Masker) {
         m.mask_markdown_in_place(&mut self.text);

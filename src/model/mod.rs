@@ -214,9 +214,9 @@ pub struct Section {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Ref {
     /// Slug.
-    pub id: String,
+    pub id: Arc<str>,
     /// Display name.
-    pub name: String,
+    pub name: Arc<str>,
 }
 
 /// A village, community or resettlement area, with its ledger.
@@ -489,9 +489,9 @@ pub struct Task {
     /// Its issue's number.
     pub issue: u32,
     /// Its issue's address part.
-    pub issue_slug: String,
+    pub issue_slug: Arc<str>,
     /// Its issue's title.
-    pub issue_title: String,
+    pub issue_title: Arc<str>,
     /// Measure number and label.
     pub measure: Option<u32>,
     /// 一是 …

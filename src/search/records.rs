@@ -113,7 +113,7 @@ pub fn records(model: &Model) -> Vec<Record> {
             "工作动态",
         );
         record.text(&plain_text(&note.body.text));
-        record.filter(VILLAGE, note.villages.iter().map(|v| v.name.as_str()));
+        record.filter(VILLAGE, note.villages.iter().map(|v| &*v.name));
         all.push(record);
     }
     all.push(plan_record(model));
@@ -179,8 +179,8 @@ fn issue_record(model: &Model, issue: &Issue) -> Record {
         record.text(&line);
     }
     record.text(&units.join("、"));
-    record.filter(VILLAGE, villages.iter().map(String::as_str));
-    record.filter(UNIT, units.iter().map(String::as_str));
+    record.filter(VILLAGE, villages.iter().map(|n| &**n));
+    record.filter(UNIT, units.iter().map(|n| &**n));
     // The status in plain words (整改中), as the list page shows it.
     let status = issue.status.map_or(issue.status_word.as_str(), |s| s.label);
     record.filter(STATUS, [status]);

@@ -361,3 +361,33 @@ fn a_model_built_taking_the_issues_is_the_model_built_beside_them() {
         assert_eq!(json(&taken), json(&beside), "{audience:?}");
     }
 }
+
+/// A county's 100,000 tasks share their issue's slug and title and their
+/// village's and unit's names, rather than each holding a copy.
+#[test]
+fn tasks_share_their_issue_s_title_and_their_village_s_name() {
+    use std::sync::Arc;
+    let checked = crate::common::check(repo());
+    let model = taizhang::model::build(&checked.content, &checked.settings).expect("builds");
+    let (first, rest) = model.tasks.split_first().expect("Sanjiang has tasks");
+    let same_issue = rest
+        .iter()
+        .find(|t| t.issue == first.issue)
+        .expect("two tasks");
+    assert!(Arc::ptr_eq(&first.issue_title, &same_issue.issue_title));
+    assert!(Arc::ptr_eq(&first.issue_slug, &same_issue.issue_slug));
+    let named: Vec<Arc<str>> = (model.tasks.iter())
+        .filter_map(|t| t.village.as_ref().map(|v| Arc::clone(&v.name)))
+        .collect();
+    let shared = named
+        .iter()
+        .enumerate()
+        .any(|(i, a)| named[i + 1..].iter().any(|b| *a == *b && Arc::ptr_eq(a, b)));
+    assert!(shared, "two tasks of one village share its name");
+    let copied = named.iter().enumerate().any(|(i, a)| {
+        named[i + 1..]
+            .iter()
+            .any(|b| *a == *b && !Arc::ptr_eq(a, b))
+    });
+    assert!(!copied, "no task holds a copy of its village's name");
+}

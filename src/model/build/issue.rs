@@ -66,13 +66,15 @@ impl IssuePart {
         let mut tasks = Vec::with_capacity(source.tasks.len());
         let mut owners = Vec::with_capacity(source.tasks.len());
         let every_village = resolver.every_village();
+        let shared: (Arc<str>, Arc<str>) =
+            (issue.slug.as_str().into(), issue.title.as_str().into());
         for task in source.tasks.iter().filter(|t| resolver.shown(t.audience)) {
             let village = task
                 .village
                 .as_ref()
                 .and_then(|v| resolver.village(&v.value));
             let unit = task.unit.as_ref().and_then(|u| resolver.unit(&u.value));
-            let built = self::task(resolver, source, &issue, task, (village, unit));
+            let built = self::task(resolver, source, (&issue, &shared), task, (village, unit));
             let (status, overdue) = (built.status.status(), built.overdue);
             issue.tally.add(status, overdue);
             if let Some(m) = task
@@ -135,10 +137,11 @@ impl IssuePart {
 
 /// One task as the model shows it: its deadline judged, its history
 /// and acceptance record, evidence files only for officials.
+/// `shared` is the issue's slug and title, which its tasks share.
 fn task(
     resolver: &Resolver<'_>,
     source: &content::Issue,
-    issue: &Issue,
+    (issue, shared): (&Issue, &(Arc<str>, Arc<str>)),
     task: &content::Task,
     (village, unit): (Option<usize>, Option<usize>),
 ) -> Task {
@@ -152,8 +155,8 @@ fn task(
     let overdue = due.is_some_and(|due| due < resolver.as_of) && !status.is_handed_in();
     Task {
         issue: issue.number,
-        issue_slug: issue.slug.clone(),
-        issue_title: issue.title.clone(),
+        issue_slug: Arc::clone(&shared.0),
+        issue_title: Arc::clone(&shared.1),
         measure: task.measure.as_ref().map(|m| m.value),
         // A sole measure is not numbered in plans (整改措施:…).
         measure_label: task

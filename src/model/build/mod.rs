@@ -197,15 +197,29 @@ pub(super) struct Resolver<'a> {
     plan_date: Option<Date>,
     /// Whether the model is for the public.
     public: bool,
+    /// Each village and unit as a link, made once: a county's 100,000
+    /// tasks share them.
+    villages: Vec<Ref>,
+    units: Vec<Ref>,
 }
 
 impl<'a> Resolver<'a> {
     fn new(site: &'a content::Site, as_of: Date, audience: Audience) -> Self {
+        let link = |id: &str, name: &str| Ref {
+            id: id.into(),
+            name: name.into(),
+        };
         Resolver {
             site,
             as_of,
             plan_date: site.document.date.as_ref().map(|d| d.value.first_day()),
             public: audience == Audience::Public,
+            villages: (site.villages.iter())
+                .map(|v| link(&v.id.value, &v.name.value))
+                .collect(),
+            units: (site.units.iter())
+                .map(|u| link(&u.id.value, &u.name.value))
+                .collect(),
         }
     }
 
@@ -236,20 +250,12 @@ impl<'a> Resolver<'a> {
 
     /// The village at `index` in the site's list, as a link.
     fn village_at(&self, index: usize) -> Ref {
-        let village = &self.site.villages[index];
-        Ref {
-            id: village.id.value.clone(),
-            name: village.name.value.clone(),
-        }
+        self.villages[index].clone()
     }
 
     /// The unit at `index` in the site's list, as a link.
     fn unit_at(&self, index: usize) -> Ref {
-        let unit = &self.site.units[index];
-        Ref {
-            id: unit.id.value.clone(),
-            name: unit.name.value.clone(),
-        }
+        self.units[index].clone()
     }
 
     /// The collective unit of all villages (各村(社区)), if the site has
