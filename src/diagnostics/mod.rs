@@ -15,9 +15,9 @@ pub use problem::{AcceptancePart, Kind, Problem, closest};
 pub use render::{Lang, render, render_styled};
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Index of a file in the [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -248,6 +248,8 @@ fn kept_lines(text: &str, lines: &[(FileId, u32)]) -> String {
     let mut out = String::new();
     let mut wanted = lines.iter().map(|&(_, line)| line).peekable();
     for (number, line) in (1..).zip(text.split('\n')) {
+        // A line 0 names no line of the text.
+        while wanted.next_if(|&wanted| wanted < number).is_some() {}
         if wanted.peek().is_none() {
             break;
         }
@@ -340,7 +342,7 @@ mod tests {
         let unquoted = sources.add("c.yaml", "nothing\nquoted".into());
         let before = sources.revision(plain);
         sources.thin(
-            vec![(plain, 4), (plain, 2), (plain, 2), (linked, 1)],
+            vec![(plain, 4), (plain, 2), (plain, 2), (plain, 0), (linked, 1)],
             |text| text.contains("]("),
         );
         assert_eq!(sources.text(plain), "\ntwo\n\nfour");
