@@ -4,7 +4,7 @@
 
 use crate::model::Model;
 
-use super::rows::{TASK_COLUMNS, task_rows};
+use super::rows::{TASK_COLUMNS, each_task_row};
 
 /// The byte-order mark Excel reads as "this file is UTF-8".
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -18,7 +18,7 @@ pub(super) fn ledger_csv(model: &Model) -> Vec<u8> {
     writer
         .write_record(TASK_COLUMNS)
         .expect("writes into memory");
-    for row in task_rows(model) {
+    for row in each_task_row(model) {
         writer
             .write_record(row.iter().map(|cell| cell.as_text()))
             .expect("writes into memory");

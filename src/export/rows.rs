@@ -63,16 +63,18 @@ pub(super) const TASK_COLUMNS: [&str; 15] = [
 /// tells its progress in words) has one row of its own, so that every
 /// problem of the plan is in the ledger.
 pub(super) fn task_rows(model: &Model) -> Vec<Vec<Cell>> {
-    let mut rows = Vec::new();
-    for issue in &model.issues {
-        if issue.tasks.is_empty() {
-            rows.push(issue_without_tasks(issue));
-        }
-        for &task in &issue.tasks {
-            rows.push(task_row(issue, &model.tasks[task]));
-        }
-    }
-    rows
+    each_task_row(model).collect()
+}
+
+/// [`task_rows`], made one at a time as they are asked for: the CSV
+/// writes each as it is made (a county's are a hundred thousand rows).
+pub(super) fn each_task_row(model: &Model) -> impl Iterator<Item = Vec<Cell>> + '_ {
+    model.issues.iter().flat_map(move |issue| {
+        let alone = issue.tasks.is_empty().then(|| issue_without_tasks(issue));
+        alone
+            .into_iter()
+            .chain((issue.tasks.iter()).map(move |&task| task_row(issue, &model.tasks[task])))
+    })
 }
 
 fn task_row(issue: &Issue, task: &Task) -> Vec<Cell> {
