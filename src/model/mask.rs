@@ -26,6 +26,12 @@ pub(super) fn mask_issue(
     masker: &Masker,
 ) {
     issue.mask_with(masker);
+    // A task's issue title is its issue's: masked once with the issue,
+    // not once per task.
+    let title: Arc<str> = issue.title.as_str().into();
+    for task in tasks.iter_mut() {
+        task.issue_title = Arc::clone(&title);
+    }
     tasks.mask_with(masker);
     for (_, figure) in figures {
         figure.mask_with(masker);
@@ -220,9 +226,9 @@ masked!(Update {
     mask: [text],
     keep: [date]
 });
+// A task's issue title is set from its masked issue (`mask_issue`).
 masked!(Task {
     mask: [
-        issue_title,
         deadline_text,
         measure_label,
         village,
@@ -234,6 +240,7 @@ masked!(Task {
     keep: [
         issue,
         issue_slug,
+        issue_title,
         measure,
         status,
         deadline,

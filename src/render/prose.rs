@@ -83,10 +83,6 @@ impl Prose {
         rendered.html
     }
 
-    fn issue_entry(&self, model: &Model, i: usize) -> Arc<IssueProse> {
-        self.issues[i].get_or_make(|| self.make_issue(model, i))
-    }
-
     /// Issue `i`'s HTML, made; its links are kept as it is first made.
     fn make_issue(&self, model: &Model, i: usize) -> IssueProse {
         let issue = &model.issues[i];
@@ -115,7 +111,7 @@ impl Prose {
 
     fn issue_links(&self, model: &Model, i: usize) -> &[Link] {
         if self.issue_links[i].get().is_none() {
-            self.issue_entry(model, i);
+            self.issue(model, i);
         }
         self.issue_links[i]
             .get()
@@ -184,7 +180,7 @@ impl Prose {
 
     /// The HTML of issue `i`'s finding, measures and updates.
     pub(crate) fn issue(&self, model: &Model, i: usize) -> Arc<IssueProse> {
-        self.issue_entry(model, i)
+        self.issues[i].get_or_make(|| self.make_issue(model, i))
     }
 
     /// Lets the HTML of issue `i` go, once the pages that show it are

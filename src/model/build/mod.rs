@@ -123,13 +123,10 @@ fn build_with(
             .map(|(&i, kept)| part(&content.issues[i], kept))
             .collect(),
         // Each document is dropped as soon as its part is built.
-        Some(taken) => {
-            let mut slots: Vec<Option<content::Issue>> = taken.into_iter().map(Some).collect();
-            let sorted: Vec<content::Issue> = order
-                .iter()
-                .map(|&i| slots[i].take().expect("the order holds each issue once"))
-                .collect();
-            sorted
+        Some(mut taken) => {
+            // Sorted as `order` is: a stable sort by the same key.
+            taken.sort_by_key(|i| i.number.value);
+            taken
                 .into_par_iter()
                 .zip(kept)
                 .map(|(source, kept)| part(&source, kept))
