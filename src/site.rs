@@ -596,6 +596,43 @@ mod tests {
         }
     }
 
+    /// A build makes each issue's HTML and charts beside its block in the
+    /// print pack and its own page, one issue per thread at a time: a
+    /// county's were all made first, a hundred megabytes held for seconds.
+    #[test]
+    fn a_build_holds_no_more_issues_parts_at_once_than_it_has_threads() {
+        struct Watching<'r> {
+            renderer: &'r Renderer,
+            most: AtomicUsize,
+        }
+        impl Sink for Watching<'_> {
+            fn put(&self, _: OutputFile) -> std::io::Result<()> {
+                let (html, charts) = self.renderer.issue_parts_held();
+                self.most.fetch_max(html.max(charts), Ordering::Relaxed);
+                Ok(())
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = BuildOptions::new(root);
+        let checked = check(&options.root, &options.given);
+        let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
+        let watching = Watching {
+            renderer: prepared.renderer(),
+            most: AtomicUsize::new(0),
+        };
+        let findings = prepared
+            .render_into(&watching, &AtomicBool::new(false), &Progress::default())
+            .expect("renders")
+            .expect("not stopped");
+        assert!(findings.is_clean());
+        let issues = prepared.renderer().model().issues.len();
+        let most = watching.most.into_inner();
+        assert!(
+            most <= rayon::current_num_threads().min(issues - 1),
+            "{most} of {issues} issues' parts held at once"
+        );
+    }
+
     /// A build lets each issue's HTML and charts go once its page and its
     /// block in the print pack are made: a county's are tens of megabytes.
     #[test]

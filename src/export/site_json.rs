@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::Model;
+use crate::render::Growing;
 
 /// Raised when a field is removed or changes meaning; adding one is not.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -26,10 +27,12 @@ pub(super) fn site_json(model: &Model) -> Vec<u8> {
         schema_version: SCHEMA_VERSION,
         model,
     };
-    // The model holds only strings, numbers and lists: nothing that fails.
-    let mut bytes = serde_json::to_vec(&data).expect("the model serialises");
-    bytes.push(b'\n');
-    bytes
+    let mut bytes = Growing::new();
+    // The model holds only strings, numbers and lists, and memory takes
+    // every write: nothing fails.
+    serde_json::to_writer(&mut bytes, &data).expect("the model serialises");
+    bytes.push(b"\n");
+    bytes.into_bytes()
 }
 
 /// The JSON Schema of `site.json`, pretty-printed, ending in a newline.

@@ -1,7 +1,6 @@
 //! Every chart of the site, each drawn once, when a page first shows it;
 //! an issue's charts are let go once its pages are made.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -154,39 +153,6 @@ impl Figures {
     #[cfg(test)]
     pub(crate) fn issues_held(&self) -> usize {
         self.indicators.iter().filter(|held| held.is_held()).count()
-    }
-
-    /// Draws every chart not drawn yet, in parallel (until `stop` is set),
-    /// so pages rendered in parallel afterwards do not wait on each other's
-    /// charts.
-    pub(crate) fn draw_all(&self, model: &Model, stop: &AtomicBool) {
-        let go = || !stop.load(Ordering::Relaxed);
-        rayon::join(
-            || {
-                (0..self.village_bar.len()).into_par_iter().for_each(|i| {
-                    if go() {
-                        let _ = self.village_bar(model, i);
-                        let _ = self.village_burnup(model, i);
-                        let _ = self.village_small(model, i);
-                    }
-                });
-            },
-            || {
-                (0..self.unit.len()).into_par_iter().for_each(|i| {
-                    if go() {
-                        let _ = self.unit(model, i);
-                    }
-                });
-                (0..self.indicators.len()).into_par_iter().for_each(|i| {
-                    if go() {
-                        self.indicators[i].make_ahead(|| draw_indicators(model, i));
-                    }
-                });
-                let _ = self.villages(model);
-                let _ = self.units(model);
-                let _ = self.matrix(model);
-            },
-        );
     }
 }
 

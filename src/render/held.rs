@@ -2,21 +2,18 @@
 //! shared by the pages that show it, and let go once the last of them is
 //! made: a county's issue parts were held to the end of a build.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A part made on first use and shared until it is let go.
 #[derive(Debug)]
 pub(super) struct Held<T> {
     part: Mutex<Option<Arc<T>>>,
-    made: AtomicBool,
 }
 
 impl<T> Default for Held<T> {
     fn default() -> Self {
         Held {
             part: Mutex::new(None),
-            made: AtomicBool::new(false),
         }
     }
 }
@@ -32,22 +29,7 @@ impl<T> Held<T> {
     /// `OnceLock`.
     pub(super) fn get_or_make(&self, make: impl FnOnce() -> T) -> Arc<T> {
         let mut held = self.lock();
-        let part = held.get_or_insert_with(|| {
-            self.made.store(true, Ordering::Relaxed);
-            Arc::new(make())
-        });
-        Arc::clone(part)
-    }
-
-    /// Makes the part ahead of the pages that show it, unless it was made
-    /// before: one let go stays gone until a page asks for it.
-    pub(super) fn make_ahead(&self, make: impl FnOnce() -> T) {
-        let mut held = self.lock();
-        // Set only under the lock, so read under it the flag is exact.
-        if !self.made.load(Ordering::Relaxed) {
-            self.made.store(true, Ordering::Relaxed);
-            *held = Some(Arc::new(make()));
-        }
+        Arc::clone(held.get_or_insert_with(|| Arc::new(make())))
     }
 
     /// Whether the part is held now.
@@ -85,8 +67,6 @@ mod tests {
         let again = part.get_or_make(|| unreachable!("held"));
         assert!(Arc::ptr_eq(&first, &again));
         part.let_go();
-        assert!(!part.is_held());
-        part.make_ahead(|| unreachable!("made before, so not made ahead again"));
         assert!(!part.is_held());
         assert_eq!(*first, "块", "a page showing it keeps its share");
         let remade = part.get_or_make(|| {

@@ -61,7 +61,9 @@ impl Relinker {
     /// it: pieces rewritten apart read as the whole rewritten at once when
     /// none leaves an address open.
     pub(crate) fn rewrite_piece(&self, html: &str) -> (String, bool) {
-        let mut out = String::with_capacity(html.len());
+        // Relative addresses run longer than `@/` ones: room to grow, so
+        // that a big page is not copied whole as it is made.
+        let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut rest = html;
         let mut closed = true;
         while let Some(at) = rest.find("\"@/") {

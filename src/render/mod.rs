@@ -4,6 +4,7 @@
 
 mod contexts;
 mod figures;
+mod growing;
 mod held;
 mod links;
 mod pages;
@@ -29,6 +30,7 @@ use crate::theme::Theme;
 
 use contexts::context;
 use figures::Figures;
+pub(crate) use growing::Growing;
 use links::{LinkTargets, Relinker};
 use pages::{Page, PrintParts, address};
 use prose::Prose;
@@ -254,16 +256,6 @@ impl Renderer {
             .get_or_init(|| crate::search::index_files(&self.model))
     }
 
-    /// Renders every Markdown text and draws every chart not done yet, in
-    /// parallel (until `stop` is set), so that pages rendered afterwards,
-    /// in parallel too, never wait on each other's.
-    fn draw_everything(&self, stop: &AtomicBool) {
-        rayon::join(
-            || self.prose.render_all(&self.model, stop),
-            || self.figures.draw_all(&self.model, stop),
-        );
-    }
-
     fn page(&self, index: usize) -> Result<OutputFile, String> {
         let page = &self.pages[index];
         let model = &self.model;
@@ -294,9 +286,8 @@ impl Renderer {
     }
 
     /// Counts issue `i`'s HTML and charts shown once more. A county's are
-    /// tens of megabytes, held from the start of a build (see
-    /// [`Renderer::draw_everything`]): they are let go once both pages that
-    /// show them are made, and made again should another page ask.
+    /// a hundred megabytes: each is let go once both pages that show it
+    /// are made, and made again should another page ask.
     fn shown_issue(&self, i: usize) {
         if self.issue_shown[i].fetch_add(1, Ordering::Relaxed) == 1 {
             self.prose.let_go_of_issue(i);
@@ -321,10 +312,19 @@ impl Renderer {
             print,
             self.stylesheet(),
         );
-        let text = self
-            .tera
-            .render(template, &context)
+        if !page.holds_the_ledger() {
+            let text = self
+                .tera
+                .render(template, &context)
+                .map_err(|e| error_text(&e))?;
+            return Ok((template, text));
+        }
+        let mut text = Growing::new();
+        self.tera
+            .render_to(template, &context, &mut text)
             .map_err(|e| error_text(&e))?;
+        let text = String::from_utf8(text.into_bytes())
+            .map_err(|e| format!("{template} made text that is not UTF-8: {e}"))?;
         Ok((template, text))
     }
 
@@ -376,7 +376,6 @@ impl Renderer {
         sink: &(dyn Fn(OutputFile) -> Result<(), String> + Sync),
     ) -> Result<Option<Vec<BrokenLink>>, String> {
         let model = &self.model;
-        self.draw_everything(stop);
         progress.done.store(0, Ordering::Relaxed);
         progress.total.store(self.pages.len(), Ordering::Relaxed);
         if stop.load(Ordering::Relaxed) {
@@ -384,7 +383,7 @@ impl Renderer {
         }
         // The anchors of the pages that content links into an anchor of
         // are read as they pass, for the link check; of no other page.
-        let links = self.prose.links(model);
+        let links = prose::links_unrendered(model);
         let anchored = links::anchored(links.iter().map(|(_, _, t)| t.trim_start_matches("@/")));
         let pass = |file: OutputFile| -> Passed {
             let ids = if anchored.contains(links::address_of(&file.path)) {
@@ -396,49 +395,47 @@ impl Renderer {
             sink(file)?;
             Ok((path, ids))
         };
-        // The pages that hold the whole ledger start first: rendered and
-        // guarded last, they left every core but one idle for seconds. The
-        // search index is one of them, made after the print pack: built
-        // beside the lists, as it was, the two made a county's highest
-        // memory moment.
-        let (big, small): (Vec<usize>, Vec<usize>) =
-            (0..self.pages.len()).partition(|i| self.pages[*i].holds_the_ledger());
-        let mut order: Vec<Job> = big.into_iter().map(Job::Page).collect();
-        let after_print = order
-            .iter()
-            .position(|job| matches!(job, Job::Page(i) if matches!(self.pages[*i], Page::Print)))
-            .map_or(order.len(), |at| at + 1);
-        order.insert(after_print, Job::SearchIndex);
-        order.extend(small.into_iter().map(Job::Page));
-        let rendered: Vec<Option<Passed>> = order
-            .into_par_iter()
-            // One job per task, so that no thread is handed a run of the
-            // big ones to do one after another.
-            .with_max_len(1)
-            .flat_map_iter(|job| match job {
-                Job::Page(index) => {
-                    if stop.load(Ordering::Relaxed) {
-                        return vec![None];
-                    }
-                    let passed = self.page(index).and_then(pass);
-                    progress.done.fetch_add(1, Ordering::Relaxed);
-                    vec![Some(passed)]
-                }
-                // Built for this pass and dropped file by file as they go,
-                // not kept (as `file` keeps them for serve).
-                Job::SearchIndex => {
-                    let mut passed = Vec::new();
-                    let mut emit =
-                        |file| passed.push((!stop.load(Ordering::Relaxed)).then(|| pass(file)));
-                    match self.search.get() {
-                        Some(files) => files.iter().cloned().for_each(&mut emit),
-                        None => crate::search::each_index_file(model, &mut emit),
-                    }
-                    passed
-                }
-            })
-            .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
+        // The pages that hold the whole ledger are made one after another,
+        // each a hundred megabytes at a county's scale: two at once made
+        // its highest memory moments. The print pack comes last, with every
+        // issue's page made beside its block, in parallel: whatever core
+        // runs out of small pages helps with it. The workbook is made
+        // beside them, first among the small pages: seconds of one
+        // thread's work, most of it in its temporary files and its deflate,
+        // it would keep the other cores idle at the end of the sequence.
+        let (big, small): (Vec<usize>, Vec<usize>) = (0..self.pages.len())
+            .filter(|i| !matches!(self.pages[*i], Page::Issue(_)))
+            .partition(|i| self.pages[*i].holds_the_ledger());
+        let beside = |i: &usize| matches!(self.pages[*i], Page::Data(DataFile::LedgerXlsx));
+        let (workbook, big): (Vec<usize>, Vec<usize>) = big.into_iter().partition(beside);
+        let (print, big): (Vec<usize>, Vec<usize>) = big
+            .into_iter()
+            .partition(|i| matches!(self.pages[*i], Page::Print));
+        let ledger: Vec<Job> = big
+            .into_iter()
+            .map(Job::Page)
+            .chain([Job::SearchIndex])
+            .chain(print.into_iter().map(Job::Page))
             .collect();
+        let rest: Vec<Job> = workbook.into_iter().chain(small).map(Job::Page).collect();
+        let passing = Passing {
+            stop,
+            progress,
+            pass: &pass,
+        };
+        let (mut rendered, rest): (Vec<Option<Passed>>, Vec<Option<Passed>>) = rayon::join(
+            || self.run(Job::OneAfterAnother(ledger), &passing),
+            || {
+                rest.into_par_iter()
+                    // One job per task, so that no thread is handed a run
+                    // of them while another waits.
+                    .with_max_len(1)
+                    .flat_map_iter(|job| self.run(job, &passing))
+                    .chain(self.statics.par_iter().map(|f| Some(pass(f.clone()))))
+                    .collect()
+            },
+        );
+        rendered.extend(rest);
         let Some(rendered) = rendered.into_iter().collect::<Option<Vec<_>>>() else {
             return Ok(None);
         };
@@ -448,6 +445,40 @@ impl Renderer {
             targets.add_ids(&path, ids);
         }
         Ok(Some(broken(links, &targets)))
+    }
+
+    /// Does `job`, handing each file it makes on; `None` for a file not
+    /// made because the stop flag was set.
+    fn run(&self, job: Job, passing: &Passing<'_>) -> Vec<Option<Passed>> {
+        let stopped = || passing.stop.load(Ordering::Relaxed);
+        match job {
+            Job::Page(index) => {
+                if stopped() {
+                    return vec![None];
+                }
+                if matches!(self.pages[index], Page::Print) {
+                    return self.print_pack_and_issue_pages(index, passing);
+                }
+                let passed = self.page(index).and_then(passing.pass);
+                passing.progress.done.fetch_add(1, Ordering::Relaxed);
+                vec![Some(passed)]
+            }
+            // Built for this pass and dropped file by file as they go, not
+            // kept (as `file` keeps them for serve).
+            Job::SearchIndex => {
+                let mut passed = Vec::new();
+                let mut emit = |file| passed.push((!stopped()).then(|| (passing.pass)(file)));
+                match self.search.get() {
+                    Some(files) => files.iter().cloned().for_each(&mut emit),
+                    None => crate::search::each_index_file(&self.model, &mut emit),
+                }
+                passed
+            }
+            Job::OneAfterAnother(jobs) => jobs
+                .into_iter()
+                .flat_map(|job| self.run(job, passing))
+                .collect(),
+        }
     }
 
     /// The content links that lead nowhere, found without rendering the
@@ -525,6 +556,16 @@ enum Job {
     Page(usize),
     /// Every file of the search index.
     SearchIndex,
+    /// These jobs, in order, on one thread.
+    OneAfterAnother(Vec<Job>),
+}
+
+/// What every job of a build hands its files to, and when to stop.
+struct Passing<'a> {
+    stop: &'a AtomicBool,
+    progress: &'a Progress,
+    /// Guards, writes and reads the anchors of a file.
+    pass: &'a (dyn Fn(OutputFile) -> Passed + Sync),
 }
 
 /// A file handed on: its path and the anchors it defines, or why not.

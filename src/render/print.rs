@@ -9,14 +9,15 @@
 //! as the page made whole — a site's own template that changes the blocks
 //! or sets them inside a verbatim element — the page is made whole.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use super::links::Relinker;
 use super::pages::{Page, PrintParts, print_block};
 use super::typography::{self, Edges};
-use super::{OutputFile, Renderer};
+use super::{Growing, OutputFile, Passed, Passing, Renderer};
 
 /// Blocks made at once: enough to keep every core busy, few enough to be
 /// a small part of the page.
@@ -36,19 +37,67 @@ enum Part {
     Note(usize),
 }
 
+/// What is done beside each issue's block as it is made: given the issue.
+type Beside<'a> = &'a (dyn Fn(usize) + Sync);
+
 impl Renderer {
     /// The print pack, the page at `index`.
     pub(super) fn print_pack(&self, index: usize) -> Result<OutputFile, String> {
-        self.draw_everything(&AtomicBool::new(false));
-        match self.spliced(index)? {
+        self.print_pack_beside(index, &|_| {})
+    }
+
+    /// The print pack, the page at `index`, with each issue's own page
+    /// made beside its block and handed to `pass`, for a build: both show
+    /// the issue's HTML and charts, which are then made once and let go at
+    /// once. Made apart, a county's were held for seconds, a hundred
+    /// megabytes. Returns what `pass` returned for each page, the pack's
+    /// last; `None` for a page not made because `stop` was set.
+    pub(super) fn print_pack_and_issue_pages(
+        &self,
+        index: usize,
+        passing: &Passing<'_>,
+    ) -> Vec<Option<Passed>> {
+        let Passing {
+            stop,
+            progress,
+            pass,
+        } = *passing;
+        let mut issue_pages = vec![0; self.model.issues.len()];
+        for (at, page) in self.pages.iter().enumerate() {
+            if let Page::Issue(i) = page {
+                issue_pages[*i] = at;
+            }
+        }
+        let made: Vec<AtomicBool> = issue_pages.iter().map(|_| AtomicBool::new(false)).collect();
+        let passed = Mutex::new(Vec::with_capacity(issue_pages.len() + 1));
+        let beside = |i: usize| {
+            if made[i].swap(true, Ordering::Relaxed) {
+                return;
+            }
+            let page =
+                (!stop.load(Ordering::Relaxed)).then(|| self.page(issue_pages[i]).and_then(pass));
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            passed.lock().unwrap_or_else(|e| e.into_inner()).push(page);
+        };
+        let pack = self.print_pack_beside(index, &beside);
+        // A pack that stopped at a template error made only some blocks.
+        (0..issue_pages.len()).into_par_iter().for_each(beside);
+        let mut passed = passed.into_inner().unwrap_or_else(|e| e.into_inner());
+        passed.push(Some(pack.and_then(pass)));
+        passed
+    }
+
+    /// The print pack, calling `beside` for each issue as its block is made.
+    fn print_pack_beside(&self, index: usize, beside: Beside<'_>) -> Result<OutputFile, String> {
+        match self.spliced(index, beside)? {
             Some(page) => Ok(page),
-            None => self.print_pack_whole(index),
+            None => self.print_pack_whole(index, beside),
         }
     }
 
     /// The print pack made in pieces, or `None` where its pieces would not
     /// read as the page made whole.
-    fn spliced(&self, index: usize) -> Result<Option<OutputFile>, String> {
+    fn spliced(&self, index: usize, beside: Beside<'_>) -> Result<Option<OutputFile>, String> {
         let (frame, order) = self.frame()?;
         let markers: Vec<&str> = order.iter().map(|(_, marker)| marker.as_str()).collect();
         let Some(between) = pieces_between(&frame, &markers) else {
@@ -60,9 +109,9 @@ impl Renderer {
         let mut between: Vec<Option<Piece>> =
             between.into_iter().map(|text| Some(finish(text))).collect();
         drop(frame);
-        let mut page = String::new();
+        let mut page = Growing::new();
         let mut joins = Joins::default();
-        let mut push_between = |page: &mut String, joins: &mut Joins, at: usize| {
+        let mut push_between = |page: &mut Growing, joins: &mut Joins, at: usize| {
             // Each piece is freed once copied.
             if let Some(piece) = between[at].take() {
                 joins.push(page, &piece);
@@ -81,6 +130,7 @@ impl Renderer {
                         let block =
                             print_block(&self.tera, &self.model, &self.prose, &self.figures, i);
                         self.shown_issue(i);
+                        beside(i);
                         block.map(|block| finish(&block))
                     }
                     Part::Note(i) => Ok(finish(self.prose.note(&self.model, i))),
@@ -136,17 +186,20 @@ impl Renderer {
             .iter()
             .position(|p| matches!(p, Page::Print))
             .ok_or("no print pack")?;
-        self.draw_everything(&AtomicBool::new(false));
-        Ok((self.spliced(index)?, self.print_pack_whole(index)?))
+        Ok((
+            self.spliced(index, &|_| {})?,
+            self.print_pack_whole(index, &|_| {})?,
+        ))
     }
 
     /// The print pack made whole, its blocks in the template's context.
-    fn print_pack_whole(&self, index: usize) -> Result<OutputFile, String> {
+    fn print_pack_whole(&self, index: usize, beside: Beside<'_>) -> Result<OutputFile, String> {
         let blocks: Vec<String> = (0..self.model.issues.len())
             .into_par_iter()
             .map(|i| {
                 let block = print_block(&self.tera, &self.model, &self.prose, &self.figures, i);
                 self.shown_issue(i);
+                beside(i);
                 block
             })
             .collect::<Result<_, _>>()?;
@@ -201,11 +254,11 @@ impl Default for Joins {
 }
 
 impl Joins {
-    fn push(&mut self, page: &mut String, (text, edges, closed): &Piece) {
+    fn push(&mut self, page: &mut Growing, (text, edges, closed): &Piece) {
         self.clean &= *closed && self.last.is_none_or(|last| last.join(*edges));
         self.last = Some(*edges);
         if self.clean {
-            page.push_str(text);
+            page.push(text.as_bytes());
         }
     }
 }

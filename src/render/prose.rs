@@ -1,10 +1,9 @@
 //! The Markdown of the model (issues, notes, policy pages, the glossary
 //! and the plan document) as HTML, each text rendered the first time a
-//! page asks for it (so `serve` renders only what the open page shows), with
-//! the internal links each text contains remembered for checking. An
-//! issue's HTML is let go once the pages that show it are made.
+//! page asks for it (so `serve` renders only what the open page shows); and
+//! the internal links the texts contain, read without rendering them, for
+//! checking. An issue's HTML is let go once the pages that show it are made.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -24,13 +23,10 @@ pub(crate) type Link = (Span, u32, String);
 pub(crate) struct Prose {
     glossary: Glossary,
     issues: Vec<Held<IssueProse>>,
-    /// Each issue's links, found as its HTML is first made and kept when
-    /// the HTML is let go.
-    issue_links: Vec<OnceLock<Vec<Link>>>,
-    notes: Vec<OnceLock<(String, Vec<Link>)>>,
-    policy: Vec<OnceLock<(String, Vec<Link>)>>,
-    terms: OnceLock<(Vec<String>, Vec<Link>)>,
-    document: OnceLock<(DocumentProse, Vec<Link>)>,
+    notes: Vec<OnceLock<String>>,
+    policy: Vec<OnceLock<String>>,
+    terms: OnceLock<Vec<String>>,
+    document: OnceLock<DocumentProse>,
 }
 
 /// The HTML of the plan document's texts.
@@ -69,7 +65,6 @@ impl Prose {
         Prose {
             glossary,
             issues: Held::unset(model.issues.len()),
-            issue_links: super::unset(model.issues.len()),
             notes: super::unset(model.notes.len()),
             policy: super::unset(model.policy.len()),
             terms: OnceLock::new(),
@@ -77,105 +72,45 @@ impl Prose {
         }
     }
 
-    fn one(&self, text: &Markdown, settings: TextOptions<'_>, links: &mut Vec<Link>) -> String {
-        let rendered = markdown::render(&text.text, &self.glossary, settings);
-        located(text, rendered.links, links);
-        rendered.html
+    /// `text` as HTML. Its links are found apart, without rendering
+    /// ([`links_unrendered`]), so nothing here keeps them.
+    fn one(&self, text: &Markdown, settings: TextOptions<'_>) -> String {
+        markdown::render(&text.text, &self.glossary, settings).html
     }
 
-    /// Issue `i`'s HTML, made; its links are kept as it is first made.
+    /// Issue `i`'s HTML, made.
     fn make_issue(&self, model: &Model, i: usize) -> IssueProse {
         let issue = &model.issues[i];
-        let mut links = Vec::new();
-        let prose = IssueProse {
-            finding: self.one(&issue.finding, LINKED, &mut links),
+        IssueProse {
+            finding: self.one(&issue.finding, LINKED),
             measures: issue
                 .measures
                 .iter()
-                .map(|m| self.one(&m.text, LINKED, &mut links))
+                .map(|m| self.one(&m.text, LINKED))
                 .collect(),
             updates: issue
                 .updates
                 .iter()
-                .map(|u| self.one(&u.text, LINKED, &mut links))
+                .map(|u| self.one(&u.text, LINKED))
                 .collect(),
-            progress: issue
-                .progress
-                .as_ref()
-                .map(|p| self.one(p, LINKED, &mut links)),
-        };
-        // Made again after being let go, the HTML finds the same links.
-        let _ = self.issue_links[i].set(links);
-        prose
-    }
-
-    fn issue_links(&self, model: &Model, i: usize) -> &[Link] {
-        if self.issue_links[i].get().is_none() {
-            self.issue(model, i);
+            progress: issue.progress.as_ref().map(|p| self.one(p, LINKED)),
         }
-        self.issue_links[i]
-            .get()
-            .expect("an issue's links are set as its HTML is made")
-    }
-
-    fn note_entry(&self, model: &Model, i: usize) -> &(String, Vec<Link>) {
-        self.notes[i].get_or_init(|| {
-            let mut links = Vec::new();
-            (self.one(&model.notes[i].body, LINKED, &mut links), links)
-        })
-    }
-
-    fn policy_entry(&self, model: &Model, i: usize) -> &(String, Vec<Link>) {
-        self.policy[i].get_or_init(|| {
-            let mut links = Vec::new();
-            (self.one(&model.policy[i].body, LINKED, &mut links), links)
-        })
-    }
-
-    fn terms_entry(&self, model: &Model) -> &(Vec<String>, Vec<Link>) {
-        self.terms.get_or_init(|| {
-            let mut links = Vec::new();
-            let html = model
-                .glossary
-                .iter()
-                .map(|t| {
-                    let settings = TextOptions {
-                        skip_term: Some(&t.id),
-                        ..LINKED
-                    };
-                    self.one(&t.explanation, settings, &mut links)
-                })
-                .collect();
-            (html, links)
-        })
-    }
-
-    fn document_entry(&self, model: &Model) -> &(DocumentProse, Vec<Link>) {
-        self.document.get_or_init(|| {
-            let document = &model.document;
-            let mut links = Vec::new();
-            let prose = DocumentProse {
-                preamble: document
-                    .preamble
-                    .as_ref()
-                    .map(|t| self.one(t, LINKED, &mut links)),
-                requirements: document
-                    .requirements
-                    .as_ref()
-                    .map(|t| self.one(t, LINKED, &mut links)),
-                sections: document
-                    .sections
-                    .iter()
-                    .map(|s| self.one(&s.body, LINKED, &mut links))
-                    .collect(),
-            };
-            (prose, links)
-        })
     }
 
     /// The HTML of the plan document's preamble, requirements and sections.
     pub(crate) fn document(&self, model: &Model) -> &DocumentProse {
-        &self.document_entry(model).0
+        self.document.get_or_init(|| {
+            let document = &model.document;
+            DocumentProse {
+                preamble: document.preamble.as_ref().map(|t| self.one(t, LINKED)),
+                requirements: document.requirements.as_ref().map(|t| self.one(t, LINKED)),
+                sections: document
+                    .sections
+                    .iter()
+                    .map(|s| self.one(&s.body, LINKED))
+                    .collect(),
+            }
+        })
     }
 
     /// The HTML of issue `i`'s finding, measures and updates.
@@ -197,64 +132,29 @@ impl Prose {
 
     /// The HTML of note `i`'s body.
     pub(crate) fn note(&self, model: &Model, i: usize) -> &str {
-        &self.note_entry(model, i).0
+        self.notes[i].get_or_init(|| self.one(&model.notes[i].body, LINKED))
     }
 
     /// The HTML of policy page `i`'s body.
     pub(crate) fn policy(&self, model: &Model, i: usize) -> &str {
-        &self.policy_entry(model, i).0
+        self.policy[i].get_or_init(|| self.one(&model.policy[i].body, LINKED))
     }
 
     /// The HTML of every glossary explanation, in glossary order.
     pub(crate) fn terms(&self, model: &Model) -> &[String] {
-        &self.terms_entry(model).0
-    }
-
-    /// Renders every text not rendered yet, in parallel, until `stop` is set.
-    pub(crate) fn render_all(&self, model: &Model, stop: &AtomicBool) {
-        let go = || !stop.load(Ordering::Relaxed);
-        rayon::join(
-            || {
-                (0..self.issues.len()).into_par_iter().for_each(|i| {
-                    if go() {
-                        self.issues[i].make_ahead(|| self.make_issue(model, i));
-                    }
-                });
-            },
-            || {
-                (0..self.notes.len()).into_par_iter().for_each(|i| {
-                    if go() {
-                        let _ = self.note_entry(model, i);
-                    }
-                });
-                (0..self.policy.len()).for_each(|i| {
-                    if go() {
-                        let _ = self.policy_entry(model, i);
-                    }
-                });
-                let _ = self.terms_entry(model);
-                let _ = self.document_entry(model);
-            },
-        );
-    }
-
-    /// Every internal link in the content, in a fixed order: issues, notes,
-    /// policy pages, glossary. Renders whatever is not rendered yet.
-    pub(crate) fn links(&self, model: &Model) -> Vec<Link> {
-        self.render_all(model, &AtomicBool::new(false));
-        let mut links = Vec::new();
-        for i in 0..self.issues.len() {
-            links.extend_from_slice(self.issue_links(model, i));
-        }
-        for i in 0..self.notes.len() {
-            links.extend_from_slice(&self.note_entry(model, i).1);
-        }
-        for i in 0..self.policy.len() {
-            links.extend_from_slice(&self.policy_entry(model, i).1);
-        }
-        links.extend_from_slice(&self.terms_entry(model).1);
-        links.extend_from_slice(&self.document_entry(model).1);
-        links
+        self.terms.get_or_init(|| {
+            model
+                .glossary
+                .iter()
+                .map(|t| {
+                    let settings = TextOptions {
+                        skip_term: Some(&t.id),
+                        ..LINKED
+                    };
+                    self.one(&t.explanation, settings)
+                })
+                .collect()
+        })
     }
 }
 
@@ -267,12 +167,14 @@ fn located(text: &Markdown, found: Vec<(String, usize)>, links: &mut Vec<Link>) 
     }));
 }
 
-/// Every internal link in the content, as [`Prose::links`] finds them and
-/// in its order, read from the Markdown without rendering it.
+/// Every internal link in the content, in a fixed order (issues, notes,
+/// policy pages, glossary, the plan document), read from the Markdown
+/// without rendering it: the links [`markdown::render`] would collect. A
+/// text that cannot hold one is not parsed.
 pub(crate) fn links_unrendered(model: &Model) -> Vec<Link> {
     fn scan<'a>(texts: impl Iterator<Item = &'a Markdown>) -> Vec<Link> {
         let mut links = Vec::new();
-        for text in texts {
+        for text in texts.filter(|t| markdown::may_hold_links(&t.text)) {
             located(text, markdown::links(&text.text), &mut links);
         }
         links
