@@ -10,6 +10,10 @@ use std::io;
 /// How many times over a full buffer grows.
 const GROWTH: usize = 8;
 
+/// The most room a growth reserves past what is needed: address space is
+/// not memory, but a system that commits what is reserved counts it.
+const MOST_AHEAD: usize = 256 << 20;
+
 /// A buffer that grows far at each step.
 #[derive(Debug, Default)]
 pub(crate) struct Growing {
@@ -26,8 +30,8 @@ impl Growing {
     pub(crate) fn push(&mut self, bytes: &[u8]) {
         let needed = self.bytes.len() + bytes.len();
         if needed > self.bytes.capacity() {
-            self.bytes
-                .reserve_exact(needed.max(4096) * GROWTH - self.bytes.len());
+            let room = (needed.max(4096) * GROWTH).min(needed + MOST_AHEAD);
+            self.bytes.reserve_exact(room - self.bytes.len());
         }
         self.bytes.extend_from_slice(bytes);
     }
