@@ -620,11 +620,14 @@ mod tests {
             renderer: prepared.renderer(),
             most: AtomicUsize::new(0),
         };
+        let progress = Progress::default();
         let findings = prepared
-            .render_into(&watching, &AtomicBool::new(false), &Progress::default())
+            .render_into(&watching, &AtomicBool::new(false), &progress)
             .expect("renders")
             .expect("not stopped");
         assert!(findings.is_clean());
+        let (done, total) = progress.get();
+        assert_eq!(done, total, "every page counted once, the print pack too");
         let issues = prepared.renderer().model().issues.len();
         let most = watching.most.into_inner();
         assert!(

@@ -84,6 +84,7 @@ impl Renderer {
         (0..issue_pages.len()).into_par_iter().for_each(beside);
         let mut passed = passed.into_inner().unwrap_or_else(|e| e.into_inner());
         passed.push(Some(pack.and_then(pass)));
+        progress.done.fetch_add(1, Ordering::Relaxed);
         passed
     }
 
