@@ -160,24 +160,23 @@ impl Guard {
             return;
         };
         for index in 0..archive.len() {
-            let mut text = String::new();
-            let name = match archive.by_index(index) {
-                Ok(mut entry) => {
-                    if entry.read_to_string(&mut text).is_err() {
-                        continue;
-                    }
-                    entry
-                        .name()
-                        .map_or_else(|_| format!("entry {index}"), |n| n.into_owned())
-                }
-                Err(_) => continue,
+            let Ok(mut entry) = archive.by_index(index) else {
+                continue;
             };
+            let name = entry
+                .name()
+                .map_or_else(|_| format!("entry {index}"), |n| n.into_owned());
             let place = Place::Entry(&name);
             if name.ends_with(".xml") || name.ends_with(".rels") {
-                View::markup_in_pieces(&text, PIECE, &self.searched, &mut |view| {
+                // Read as it is decompressed: a county's task sheet is
+                // 54 MB of XML, held whole beside its pieces before.
+                View::markup_read_in_pieces(&mut entry, PIECE, &self.searched, &mut |view| {
                     self.search(view, file, place, leaks);
                 });
-            } else {
+                continue;
+            }
+            let mut text = String::new();
+            if entry.read_to_string(&mut text).is_ok() {
                 self.search(&View::plain(&text), file, place, leaks);
             }
         }
@@ -511,6 +510,53 @@ mod tests {
         let leaks = guard(&[binary], &r);
         let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
         assert_eq!(what, ["a registered name (兰…)"]);
+    }
+
+    /// A workbook of `entries`, each deflated as a spreadsheet's are.
+    fn workbook(entries: &[(&str, &[u8])]) -> OutputFile {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in entries {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .expect("an entry");
+            zip.write_all(bytes).expect("writes");
+        }
+        OutputFile {
+            path: "data/ledger.xlsx".into(),
+            bytes: zip.finish().expect("finishes").into_inner(),
+        }
+    }
+
+    #[test]
+    fn a_workbooks_sheets_are_read_as_they_are_decompressed() {
+        let r = register(&["兰东风"]);
+        // The name stands past the reader's first buffers, split over
+        // them (one byte of filler moves it off any boundary).
+        let cells = "<c><v>村</v></c>".repeat(5000);
+        let sheet = format!("<sheetData>{cells}<c><is><t>x兰东风</t></is></c></sheetData>");
+        let leaks = guard(
+            &[workbook(&[("xl/worksheets/sheet1.xml", sheet.as_bytes())])],
+            &r,
+        );
+        let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
+        assert_eq!(
+            what,
+            ["a registered name (兰…) in xl/worksheets/sheet1.xml"]
+        );
+        // A sheet with a byte that is not UTF-8 is still read, not passed over.
+        let mut broken = b"<sheetData><c><is><t>\xFF</t></is></c>".to_vec();
+        broken.extend("<c><is><t>兰东风</t></is></c></sheetData>".as_bytes());
+        let leaks = guard(&[workbook(&[("xl/worksheets/sheet2.xml", &broken)])], &r);
+        assert_eq!(leaks.len(), 1, "{leaks:?}");
+        // Two cells are two things.
+        let apart = "<c><is><t>兰</t></is></c><c><is><t>东风</t></is></c>";
+        assert!(
+            guard(
+                &[workbook(&[("xl/sharedStrings.xml", apart.as_bytes())])],
+                &r
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use std::ops::Range;
 
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
-use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Readable, Span, Tokenizer};
 
 use super::searched::{REMEMBERED_FROM, Searched};
 
@@ -95,7 +95,33 @@ impl View {
         searched: &Searched,
         each: &mut dyn FnMut(&View),
     ) {
-        let mut view = View::empty((source.len() / 2).min(piece));
+        let capacity = (source.len() / 2).min(piece);
+        View::read_in_pieces(source, capacity, piece, searched, each);
+    }
+
+    /// [`View::markup_in_pieces`] of markup read from `source` as it is
+    /// decompressed, a workbook's sheet say, so that its text is never
+    /// whole in memory (a county's task sheet is 54 MB of XML). Bytes
+    /// that are not UTF-8 read as U+FFFD; a read that fails ends the text
+    /// where it failed.
+    pub(super) fn markup_read_in_pieces(
+        source: impl std::io::Read,
+        piece: usize,
+        searched: &Searched,
+        each: &mut dyn FnMut(&View),
+    ) {
+        let reader = html5gum::IoReader::new(source);
+        View::read_in_pieces(reader, piece.min(1 << 16), piece, searched, each);
+    }
+
+    fn read_in_pieces<'a, S: Readable<'a>>(
+        source: S,
+        capacity: usize,
+        piece: usize,
+        searched: &Searched,
+        each: &mut dyn FnMut(&View),
+    ) {
+        let mut view = View::empty(capacity);
         let cut = Cut {
             piece,
             each,
@@ -133,7 +159,12 @@ impl View {
         self.fresh.clear();
     }
 
-    fn read_markup(&mut self, source: &str, nested_at: Option<usize>, cut: &mut Option<Cut<'_>>) {
+    fn read_markup<'a, S: Readable<'a>>(
+        &mut self,
+        source: S,
+        nested_at: Option<usize>,
+        cut: &mut Option<Cut<'_>>,
+    ) {
         // Events as the tokenizer finds them, borrowed from its buffers: a
         // token built per tag and attribute cost a county's build seconds.
         let reader = Reader {
@@ -144,7 +175,13 @@ impl View {
         };
         let mut emitter = CallbackEmitter::new(reader);
         emitter.naively_switch_states(false);
-        for _ in Tokenizer::new_with_emitter(source, Quiet(emitter)) {}
+        // A source that fails to read ends here: the tokenizer would ask
+        // it again and again.
+        for token in Tokenizer::new_with_emitter(source, Quiet(emitter)) {
+            if token.is_err() {
+                break;
+            }
+        }
     }
 
     fn push(&mut self, text: &str, file_offset: usize) {
@@ -251,7 +288,8 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
             CallbackEvent::String { value } => {
                 let decoded = String::from_utf8_lossy(value);
                 if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
-                    self.view.read_markup(&decoded, Some(span.start), &mut None);
+                    self.view
+                        .read_markup(decoded.as_ref(), Some(span.start), &mut None);
                 } else {
                     self.view.push(&decoded, at);
                 }
