@@ -5,6 +5,7 @@
 //! [`Prepared`]), `pdf` builds and then prints, and the tests call
 //! [`build_in_memory`].
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -17,7 +18,7 @@ use crate::content::Audience;
 use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
 use crate::output::{self, Guard, Leak, Memory, OutputFile, Sink, Staging};
-use crate::render::{self, BrokenLink, Progress, Renderer};
+use crate::render::{self, BrokenLink, Progress, Renderer, Streaming};
 use crate::settings::Given;
 use crate::theme::Theme;
 
@@ -470,7 +471,54 @@ impl Prepared {
             files.fetch_add(1, Ordering::Relaxed);
             Ok(())
         };
-        let rendered = self.renderer.render_each(stop, progress, &pass);
+        // The print pack, guarded and written as it is made: read back only
+        // should the guard find a leak in it, to say where.
+        let stream = |path: &str, source: &mut dyn Read| -> Result<(), String> {
+            let failed = |error: std::io::Error| {
+                let text = error.to_string();
+                *lock(&write_error) = Some(error);
+                text
+            };
+            let mut writer = sink.open(path).map_err(failed)?;
+            let mut tee = Tee {
+                source,
+                copy: &mut writer,
+                source_failed: false,
+                copy_failed: None,
+            };
+            let clean = match &self.guard {
+                Some(guard) => guard.clean_as_read(path, &mut tee),
+                None => std::io::copy(&mut tee, &mut std::io::sink()).is_ok(),
+            };
+            let (source_failed, copy_failed) = (tee.source_failed, tee.copy_failed.take());
+            let flushed = writer.flush();
+            drop(writer);
+            if source_failed {
+                // Its maker says why; nothing of it is kept.
+                let _ = sink.remove(path);
+                return Err(format!("{path} was not made whole"));
+            }
+            if let Some(error) = copy_failed.or(flushed.err()) {
+                return Err(failed(error));
+            }
+            if !clean {
+                let bytes = sink.read_back(path).map_err(failed)?;
+                let file = OutputFile {
+                    path: path.to_string(),
+                    bytes,
+                };
+                let found = self.leaks_in(&file);
+                if !found.is_empty() {
+                    lock(&leaks).push((file, found));
+                    return Ok(());
+                }
+            }
+            pages.fetch_add(usize::from(path.ends_with(".html")), Ordering::Relaxed);
+            files.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        };
+        let stream = sink.takes_pieces().then_some(&stream as Streaming<'_>);
+        let rendered = self.renderer.render_each(stop, progress, &pass, stream);
         if let Some(error) = lock(&write_error).take() {
             return Err(Failure::Write(error));
         }
@@ -530,6 +578,30 @@ impl Findings {
             }
         }
         diagnostics
+    }
+}
+
+/// A reader that copies what it reads from `source` into `copy`, and
+/// remembers which of the two failed.
+struct Tee<'s, 'c> {
+    source: &'s mut dyn Read,
+    copy: &'c mut dyn Write,
+    source_failed: bool,
+    copy_failed: Option<std::io::Error>,
+}
+
+impl Read for Tee<'_, '_> {
+    fn read(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
+        let n = self
+            .source
+            .read(into)
+            .inspect_err(|_| self.source_failed = true)?;
+        if let Err(error) = self.copy.write_all(&into[..n]) {
+            let stop = std::io::Error::other(error.to_string());
+            self.copy_failed = Some(error);
+            return Err(stop);
+        }
+        Ok(n)
     }
 }
 
@@ -594,6 +666,85 @@ mod tests {
                 "{audience:?}: made apart and whole differ"
             );
         }
+    }
+
+    /// A sink that takes a file in pieces gets the print pack so, a batch
+    /// of blocks at a time as they are made, never whole: the same bytes
+    /// as the pack made whole.
+    #[test]
+    fn a_sink_that_takes_pieces_gets_the_print_pack_in_pieces() {
+        struct Pieces {
+            whole: Memory,
+            pieces: Mutex<Vec<(String, usize)>>,
+            written: Mutex<std::collections::HashMap<String, Vec<u8>>>,
+        }
+        struct Piece<'s> {
+            sink: &'s Pieces,
+            path: String,
+        }
+        impl Write for Piece<'_> {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                lock(&self.sink.pieces).push((self.path.clone(), bytes.len()));
+                let mut written = lock(&self.sink.written);
+                written.entry(self.path.clone()).or_default().extend(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        impl Sink for Pieces {
+            fn put(&self, file: OutputFile) -> std::io::Result<()> {
+                self.whole.put(file)
+            }
+            fn takes_pieces(&self) -> bool {
+                true
+            }
+            fn open(&self, path: &str) -> std::io::Result<Box<dyn Write + '_>> {
+                Ok(Box::new(Piece {
+                    sink: self,
+                    path: path.to_string(),
+                }))
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = BuildOptions::new(root);
+        let (_, whole) = build_in_memory(&options).expect("builds");
+        let checked = check(&options.root, &options.given);
+        let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
+        let sink = Pieces {
+            whole: Memory::default(),
+            pieces: Mutex::new(Vec::new()),
+            written: Mutex::new(std::collections::HashMap::new()),
+        };
+        let findings = prepared
+            .render_into(&sink, &AtomicBool::new(false), &Progress::default())
+            .expect("renders")
+            .expect("not stopped");
+        assert!(findings.is_clean());
+        let pack = "print/index.html";
+        assert!(sink.whole.get(pack).is_none(), "the pack was put whole");
+        let written = lock(&sink.written).remove(pack).expect("written in pieces");
+        assert!(
+            written == *whole.get(pack).expect("a pack"),
+            "the pieces differ from the whole"
+        );
+        let pieces = lock(&sink.pieces);
+        let sizes: Vec<usize> = pieces
+            .iter()
+            .filter(|(p, _)| p == pack)
+            .map(|(_, n)| *n)
+            .collect();
+        assert!(
+            sizes.len() > 1,
+            "{} bytes in {} piece",
+            written.len(),
+            sizes.len()
+        );
+        assert!(sizes.iter().all(|&n| n < written.len()));
+        // Every other file came whole.
+        assert_eq!(lock(&sink.written).len(), 0);
+        assert_eq!(findings.files, whole.into_files().len());
     }
 
     /// A build makes each issue's HTML and charts beside its block in the

@@ -22,6 +22,36 @@ pub use staging::Staging;
 pub trait Sink: Sync {
     /// Takes one file of the site.
     fn put(&self, file: OutputFile) -> io::Result<()>;
+
+    /// Whether this sink takes a file in pieces as they are made
+    /// ([`Sink::open`]); `false` (the default) where it takes whole files
+    /// only.
+    fn takes_pieces(&self) -> bool {
+        false
+    }
+
+    /// Starts the file at `path`, to be written in pieces as they are
+    /// made. A file written so is read back whole with
+    /// [`Sink::read_back`] and left out with [`Sink::remove`].
+    fn open(&self, path: &str) -> io::Result<Box<dyn io::Write + '_>> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!("{path} cannot be written in pieces here"),
+        ))
+    }
+
+    /// The file at `path` as written in pieces (to quote a leak in it).
+    fn read_back(&self, path: &str) -> io::Result<Vec<u8>> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!("{path} was not written in pieces"),
+        ))
+    }
+
+    /// Leaves out the file at `path`, written in part (its maker stopped).
+    fn remove(&self, _path: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Files kept in memory by path, for serving.

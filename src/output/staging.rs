@@ -145,6 +145,27 @@ impl Sink for Staging {
     fn put(&self, file: OutputFile) -> io::Result<()> {
         self.write(&file)
     }
+
+    fn takes_pieces(&self) -> bool {
+        true
+    }
+
+    fn open(&self, path: &str) -> io::Result<Box<dyn io::Write + '_>> {
+        let target = self.fresh.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let file = fs::File::create(&target)?;
+        Ok(Box::new(io::BufWriter::with_capacity(1 << 16, file)))
+    }
+
+    fn read_back(&self, path: &str) -> io::Result<Vec<u8>> {
+        fs::read(self.fresh.join(path))
+    }
+
+    fn remove(&self, path: &str) -> io::Result<()> {
+        fs::remove_file(self.fresh.join(path))
+    }
 }
 
 #[cfg(test)]

@@ -369,11 +369,13 @@ impl Renderer {
     /// drop pages as it goes instead of holding the whole site. Returns the
     /// content links that lead nowhere, or `None` when `stop` was set.
     /// Errors are template errors and the first error `sink` returned.
+    /// Given `stream`, the print pack goes to it as it is made instead.
     pub fn render_each(
         &self,
         stop: &AtomicBool,
         progress: &Progress,
         sink: &(dyn Fn(OutputFile) -> Result<(), String> + Sync),
+        stream: Option<Streaming<'_>>,
     ) -> Result<Option<Vec<BrokenLink>>, String> {
         let model = &self.model;
         progress.done.store(0, Ordering::Relaxed);
@@ -418,10 +420,17 @@ impl Renderer {
             .chain(print.into_iter().map(Job::Page))
             .collect();
         let rest: Vec<Job> = workbook.into_iter().chain(small).map(Job::Page).collect();
+        // The pack's anchors are read from the pack whole.
+        let pack_anchored = self
+            .pages
+            .iter()
+            .position(|p| matches!(p, Page::Print))
+            .is_some_and(|i| anchored.contains(links::address_of(&self.paths[i])));
         let passing = Passing {
             stop,
             progress,
             pass: &pass,
+            stream: stream.filter(|_| !pack_anchored),
         };
         let (mut rendered, rest): (Vec<Option<Passed>>, Vec<Option<Passed>>) = rayon::join(
             || self.run(Job::OneAfterAnother(ledger), &passing),
@@ -566,7 +575,16 @@ struct Passing<'a> {
     progress: &'a Progress,
     /// Guards, writes and reads the anchors of a file.
     pass: &'a (dyn Fn(OutputFile) -> Passed + Sync),
+    /// Guards and writes the print pack as it is read, where the sink
+    /// takes a file in pieces and no link points into the pack's anchors.
+    stream: Option<Streaming<'a>>,
 }
+
+/// Guards and writes the file at a path as it is read from a reader that
+/// makes it; an error of the reader's is reported as such. Given where
+/// the sink can take a file in pieces (a build's staging folder: a build
+/// that finds a leak is thrown away whole, what it wrote with it).
+pub type Streaming<'a> = &'a (dyn Fn(&str, &mut dyn std::io::Read) -> Result<(), String> + Sync);
 
 /// A file handed on: its path and the anchors it defines, or why not.
 type Passed = Result<(String, HashSet<String>), String>;

@@ -8,7 +8,11 @@
 //! each freed once copied. Where pieces made apart would not read
 //! as the page made whole — a site's own template that changes the blocks
 //! or sets them inside a verbatim element — the page is made whole.
+//! Where the sink takes a file in pieces (a build's staging folder), the
+//! pack is not gathered at all: it is read as it is made, a batch at a
+//! time, guarded and written as it comes ([`super::Streaming`]).
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -17,7 +21,7 @@ use rayon::prelude::*;
 use super::links::Relinker;
 use super::pages::{Page, PrintParts, print_block};
 use super::typography::{self, Edges};
-use super::{Growing, OutputFile, Passed, Passing, Renderer};
+use super::{Growing, OutputFile, Passed, Passing, Renderer, Streaming};
 
 /// Blocks made at once: enough to keep every core busy, few enough to be
 /// a small part of the page.
@@ -61,6 +65,7 @@ impl Renderer {
             stop,
             progress,
             pass,
+            stream,
         } = *passing;
         let mut issue_pages = vec![0; self.model.issues.len()];
         for (at, page) in self.pages.iter().enumerate() {
@@ -79,11 +84,17 @@ impl Renderer {
             progress.done.fetch_add(1, Ordering::Relaxed);
             passed.lock().unwrap_or_else(|e| e.into_inner()).push(page);
         };
-        let pack = self.print_pack_beside(index, &beside);
+        // Streamed where the sink takes a file in pieces: a county's pack
+        // is 110 MB, held whole at the build's tallest moment otherwise.
+        let pack = match stream.and_then(|stream| self.streamed(index, &beside, stream)) {
+            Some(streamed) => streamed.map(|()| (self.paths[index].clone(), HashSet::new())),
+            None if stream.is_some() => self.print_pack_whole(index, &beside).and_then(pass),
+            None => self.print_pack_beside(index, &beside).and_then(pass),
+        };
         // A pack that stopped at a template error made only some blocks.
         (0..issue_pages.len()).into_par_iter().for_each(beside);
         let mut passed = passed.into_inner().unwrap_or_else(|e| e.into_inner());
-        passed.push(Some(pack.and_then(pass)));
+        passed.push(Some(pack));
         progress.done.fetch_add(1, Ordering::Relaxed);
         passed
     }
@@ -99,53 +110,43 @@ impl Renderer {
     /// The print pack made in pieces, or `None` where its pieces would not
     /// read as the page made whole.
     fn spliced(&self, index: usize, beside: Beside<'_>) -> Result<Option<OutputFile>, String> {
-        let (frame, order) = self.frame()?;
-        let markers: Vec<&str> = order.iter().map(|(_, marker)| marker.as_str()).collect();
-        let Some(between) = pieces_between(&frame, &markers) else {
+        let Some(mut pack) = Pack::new(self, index, beside)? else {
             return Ok(None);
         };
-        let relinker = self.relinker(index);
-        let polish = !self.model.keep_punctuation;
-        let finish = |html: &str| finished_piece(html, &relinker, polish);
-        let mut between: Vec<Option<Piece>> =
-            between.into_iter().map(|text| Some(finish(text))).collect();
-        drop(frame);
         let mut page = Growing::new();
-        let mut joins = Joins::default();
-        let mut push_between = |page: &mut Growing, joins: &mut Joins, at: usize| {
-            // Each piece is freed once copied.
-            if let Some(piece) = between[at].take() {
-                joins.push(page, &piece);
-            }
-        };
-        push_between(&mut page, &mut joins, 0);
-        for start in (0..order.len()).step_by(BATCH) {
-            if !joins.clean {
-                return Ok(None);
-            }
-            let end = order.len().min(start + BATCH);
-            let made: Vec<Result<Piece, String>> = order[start..end]
-                .par_iter()
-                .map(|(part, _)| match *part {
-                    Part::Block(i) => {
-                        let block =
-                            print_block(&self.tera, &self.model, &self.prose, &self.figures, i);
-                        self.shown_issue(i);
-                        beside(i);
-                        block.map(|block| finish(&block))
-                    }
-                    Part::Note(i) => Ok(finish(self.prose.note(&self.model, i))),
-                })
-                .collect();
-            for (at, piece) in (start + 1..).zip(made) {
-                joins.push(&mut page, &piece?);
-                push_between(&mut page, &mut joins, at);
-            }
+        while pack.fill() {
+            page.push(&pack.text);
         }
-        Ok(joins.clean.then(|| OutputFile {
-            path: self.paths[index].clone(),
-            bytes: page.into_bytes(),
-        }))
+        match pack.stopped {
+            Some(Stop::Failed(text)) => Err(text),
+            Some(Stop::Unjoined) => Ok(None),
+            None => Ok(Some(OutputFile {
+                path: self.paths[index].clone(),
+                bytes: page.into_bytes(),
+            })),
+        }
+    }
+
+    /// The print pack handed to `stream` as it is made, a batch of blocks
+    /// at a time, never whole in memory; `None` where its pieces would not
+    /// read as the page made whole (nothing of it is kept then).
+    fn streamed(
+        &self,
+        index: usize,
+        beside: Beside<'_>,
+        stream: Streaming<'_>,
+    ) -> Option<Result<(), String>> {
+        let mut pack = match Pack::new(self, index, beside) {
+            Ok(Some(pack)) => pack,
+            Ok(None) => return None,
+            Err(text) => return Some(Err(text)),
+        };
+        let streamed = stream(&self.paths[index], &mut pack);
+        match pack.stopped {
+            Some(Stop::Failed(text)) => Some(Err(text)),
+            Some(Stop::Unjoined) => None,
+            None => Some(streamed),
+        }
     }
 
     /// The template's text with a marker where each issue's block and each
@@ -214,6 +215,159 @@ impl Renderer {
     }
 }
 
+/// Why a print pack made in pieces stopped before its end.
+enum Stop {
+    /// A template error.
+    Failed(String),
+    /// A join that would not read as the page made whole.
+    Unjoined,
+}
+
+/// The print pack in pieces: the template's pieces around its markers,
+/// and its blocks and notes made a batch at a time, in parallel, as the
+/// pack is read. Each part is freed once copied.
+struct Pack<'r> {
+    renderer: &'r Renderer,
+    beside: Beside<'r>,
+    relinker: Relinker,
+    polish: bool,
+    order: Vec<(Part, String)>,
+    between: Vec<Option<Piece>>,
+    /// The first part of the next batch.
+    next: usize,
+    started: bool,
+    joins: Joins,
+    /// The last batch made, and how much of it was read.
+    text: Vec<u8>,
+    read: usize,
+    stopped: Option<Stop>,
+}
+
+impl<'r> Pack<'r> {
+    /// The pack of the page at `index`, or `None` where the template's
+    /// text cannot be cut at its markers.
+    fn new(
+        renderer: &'r Renderer,
+        index: usize,
+        beside: Beside<'r>,
+    ) -> Result<Option<Pack<'r>>, String> {
+        let (frame, order) = renderer.frame()?;
+        let markers: Vec<&str> = order.iter().map(|(_, marker)| marker.as_str()).collect();
+        let Some(between) = pieces_between(&frame, &markers) else {
+            return Ok(None);
+        };
+        let relinker = renderer.relinker(index);
+        let polish = !renderer.model.keep_punctuation;
+        let between = between
+            .into_iter()
+            .map(|text| Some(finished_piece(text, &relinker, polish)))
+            .collect();
+        Ok(Some(Pack {
+            renderer,
+            beside,
+            relinker,
+            polish,
+            order,
+            between,
+            next: 0,
+            started: false,
+            joins: Joins::default(),
+            text: Vec::new(),
+            read: 0,
+            stopped: None,
+        }))
+    }
+
+    /// Makes the next batch into `text`: the template's first piece, then
+    /// each batch of parts with the template's pieces after them. `false`
+    /// at the end, or when it stopped (`stopped` says why).
+    fn fill(&mut self) -> bool {
+        self.text.clear();
+        self.read = 0;
+        if self.stopped.is_some() {
+            return false;
+        }
+        if !self.started {
+            self.started = true;
+            self.push_between(0);
+            return self.joined();
+        }
+        if self.next >= self.order.len() {
+            return false;
+        }
+        let (start, end) = (self.next, self.order.len().min(self.next + BATCH));
+        self.next = end;
+        let renderer = self.renderer;
+        let (relinker, polish, beside) = (&self.relinker, self.polish, self.beside);
+        let made: Vec<Result<Piece, String>> = self.order[start..end]
+            .par_iter()
+            .map(|(part, _)| match *part {
+                Part::Block(i) => {
+                    let block = print_block(
+                        &renderer.tera,
+                        &renderer.model,
+                        &renderer.prose,
+                        &renderer.figures,
+                        i,
+                    );
+                    renderer.shown_issue(i);
+                    beside(i);
+                    block.map(|block| finished_piece(&block, relinker, polish))
+                }
+                Part::Note(i) => Ok(finished_piece(
+                    renderer.prose.note(&renderer.model, i),
+                    relinker,
+                    polish,
+                )),
+            })
+            .collect();
+        for (at, piece) in (start + 1..).zip(made) {
+            match piece {
+                Ok(piece) => self.joins.push(&mut self.text, &piece),
+                Err(text) => {
+                    self.stopped = Some(Stop::Failed(text));
+                    return false;
+                }
+            }
+            self.push_between(at);
+        }
+        self.joined()
+    }
+
+    /// Copies the template's piece `at` in, freeing it.
+    fn push_between(&mut self, at: usize) {
+        if let Some(piece) = self.between[at].take() {
+            self.joins.push(&mut self.text, &piece);
+        }
+    }
+
+    /// Whether every join so far reads as the page made whole; when one
+    /// does not, the pack stops.
+    fn joined(&mut self) -> bool {
+        if !self.joins.clean {
+            self.stopped = Some(Stop::Unjoined);
+        }
+        self.joins.clean
+    }
+}
+
+impl std::io::Read for Pack<'_> {
+    fn read(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
+        while self.read == self.text.len() {
+            if !self.fill() {
+                return match self.stopped {
+                    None => Ok(0),
+                    Some(_) => Err(std::io::Error::other("the print pack stopped")),
+                };
+            }
+        }
+        let n = into.len().min(self.text.len() - self.read);
+        into[..n].copy_from_slice(&self.text[self.read..self.read + n]);
+        self.read += n;
+        Ok(n)
+    }
+}
+
 /// `html` polished (when `polish`) and relinked, as a page's text is.
 fn finished_piece(html: &str, relinker: &Relinker, polish: bool) -> Piece {
     let (text, edges) = typography::polish_piece(html, polish);
@@ -255,11 +409,11 @@ impl Default for Joins {
 }
 
 impl Joins {
-    fn push(&mut self, page: &mut Growing, (text, edges, closed): &Piece) {
+    fn push(&mut self, page: &mut Vec<u8>, (text, edges, closed): &Piece) {
         self.clean &= *closed && self.last.is_none_or(|last| last.join(*edges));
         self.last = Some(*edges);
         if self.clean {
-            page.push(text.as_bytes());
+            page.extend_from_slice(text.as_bytes());
         }
     }
 }

@@ -146,3 +146,99 @@ fn the_plan_text_is_published_on_its_page_and_in_the_pack() {
     assert!(plan.contains("<li value=\"14\"><a href=\"../issues/14/\">"));
     assert!(!pack.contains("issuer-red") && pack.contains("整改进展情况汇报"));
 }
+
+/// A site's own print pack whose notes stand in a verbatim element: the
+/// pieces cannot be joined as the page made whole would read, so after
+/// the blocks were written in pieces the pack is made whole instead, and
+/// the half written is left out.
+#[test]
+fn a_pack_whose_pieces_do_not_join_is_made_whole_after_pieces_were_written() {
+    use std::io::Write;
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicBool;
+    use taizhang::output::{Memory, OutputFile, Sink};
+    use taizhang::site::{BuildOptions, Prepared, Reuse};
+
+    /// Keeps whole files in memory and files in pieces apart.
+    #[derive(Default)]
+    struct Pieces {
+        whole: Memory,
+        written: Mutex<Vec<(String, Vec<u8>)>>,
+        removed: Mutex<Vec<String>>,
+    }
+    struct Piece<'s>(&'s Pieces, String);
+    impl Write for Piece<'_> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            let mut written = self.0.written.lock().expect("a lock");
+            match written.iter_mut().find(|(p, _)| *p == self.1) {
+                Some((_, kept)) => kept.extend(bytes),
+                None => written.push((self.1.clone(), bytes.to_vec())),
+            }
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    impl Sink for Pieces {
+        fn put(&self, file: OutputFile) -> std::io::Result<()> {
+            self.whole.put(file)
+        }
+        fn takes_pieces(&self) -> bool {
+            true
+        }
+        fn open(&self, path: &str) -> std::io::Result<Box<dyn Write + '_>> {
+            Ok(Box::new(Piece(self, path.to_string())))
+        }
+        fn remove(&self, path: &str) -> std::io::Result<()> {
+            self.removed.lock().expect("a lock").push(path.to_string());
+            Ok(())
+        }
+    }
+
+    let dir = tempfile::tempdir().expect("a folder");
+    crate::common::copy_repository_content(dir.path());
+    let print = taizhang::theme::Theme::builtin()
+        .templates
+        .into_iter()
+        .find(|(n, _)| n == "print.html")
+        .expect("print.html")
+        .1
+        .replace(
+            "<div>{{ n.html | safe }}</div>",
+            "<pre>{{ n.html | safe }}</pre>",
+        );
+    fs::create_dir_all(dir.path().join("templates")).expect("a folder");
+    fs::write(dir.path().join("templates/print.html"), print).expect("writes");
+
+    let options = BuildOptions::new(dir.path());
+    let checked = taizhang::check::check(&options.root, &options.given);
+    let prepared = Prepared::new(&checked, dir.path(), &Reuse::default()).expect("prepares");
+    let sink = Pieces::default();
+    let findings = prepared
+        .render_into(
+            &sink,
+            &AtomicBool::new(false),
+            &taizhang::render::Progress::default(),
+        )
+        .expect("renders")
+        .expect("not stopped");
+    assert!(findings.is_clean());
+    let pack = "print/index.html";
+    let written = sink.written.lock().expect("a lock");
+    assert!(
+        written
+            .iter()
+            .any(|(p, bytes)| p == pack && !bytes.is_empty()),
+        "the pack was begun in pieces"
+    );
+    assert_eq!(*sink.removed.lock().expect("a lock"), [pack]);
+    let whole = sink.whole.get(pack).expect("then made whole");
+    let in_memory = crate::common::build_in_memory(dir.path(), taizhang::content::Audience::Public);
+    let expected = in_memory.iter().find(|f| f.path == pack).expect("a pack");
+    assert!(
+        *whole == expected.bytes,
+        "made whole as a build in memory makes it"
+    );
+    assert!(String::from_utf8_lossy(&whole).contains("<pre>"));
+}

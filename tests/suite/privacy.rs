@@ -181,6 +181,66 @@ fn a_template_printing_a_name_fails_the_public_build_and_keeps_the_old_site() {
     assert!(internal.status.success());
 }
 
+#[test]
+fn a_name_in_the_print_pack_made_in_pieces_is_found_and_quoted_at_its_line() {
+    let dir = tempfile::tempdir().expect("a folder");
+    copy_repository_content(dir.path());
+    // The site's own print pack, printing a registered name after the
+    // blocks: the pack is still made in pieces, and written as they come.
+    let name = registered_names(dir.path())
+        .into_iter()
+        .next()
+        .expect("Sanjiang registers people");
+    let print = taizhang::theme::Theme::builtin()
+        .templates
+        .into_iter()
+        .find(|(n, _)| n == "print.html")
+        .expect("print.html")
+        .1;
+    let at = print.rfind("{% endblock %}").expect("a block");
+    let print = format!("{}<p>联系人 {name}</p>\n{}", &print[..at], &print[at..]);
+    fs::create_dir_all(dir.path().join("templates")).expect("a folder");
+    fs::write(dir.path().join("templates/print.html"), print).expect("writes");
+    let built = taizhang()
+        .args(["build", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(built.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let place = stderr
+        .lines()
+        .find(|l| l.contains("public/print/index.html:"))
+        .unwrap_or_else(|| panic!("no leak in the print pack: {stderr}"));
+    assert!(
+        stderr.contains("error[E090]: the public site would publish a registered name"),
+        "{stderr}"
+    );
+    // Where the build says: the line and the column of the name in it.
+    let (line, col) = place
+        .rsplit("index.html:")
+        .next()
+        .and_then(|rest| {
+            let mut parts = rest.split(':');
+            Some((
+                parts.next()?.parse::<usize>().ok()?,
+                parts.next()?.trim().parse::<usize>().ok()?,
+            ))
+        })
+        .unwrap_or_else(|| panic!("no line and column in {place}"));
+    let quoted = stderr
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix(&format!("{line} | ")))
+        .unwrap_or_else(|| panic!("line {line} is not quoted: {stderr}"));
+    let from: String = quoted
+        .chars()
+        .skip(col - 1)
+        .take(name.chars().count())
+        .collect();
+    assert_eq!(from, name, "line {line}, column {col}: {quoted}");
+    assert!(!dir.path().join("public").exists(), "nothing is published");
+}
+
 /// Random Chinese names, mobile, landline and ID numbers.
 fn name() -> impl Strategy<Value = String> {
     let surname = prop::sample::select(vec![

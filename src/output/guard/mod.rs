@@ -122,9 +122,7 @@ impl Guard {
             self.scan_binary(file, &mut leaks);
             return leaks;
         };
-        let markup = [".html", ".htm", ".svg", ".xml"]
-            .iter()
-            .any(|ext| file.path.to_ascii_lowercase().ends_with(ext));
+        let markup = is_markup(&file.path);
         // The search index's pairs of characters are cut from the text of
         // its pages (高华 out of the place 高华安置区): names are looked
         // for in that text, which the index holds whole beside them.
@@ -148,6 +146,30 @@ impl Guard {
             }
         }
         leaks
+    }
+
+    /// Whether the file at `path`, read from `source` as it is made, holds
+    /// no leak: its name and its text, markup read as a browser does, in
+    /// pieces, never whole. Where it finds one, [`Guard::find`] over the
+    /// file read back tells where.
+    pub fn clean_as_read(&self, path: &str, mut source: impl std::io::Read) -> bool {
+        let file = OutputFile {
+            path: path.to_string(),
+            bytes: Vec::new(),
+        };
+        let mut leaks = Vec::new();
+        self.search(&View::plain(path), &file, Place::Name, &mut leaks);
+        if is_markup(path) {
+            View::markup_read_in_pieces(source, PIECE, &self.searched, &mut |view| {
+                self.search(view, &file, Place::Name, &mut leaks);
+            });
+        } else {
+            // Only markup is made in pieces; anything else is read whole.
+            let mut bytes = Vec::new();
+            let _ = source.read_to_end(&mut bytes);
+            leaks.extend(self.scan(&OutputFile { bytes, ..file }));
+        }
+        leaks.is_empty()
     }
 
     /// A zip archive (an Excel workbook): every entry read as text, XML as
@@ -294,6 +316,13 @@ impl Guard {
 /// in the register's order (the binary search's patterns are numbered so).
 fn searched_names(register: &Register) -> impl Iterator<Item = &str> {
     register.names().filter(|n| !n.is_empty())
+}
+
+/// Whether the file at `path` is HTML, SVG or XML, read as markup.
+fn is_markup(path: &str) -> bool {
+    [".html", ".htm", ".svg", ".xml"]
+        .iter()
+        .any(|ext| path.to_ascii_lowercase().ends_with(ext))
 }
 
 /// Text longer than this is read in pieces of about this size.
