@@ -4,6 +4,15 @@
 use crate::common::{build_ok, repo, taizhang};
 
 use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
+
+use taizhang::content::Audience;
+use taizhang::output::{Memory, OutputFile, Sink};
+use taizhang::render::Progress;
+use taizhang::site::{BuildOptions, Prepared, Reuse};
 
 #[test]
 fn the_pack_holds_every_issue_and_each_village_has_a_notice_with_its_qr_code() {
@@ -147,55 +156,113 @@ fn the_plan_text_is_published_on_its_page_and_in_the_pack() {
     assert!(!pack.contains("issuer-red") && pack.contains("整改进展情况汇报"));
 }
 
+/// A sink that keeps whole files in memory and files written in pieces
+/// apart, with the size of each piece, as a build's staging folder takes
+/// them.
+#[derive(Default)]
+struct Pieces {
+    whole: Memory,
+    written: Mutex<Vec<(String, Vec<u8>)>>,
+    sizes: Mutex<Vec<usize>>,
+    removed: Mutex<Vec<String>>,
+}
+
+struct Piece<'s>(&'s Pieces, String);
+
+impl Write for Piece<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.sizes.lock().expect("a lock").push(bytes.len());
+        let mut written = self.0.written.lock().expect("a lock");
+        match written.iter_mut().find(|(p, _)| *p == self.1) {
+            Some((_, kept)) => kept.extend(bytes),
+            None => written.push((self.1.clone(), bytes.to_vec())),
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink for Pieces {
+    fn put(&self, file: OutputFile) -> std::io::Result<()> {
+        self.whole.put(file)
+    }
+
+    fn takes_pieces(&self) -> bool {
+        true
+    }
+
+    fn open(&self, path: &str) -> std::io::Result<Box<dyn Write + '_>> {
+        Ok(Box::new(Piece(self, path.to_string())))
+    }
+
+    fn remove(&self, path: &str) -> std::io::Result<()> {
+        self.removed.lock().expect("a lock").push(path.to_string());
+        Ok(())
+    }
+}
+
+/// The public site at `root` rendered into a [`Pieces`] sink, and the
+/// files it holds whole.
+fn render_in_pieces(root: &Path) -> (Pieces, usize) {
+    let options = BuildOptions::new(root);
+    let checked = taizhang::check::check(&options.root, &options.given);
+    let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
+    let sink = Pieces::default();
+    let findings = prepared
+        .render_into(&sink, &AtomicBool::new(false), &Progress::default())
+        .expect("renders")
+        .expect("not stopped");
+    assert!(findings.is_clean());
+    (sink, findings.files)
+}
+
+const PACK: &str = "print/index.html";
+
+/// The pack as a build in memory makes it, whole.
+fn pack_made_whole(root: &Path) -> Vec<u8> {
+    crate::common::build_in_memory(root, Audience::Public)
+        .into_iter()
+        .find(|f| f.path == PACK)
+        .expect("a pack")
+        .bytes
+}
+
+/// A sink that takes a file in pieces gets the print pack so, a batch of
+/// blocks at a time as they are made, never whole: the same bytes as the
+/// pack made whole.
+#[test]
+fn a_sink_that_takes_pieces_gets_the_print_pack_in_pieces() {
+    let (sink, files) = render_in_pieces(repo());
+    assert!(sink.whole.get(PACK).is_none(), "the pack was put whole");
+    let written = sink.written.into_inner().expect("a lock");
+    assert_eq!(written.len(), 1, "only the pack comes in pieces");
+    let (path, pack) = &written[0];
+    assert_eq!(path, PACK);
+    assert!(
+        *pack == pack_made_whole(repo()),
+        "the pieces differ from the whole"
+    );
+    let sizes = sink.sizes.into_inner().expect("a lock");
+    assert!(
+        sizes.len() > 1,
+        "{} bytes in {} piece",
+        pack.len(),
+        sizes.len()
+    );
+    assert!(sizes.iter().all(|&n| n < pack.len()));
+    assert!(sink.removed.into_inner().expect("a lock").is_empty());
+    assert_eq!(files, sink.whole.into_files().len() + 1);
+}
+
 /// A site's own print pack whose notes stand in a verbatim element: the
 /// pieces cannot be joined as the page made whole would read, so after
 /// the blocks were written in pieces the pack is made whole instead, and
 /// the half written is left out.
 #[test]
 fn a_pack_whose_pieces_do_not_join_is_made_whole_after_pieces_were_written() {
-    use std::io::Write;
-    use std::sync::Mutex;
-    use std::sync::atomic::AtomicBool;
-    use taizhang::output::{Memory, OutputFile, Sink};
-    use taizhang::site::{BuildOptions, Prepared, Reuse};
-
-    /// Keeps whole files in memory and files in pieces apart.
-    #[derive(Default)]
-    struct Pieces {
-        whole: Memory,
-        written: Mutex<Vec<(String, Vec<u8>)>>,
-        removed: Mutex<Vec<String>>,
-    }
-    struct Piece<'s>(&'s Pieces, String);
-    impl Write for Piece<'_> {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            let mut written = self.0.written.lock().expect("a lock");
-            match written.iter_mut().find(|(p, _)| *p == self.1) {
-                Some((_, kept)) => kept.extend(bytes),
-                None => written.push((self.1.clone(), bytes.to_vec())),
-            }
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    impl Sink for Pieces {
-        fn put(&self, file: OutputFile) -> std::io::Result<()> {
-            self.whole.put(file)
-        }
-        fn takes_pieces(&self) -> bool {
-            true
-        }
-        fn open(&self, path: &str) -> std::io::Result<Box<dyn Write + '_>> {
-            Ok(Box::new(Piece(self, path.to_string())))
-        }
-        fn remove(&self, path: &str) -> std::io::Result<()> {
-            self.removed.lock().expect("a lock").push(path.to_string());
-            Ok(())
-        }
-    }
-
     let dir = tempfile::tempdir().expect("a folder");
     crate::common::copy_repository_content(dir.path());
     let print = taizhang::theme::Theme::builtin()
@@ -210,34 +277,18 @@ fn a_pack_whose_pieces_do_not_join_is_made_whole_after_pieces_were_written() {
         );
     fs::create_dir_all(dir.path().join("templates")).expect("a folder");
     fs::write(dir.path().join("templates/print.html"), print).expect("writes");
-
-    let options = BuildOptions::new(dir.path());
-    let checked = taizhang::check::check(&options.root, &options.given);
-    let prepared = Prepared::new(&checked, dir.path(), &Reuse::default()).expect("prepares");
-    let sink = Pieces::default();
-    let findings = prepared
-        .render_into(
-            &sink,
-            &AtomicBool::new(false),
-            &taizhang::render::Progress::default(),
-        )
-        .expect("renders")
-        .expect("not stopped");
-    assert!(findings.is_clean());
-    let pack = "print/index.html";
-    let written = sink.written.lock().expect("a lock");
+    let (sink, _) = render_in_pieces(dir.path());
+    let written = sink.written.into_inner().expect("a lock");
     assert!(
         written
             .iter()
-            .any(|(p, bytes)| p == pack && !bytes.is_empty()),
+            .any(|(p, bytes)| p == PACK && !bytes.is_empty()),
         "the pack was begun in pieces"
     );
-    assert_eq!(*sink.removed.lock().expect("a lock"), [pack]);
-    let whole = sink.whole.get(pack).expect("then made whole");
-    let in_memory = crate::common::build_in_memory(dir.path(), taizhang::content::Audience::Public);
-    let expected = in_memory.iter().find(|f| f.path == pack).expect("a pack");
+    assert_eq!(sink.removed.into_inner().expect("a lock"), [PACK]);
+    let whole = sink.whole.get(PACK).expect("then made whole");
     assert!(
-        *whole == expected.bytes,
+        *whole == pack_made_whole(dir.path()),
         "made whole as a build in memory makes it"
     );
     assert!(String::from_utf8_lossy(&whole).contains("<pre>"));
