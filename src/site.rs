@@ -453,6 +453,15 @@ impl Prepared {
         let leaks = Mutex::new(Vec::new());
         let write_error = Mutex::new(None);
         let (pages, files) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let failed = |error: std::io::Error| {
+            let text = error.to_string();
+            *lock(&write_error) = Some(error);
+            text
+        };
+        let written = |path: &str| {
+            pages.fetch_add(usize::from(path.ends_with(".html")), Ordering::Relaxed);
+            files.fetch_add(1, Ordering::Relaxed);
+        };
         let pass = |file: OutputFile| -> Result<(), String> {
             let found = self.leaks_in(&file);
             if !found.is_empty() {
@@ -461,24 +470,14 @@ impl Prepared {
                 lock(&leaks).push((file, found));
                 return Ok(());
             }
-            let html = file.path.ends_with(".html");
-            if let Err(error) = sink.put(file) {
-                let text = error.to_string();
-                *lock(&write_error) = Some(error);
-                return Err(text);
-            }
-            pages.fetch_add(usize::from(html), Ordering::Relaxed);
-            files.fetch_add(1, Ordering::Relaxed);
+            let path = file.path.clone();
+            sink.put(file).map_err(failed)?;
+            written(&path);
             Ok(())
         };
         // The print pack, guarded and written as it is made: read back only
         // should the guard find a leak in it, to say where.
         let stream = |path: &str, source: &mut dyn Read| -> Result<(), String> {
-            let failed = |error: std::io::Error| {
-                let text = error.to_string();
-                *lock(&write_error) = Some(error);
-                text
-            };
             let mut writer = sink.open(path).map_err(failed)?;
             let mut tee = Tee {
                 source,
@@ -502,19 +501,15 @@ impl Prepared {
                 return Err(failed(error));
             }
             if !clean {
+                // Where, and what: the file read back goes the way of any
+                // other.
                 let bytes = sink.read_back(path).map_err(failed)?;
-                let file = OutputFile {
+                return pass(OutputFile {
                     path: path.to_string(),
                     bytes,
-                };
-                let found = self.leaks_in(&file);
-                if !found.is_empty() {
-                    lock(&leaks).push((file, found));
-                    return Ok(());
-                }
+                });
             }
-            pages.fetch_add(usize::from(path.ends_with(".html")), Ordering::Relaxed);
-            files.fetch_add(1, Ordering::Relaxed);
+            written(path);
             Ok(())
         };
         let stream = sink.takes_pieces().then_some(&stream as Streaming<'_>);
