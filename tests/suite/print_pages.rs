@@ -265,16 +265,10 @@ fn a_sink_that_takes_pieces_gets_the_print_pack_in_pieces() {
 fn a_pack_whose_pieces_do_not_join_is_made_whole_after_pieces_were_written() {
     let dir = tempfile::tempdir().expect("a folder");
     crate::common::copy_repository_content(dir.path());
-    let print = taizhang::theme::Theme::builtin()
-        .templates
-        .into_iter()
-        .find(|(n, _)| n == "print.html")
-        .expect("print.html")
-        .1
-        .replace(
-            "<div>{{ n.html | safe }}</div>",
-            "<pre>{{ n.html | safe }}</pre>",
-        );
+    let print = crate::common::builtin_template("print.html").replace(
+        "<div>{{ n.html | safe }}</div>",
+        "<pre>{{ n.html | safe }}</pre>",
+    );
     fs::create_dir_all(dir.path().join("templates")).expect("a folder");
     fs::write(dir.path().join("templates/print.html"), print).expect("writes");
     let (sink, _) = render_in_pieces(dir.path());

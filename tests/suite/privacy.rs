@@ -144,12 +144,7 @@ fn a_template_printing_a_name_fails_the_public_build_and_keeps_the_old_site() {
     // A site override that prints the raw register, as a careless edit might.
     let register = fs::read_to_string(dir.path().join("content/people.yaml")).expect("reads");
     fs::create_dir_all(dir.path().join("templates")).expect("a folder");
-    let base = taizhang::theme::Theme::builtin()
-        .templates
-        .into_iter()
-        .find(|(n, _)| n == "base.html")
-        .expect("base.html")
-        .1
+    let base = crate::common::builtin_template("base.html")
         .replace("</footer>", &format!("<pre>{register}</pre></footer>"));
     fs::write(dir.path().join("templates/base.html"), base).expect("writes");
     let second = taizhang()
@@ -191,12 +186,7 @@ fn a_name_in_the_print_pack_made_in_pieces_is_found_and_quoted_at_its_line() {
         .into_iter()
         .next()
         .expect("Sanjiang registers people");
-    let print = taizhang::theme::Theme::builtin()
-        .templates
-        .into_iter()
-        .find(|(n, _)| n == "print.html")
-        .expect("print.html")
-        .1;
+    let print = crate::common::builtin_template("print.html");
     let at = print.rfind("{% endblock %}").expect("a block");
     let print = format!("{}<p>联系人 {name}</p>\n{}", &print[..at], &print[at..]);
     fs::create_dir_all(dir.path().join("templates")).expect("a folder");

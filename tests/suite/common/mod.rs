@@ -53,6 +53,17 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The default theme's template `name` (`print.html`), as the binary
+/// holds it: the start of a site's own override.
+pub(crate) fn builtin_template(name: &str) -> String {
+    taizhang::theme::Theme::builtin()
+        .templates
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("the default theme has no {name}"))
+        .1
+}
+
 /// Copies the repository's `content/` under `to`, so a test can build or
 /// change it without touching the repository.
 pub(crate) fn copy_repository_content(to: &Path) {
