@@ -69,11 +69,12 @@ trait Emit {
     /// `c`, which stands for `start..end` of the original.
     fn char(&mut self, c: char, start: usize, end: usize);
 
-    /// A run of printable ASCII without `%`, which reads as written,
-    /// starting at `start` of the original.
-    fn ascii(&mut self, run: &str, start: usize) {
-        for (i, byte) in run.bytes().enumerate() {
-            self.char(char::from(byte), start + i, start + i + 1);
+    /// A run that reads as written, character for character (printable
+    /// ASCII without `%`, or Han characters that are their own simplified
+    /// form), starting at `start` of the original.
+    fn run(&mut self, run: &str, start: usize) {
+        for (i, c) in run.char_indices() {
+            self.char(c, start + i, start + i + c.len_utf8());
         }
     }
 }
@@ -92,7 +93,7 @@ impl Emit for Text {
         self.0.push(c);
     }
 
-    fn ascii(&mut self, run: &str, _: usize) {
+    fn run(&mut self, run: &str, _: usize) {
         self.0.push_str(run);
     }
 }
@@ -120,14 +121,24 @@ fn read(original: &str, emit: &mut impl Emit) {
             at = end;
             continue;
         }
-        // A Han character of the common block, three bytes in UTF-8: never
-        // invisible, never whitespace, its own NFKC form.
-        if (0xE4..=0xE9).contains(&byte)
-            && let Some(c) = original.get(at..at + 3).and_then(|s| s.chars().next())
-            && ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        {
-            walk.take(simplified(c), at, at + 3);
-            at += 3;
+        // Han characters of the common block, three bytes in UTF-8: never
+        // invisible, never whitespace, their own NFKC form; a run of those
+        // already simplified reads as written.
+        if let Some(c) = common_han(original, at) {
+            let simple = simplified(c);
+            if simple != c {
+                walk.take(simple, at, at + 3);
+                at += 3;
+                continue;
+            }
+            let mut end = at + 3;
+            while let Some(next) = common_han(original, end)
+                && simplified(next) == next
+            {
+                end += 3;
+            }
+            walk.han(&original[at..end], at);
+            at = end;
             continue;
         }
         if byte == b'%'
@@ -161,6 +172,17 @@ fn read(original: &str, emit: &mut impl Emit) {
 /// Printable ASCII other than `%`: it reads as written, one for one.
 fn printable(byte: u8) -> bool {
     byte.is_ascii_graphic() && byte != b'%'
+}
+
+/// The character at byte `at` of `text` when it is a Han character of the
+/// common block (U+4E00–U+9FFF, three bytes in UTF-8).
+fn common_han(text: &str, at: usize) -> Option<char> {
+    let lead = *text.as_bytes().get(at)?;
+    if !(0xE4..=0xE9).contains(&lead) {
+        return None;
+    }
+    let c = text.get(at..at + 3)?.chars().next()?;
+    ('\u{4E00}'..='\u{9FFF}').contains(&c).then_some(c)
 }
 
 /// The state of a walk through a text: whitespace waits to learn whether
@@ -199,8 +221,21 @@ impl<E: Emit> Walk<'_, E> {
         if let Some((first, last)) = self.pending_space.take() {
             self.emit.char(' ', first, last);
         }
-        self.emit.ascii(run, start);
+        self.emit.run(run, start);
         self.last_han = false;
+    }
+
+    /// A run of common Han characters, each its own simplified form:
+    /// nothing folded, and whitespace between it and the Han character
+    /// before it dropped.
+    fn han(&mut self, run: &str, start: usize) {
+        if let Some((first, last)) = self.pending_space.take()
+            && !self.last_han
+        {
+            self.emit.char(' ', first, last);
+        }
+        self.emit.run(run, start);
+        self.last_han = true;
     }
 }
 
@@ -247,12 +282,29 @@ fn folded(c: char) -> impl Iterator<Item = char> {
     let mut buffer = [None; 4];
     if simple {
         buffer[0] = Some(c);
+    } else if let Some(punctuation) = punctuation_folded(c) {
+        buffer[0] = Some(punctuation);
     } else {
         for (slot, d) in buffer.iter_mut().zip(std::iter::once(c).nfkc()) {
             *slot = Some(d);
         }
     }
     buffer.into_iter().flatten().map(simplified)
+}
+
+/// The NFKC form of the punctuation Chinese text is full of, without
+/// asking the normaliser: full-width ASCII (`，` `：` `（` `１`) is ASCII,
+/// the ideographic space a space, and the CJK marks (`、` `。` `《` `【`)
+/// their own form. `None` for anything else, and for the few CJK marks
+/// NFKC changes.
+fn punctuation_folded(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        '\u{3036}' | '\u{3038}'..='\u{303A}' => None,
+        '\u{3001}'..='\u{303F}' => Some(c),
+        _ => None,
+    }
 }
 
 /// The first and last character of the simplification table.
@@ -318,6 +370,17 @@ mod tests {
         let url = "a%E5%85%B0b";
         let reading = Reading::of(url);
         assert_eq!(&url[reading.original_range(url, 1..4)], "%E5%85%B0");
+    }
+
+    #[test]
+    fn punctuation_folds_as_the_normaliser_folds_it() {
+        for c in ('\u{3000}'..='\u{303F}').chain('\u{FF00}'..='\u{FFEF}') {
+            if let Some(quick) = punctuation_folded(c) {
+                let normalised: Vec<char> = std::iter::once(c).nfkc().collect();
+                assert_eq!(vec![quick], normalised, "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(read("整改，完成（１００％）"), "整改,完成(100%)");
     }
 
     #[test]
