@@ -28,23 +28,29 @@ pub(crate) fn polish_piece(html: &str, change: bool) -> (String, Edges) {
     let mut rest = html;
     let mut verbatim: Option<&str> = None;
     let mut edges = Edges {
-        first_blank: html[..html.find('<').unwrap_or(html.len())]
+        first_blank: html[..memchr::memchr(b'<', html.as_bytes()).unwrap_or(html.len())]
             .trim()
             .is_empty(),
         last_blank: true,
         closed: true,
     };
+    // One buffer for the characters of every run polished, not one each.
+    let mut chars: Vec<char> = Vec::new();
     while !rest.is_empty() {
-        let Some(open) = rest.find('<') else {
-            push_text(&mut out, rest, verbatim.is_some() || !change);
+        let Some(open) = memchr::memchr(b'<', rest.as_bytes()) else {
+            push_text(&mut out, rest, verbatim.is_some() || !change, &mut chars);
             edges.last_blank = rest.trim().is_empty();
             break;
         };
-        push_text(&mut out, &rest[..open], verbatim.is_some() || !change);
+        push_text(
+            &mut out,
+            &rest[..open],
+            verbatim.is_some() || !change,
+            &mut chars,
+        );
         edges.last_blank = true;
-        let close = rest[open..]
-            .find('>')
-            .map_or(rest.len(), |at| open + at + 1);
+        let close =
+            memchr::memchr(b'>', &rest.as_bytes()[open..]).map_or(rest.len(), |at| open + at + 1);
         let tag = &rest[open..close];
         out.push_str(tag);
         edges.closed = tag.ends_with('>');
@@ -89,19 +95,21 @@ impl Edges {
     }
 }
 
-fn push_text(out: &mut String, text: &str, verbatim: bool) {
+/// `text` (one run between two tags) onto `out`, polished unless
+/// `verbatim`; `chars` is a buffer to work in.
+fn push_text(out: &mut String, text: &str, verbatim: bool, chars: &mut Vec<char>) {
     // Only these characters are ever changed; most runs between two tags
     // have none of them and are copied as they are.
-    let untouched = !text.bytes().any(|b| {
-        matches!(
-            b,
-            b',' | b':' | b';' | b'!' | b'?' | b'(' | b')' | b'\n' | b'\r'
-        )
-    });
+    let bytes = text.as_bytes();
+    let untouched = memchr::memchr3(b',', b':', b';', bytes).is_none()
+        && memchr::memchr3(b'!', b'?', b'(', bytes).is_none()
+        && memchr::memchr3(b')', b'\n', b'\r', bytes).is_none();
     if verbatim || untouched {
         out.push_str(text);
     } else {
-        out.push_str(&text_polished(text));
+        chars.clear();
+        chars.extend(text.chars());
+        push_polished(out, chars);
     }
 }
 
@@ -122,11 +130,12 @@ fn latin(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// One run of text (no markup inside; entities stay as typed).
-fn text_polished(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    let pairs = bracket_pairs(&chars);
+/// One run of text (no markup inside; entities stay as typed), given as
+/// its characters, polished onto `out`.
+fn push_polished(out: &mut String, chars: &[char]) {
+    let pairs = bracket_pairs(chars);
+    // What was pushed last: a neighbour, once set full-width or not.
+    let mut before: Option<char> = None;
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k];
@@ -144,25 +153,25 @@ fn text_polished(text: &str) -> String {
                 });
             if let Some(n) = end {
                 out.extend(&chars[k..k + n + 2]);
+                before = Some(';');
                 k += n + 2;
                 continue;
             }
         }
-        let before = out.last().copied();
         let after = chars.get(k + 1).copied();
-        match c {
+        let set = match c {
             ',' | ':' | ';' | '!' | '?' => {
                 let beside = chinese(before) || chinese(after);
                 let kept = latin(before) && latin(after);
                 // `:` after a Latin word and before `//` is an address.
                 let address = c == ':' && chars.get(k + 1..k + 3) == Some(&['/', '/']);
-                out.push(if beside && !kept && !address {
+                if beside && !kept && !address {
                     full_width(c)
                 } else {
                     c
-                });
+                }
             }
-            '(' | ')' if pairs.contains(&k) => out.push(full_width(c)),
+            '(' | ')' if pairs.contains(&k) => full_width(c),
             '\n' | '\r' if chinese(before) => {
                 // A line break inside a Chinese sentence, and the spaces of
                 // the next line's indent, are no space on the page.
@@ -174,13 +183,14 @@ fn text_polished(text: &str) -> String {
                     k = next;
                     continue;
                 }
-                out.push(c);
+                c
             }
-            _ => out.push(c),
-        }
+            _ => c,
+        };
+        out.push(set);
+        before = Some(set);
         k += 1;
     }
-    out.into_iter().collect()
 }
 
 /// The positions of brackets `(…)` to set full-width: a pair with no
@@ -261,6 +271,80 @@ mod tests {
             polish("<p>东村&amp;西村&#12290;</p>"),
             "<p>东村&amp;西村&#12290;</p>"
         );
+    }
+
+    /// A run polished as it was before runs were written straight into
+    /// the page: each character pushed to a list, the list then collected.
+    fn polished_slowly(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out: Vec<char> = Vec::with_capacity(chars.len());
+        let pairs = bracket_pairs(&chars);
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            if c == '&' {
+                let end = chars[k + 1..]
+                    .iter()
+                    .take(10)
+                    .position(|c| *c == ';')
+                    .filter(|&n| {
+                        n > 0
+                            && chars[k + 1..k + 1 + n]
+                                .iter()
+                                .all(|c| c.is_ascii_alphanumeric() || *c == '#')
+                    });
+                if let Some(n) = end {
+                    out.extend(&chars[k..k + n + 2]);
+                    k += n + 2;
+                    continue;
+                }
+            }
+            let before = out.last().copied();
+            let after = chars.get(k + 1).copied();
+            match c {
+                ',' | ':' | ';' | '!' | '?' => {
+                    let beside = chinese(before) || chinese(after);
+                    let kept = latin(before) && latin(after);
+                    let address = c == ':' && chars.get(k + 1..k + 3) == Some(&['/', '/']);
+                    out.push(if beside && !kept && !address {
+                        full_width(c)
+                    } else {
+                        c
+                    });
+                }
+                '(' | ')' if pairs.contains(&k) => out.push(full_width(c)),
+                '\n' | '\r' if chinese(before) => {
+                    let mut next = k + 1;
+                    while next < chars.len() && chars[next].is_whitespace() {
+                        next += 1;
+                    }
+                    if chinese(chars.get(next).copied()) {
+                        k = next;
+                        continue;
+                    }
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+            k += 1;
+        }
+        out.into_iter().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_polish_as_they_did_one_character_at_a_time(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "村", "社区", "a", "7", ",", ":", ";", "!", "?", "(", ")", "\n", "\r", " ",
+                "  ", "&amp;", "&#12290;", "&", "&x", "//", "https", "，", "“", "…", "é",
+            ]), 0..40)
+        ) {
+            let text: String = parts.concat();
+            let chars: Vec<char> = text.chars().collect();
+            let mut out = String::from("<p>");
+            push_polished(&mut out, &chars);
+            proptest::prop_assert_eq!(&out[3..], polished_slowly(&text));
+        }
     }
 
     #[test]
