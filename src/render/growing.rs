@@ -1,9 +1,11 @@
-//! Bytes of a file that grows to a hundred megabytes (the print pack,
-//! `site.json`, the lists at a county's scale), made in one buffer that
-//! grows eight times over when it is full instead of twice. Each growth
-//! copies what the buffer holds, and for that moment both copies are held:
-//! grown by doubling, `site.json` took twice its size at its last step.
-//! Room reserved and not yet written costs address space, not memory.
+//! Bytes of a file that grows to a hundred megabytes (`site.json`, the
+//! lists at a county's scale, and the print pack where it is made whole,
+//! in `serve` and `check --full`: a build writes it as it is made), made
+//! in one buffer that grows eight times over when it is full instead of
+//! twice. Each growth copies what the buffer holds, and for that moment
+//! both copies are held: grown by doubling, `site.json` took twice its
+//! size at its last step. Room reserved and not yet written costs address
+//! space, not memory.
 
 use std::io;
 
