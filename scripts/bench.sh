@@ -2,7 +2,9 @@
 # Build-speed benchmark: generates ledgers of 100, 1,000 and 10,000 issues
 # (200 villages, 2 notes per issue) and prints, per size, the full build's
 # median wall time over 3 runs, pages per second, peak RSS, output size,
-# the `cp -r` floor of the same output, and `check` alone. Each timed build
+# the `cp -r` floor of the same output, and `check` alone (the median of 5
+# runs: a second long, its median of 3 moved by a fifth when the shared
+# machine was busy for a moment). Each timed build
 # writes into an empty folder, as `cp -r` and Hugo's runs do; a rebuild
 # over the site already there (which also removes the old one) is timed
 # once beside them. Output goes to tmpfs (/dev/shm) so that disk noise
@@ -20,6 +22,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 [ $# -gt 0 ] && sizes=("$@") || sizes=(100 1000 10000)
 runs=3
+check_runs=5
 shm="${BENCH_TMP:-/dev/shm}/taizhang-bench"
 disk="$repo/target/bench"
 (cd "$repo" && cargo build --release --locked --quiet && cargo build --release --locked --quiet --example gen_ledger)
@@ -113,7 +116,7 @@ for n in "${sizes[@]}"; do
   done
   floor=$(printf '%s\n' "${copies[@]}" | median)
   checks=()
-  for _ in $(seq $runs); do
+  for _ in $(seq $check_runs); do
     read -r s _ < <(timed "$taizhang" check --quiet --root "$site")
     checks+=("$s")
   done
