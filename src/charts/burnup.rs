@@ -109,8 +109,9 @@ struct Count {
     closed: usize,
 }
 
-/// The counts on every day something changed, and on the first and last.
-fn counts_by_day(tasks: &[&Task], start: Date, as_of: Date) -> Vec<Count> {
+/// The days the chart counts on: every day something changed between
+/// `start` and `as_of`, and those two.
+fn days_counted(tasks: &[&Task], start: Date, as_of: Date) -> Vec<Date> {
     let mut days: Vec<Date> = tasks
         .iter()
         .flat_map(|t| t.history.iter().map(|h| h.date))
@@ -119,6 +120,12 @@ fn counts_by_day(tasks: &[&Task], start: Date, as_of: Date) -> Vec<Count> {
         .collect();
     days.sort();
     days.dedup();
+    days
+}
+
+/// The counts on every day something changed, and on the first and last.
+fn counts_by_day(tasks: &[&Task], start: Date, as_of: Date) -> Vec<Count> {
+    let days = days_counted(tasks, start, as_of);
     // Each task's changes in handed-in and closed counts, by the day they
     // take effect, summed up to each day: a county's chart has 100,000
     // tasks over a hundred days, too many to ask each task each day.
@@ -365,15 +372,8 @@ mod tests {
     /// The counts as the chart first made them: every task asked its
     /// status on every day.
     fn counts_by_day_slowly(tasks: &[&Task], start: Date, as_of: Date) -> Vec<Count> {
-        let mut days: Vec<Date> = tasks
+        days_counted(tasks, start, as_of)
             .iter()
-            .flat_map(|t| t.history.iter().map(|h| h.date))
-            .filter(|d| *d >= start && *d <= as_of)
-            .chain([start, as_of])
-            .collect();
-        days.sort();
-        days.dedup();
-        days.iter()
             .map(|&day| {
                 let statuses: Vec<Status> = tasks.iter().map(|t| status_on(t, day)).collect();
                 Count {
