@@ -4,7 +4,8 @@
 # median wall time over 3 runs, pages per second, peak RSS, output size,
 # the `cp -r` floor of the same output, and `check` alone (the median of 5
 # runs: a second long, its median of 3 moved by a fifth when the shared
-# machine was busy for a moment). Each timed build
+# machine was busy for a moment; the floor is a median of 5 copies for
+# the same reason, each removed once timed). Each timed build
 # writes into an empty folder, as `cp -r` and Hugo's runs do; a rebuild
 # over the site already there (which also removes the old one) is timed
 # once beside them. Output goes to tmpfs (/dev/shm) so that disk noise
@@ -23,6 +24,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 [ $# -gt 0 ] && sizes=("$@") || sizes=(100 1000 10000)
 runs=3
 check_runs=5
+floor_runs=5
 shm="${BENCH_TMP:-/dev/shm}/taizhang-bench"
 disk="$repo/target/bench"
 (cd "$repo" && cargo build --release --locked --quiet && cargo build --release --locked --quiet --example gen_ledger)
@@ -76,12 +78,13 @@ TOML
   count=$(find "$shm/hugo-public" -name '*.html' | wc -l)
   size=$(du -sm "$shm/hugo-public" | cut -f1)
   local copies=()
-  for k in $(seq $runs); do
-    read -r s _ < <(timed cp -r "$shm/hugo-public" "$shm/hugo-copy-$k")
+  for _ in $(seq $floor_runs); do
+    read -r s _ < <(timed cp -r "$shm/hugo-public" "$shm/hugo-copy")
     copies+=("$s")
+    rm -rf "$shm/hugo-copy"
   done
   floor=$(printf '%s\n' "${copies[@]}" | median)
-  rm -rf "$site" "$shm/hugo-public" "$shm"/hugo-copy-*
+  rm -rf "$site" "$shm/hugo-public"
   awk -v n="$n" -v p="$count" -v h="$took" -v r="$peak" -v s="$size" -v f="$floor" -v t="$ours" -v tr="$our_kb" 'BEGIN {
     printf "%-7d %7d %9.2f %8.0f %9d %9.2f %7.1f %11.2f %9.2f\n", n, p, h, r / 1024, s, f, (f > 0 ? h / f : 0), (h > 0 ? t / h : 0), (r > 0 ? tr / r : 0) }'
 }
@@ -110,9 +113,10 @@ for n in "${sizes[@]}"; do
   pages=$(find "$shm/public" -name '*.html' | wc -l)
   size=$(du -sm "$shm/public" | cut -f1)
   copies=()
-  for k in $(seq $runs); do
-    read -r s _ < <(timed cp -r "$shm/public" "$shm/copy-$k")
+  for _ in $(seq $floor_runs); do
+    read -r s _ < <(timed cp -r "$shm/public" "$shm/copy")
     copies+=("$s")
+    rm -rf "$shm/copy"
   done
   floor=$(printf '%s\n' "${copies[@]}" | median)
   checks=()
