@@ -12,11 +12,16 @@ pub(super) const REMEMBERED_FROM: usize = 24;
 
 /// Runs of text (what a view holds between two separators) in which no
 /// registered name and no number was found. Kept exactly, not by a hash:
-/// a collision would let a name through.
+/// a collision would let a name through. Hashed with foldhash rather than
+/// SipHash: every run of every page is looked up, and the set holds only
+/// text the site itself wrote.
 #[derive(Default)]
 pub(super) struct Searched {
-    runs: RwLock<HashSet<Box<str>>>,
+    runs: RwLock<Runs>,
 }
+
+/// The set of clean runs.
+type Runs = HashSet<Box<str>, foldhash::fast::RandomState>;
 
 impl Searched {
     /// Whether `run` was searched before and found clean.
@@ -47,6 +52,6 @@ impl std::fmt::Debug for Searched {
 
 // A thread that panicked while holding the lock left the set whole: runs
 // are only ever added, each in one step.
-fn read(runs: &RwLock<HashSet<Box<str>>>) -> std::sync::RwLockReadGuard<'_, HashSet<Box<str>>> {
+fn read(runs: &RwLock<Runs>) -> std::sync::RwLockReadGuard<'_, Runs> {
     runs.read().unwrap_or_else(|e| e.into_inner())
 }
