@@ -703,6 +703,57 @@ mod tests {
         );
     }
 
+    /// A village's page and its notice share the village's task values,
+    /// made one right after the other: no more villages' values are held
+    /// at once than there are threads, none once the build is done, and
+    /// the two pages asked for again (as serve may) are made the same.
+    #[test]
+    fn a_build_holds_a_village_s_task_values_only_between_its_two_pages() {
+        struct Watching<'r> {
+            renderer: &'r Renderer,
+            most: AtomicUsize,
+            memory: Memory,
+        }
+        impl Sink for Watching<'_> {
+            fn put(&self, file: OutputFile) -> std::io::Result<()> {
+                let held = self.renderer.village_tasks_held();
+                self.most.fetch_max(held, Ordering::Relaxed);
+                self.memory.put(file)
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let options = BuildOptions::new(root);
+        let checked = check(&options.root, &options.given);
+        let prepared = Prepared::new(&checked, root, &Reuse::default()).expect("prepares");
+        let renderer = prepared.renderer();
+        let watching = Watching {
+            renderer,
+            most: AtomicUsize::new(0),
+            memory: Memory::default(),
+        };
+        let findings = prepared
+            .render_into(&watching, &AtomicBool::new(false), &Progress::default())
+            .expect("renders")
+            .expect("not stopped");
+        assert!(findings.is_clean());
+        let villages = renderer.model().villages.len();
+        let most = watching.most.into_inner();
+        assert!(
+            most <= rayon::current_num_threads().min(villages - 1),
+            "{most} of {villages} villages' task values held at once"
+        );
+        assert_eq!(renderer.village_tasks_held(), 0);
+        let village = &renderer.model().villages[0].id;
+        for path in [
+            format!("villages/{village}/index.html"),
+            format!("villages/{village}/notice/index.html"),
+        ] {
+            let again = renderer.file(&path).expect("a page").expect("renders");
+            let built = watching.memory.get(&path).expect("built");
+            assert!(again.bytes == *built, "{path} made again differs");
+        }
+    }
+
     /// A build lets each issue's HTML and charts go once its page and its
     /// block in the print pack are made: a county's are tens of megabytes.
     #[test]

@@ -4,14 +4,16 @@ use tera::Context;
 
 use super::pages::*;
 use super::views::*;
+use super::village_tasks::{VillageTasks, listed};
 use super::{erased, figures, prose, qr};
-use crate::model::{Model, Status, Task};
+use crate::model::{Model, Status};
 
 /// What a page's template is given, built by one method per kind of page.
 struct PageContext<'a> {
     model: &'a Model,
     prose: &'a prose::Prose,
     figures: &'a figures::Figures,
+    village_tasks: &'a VillageTasks,
     sitemap: &'a [String],
     print: PrintParts<'a>,
     stylesheet: &'a str,
@@ -157,19 +159,23 @@ impl PageContext<'_> {
         self.put("village", village);
         // A resident asks what is still not done here: open tasks first,
         // the longest overdue at the top, then the rest by how far along
-        // they are; closed ones after, folded.
-        let (closed, mut open): (Vec<&Task>, Vec<&Task>) = tasks(model, &village.tasks)
-            .into_iter()
-            .partition(|t| t.status.status() == Status::Closed);
-        open.sort_by_key(|t| {
+        // they are; closed ones after, folded. The lists are made of the
+        // values the notice lists too, by their place in the village's.
+        let listed_here = tasks(model, &village.tasks);
+        let (closed, mut open): (Vec<usize>, Vec<usize>) =
+            (0..listed_here.len()).partition(|&k| listed_here[k].status.status() == Status::Closed);
+        open.sort_by_key(|&k| {
+            let t = listed_here[k];
             (
                 !t.overdue,
                 std::cmp::Reverse(t.days_overdue),
                 t.status.status(),
             )
         });
-        self.put("open_tasks", &open);
-        self.put("closed_tasks", &closed);
+        let values = self.village_tasks.of(model, i);
+        let context = &mut self.context;
+        context.insert_value("open_tasks", listed(&values, open.into_iter()));
+        context.insert_value("closed_tasks", listed(&values, closed.into_iter()));
         self.put("issues", &issue_links(model, &village.issues));
         self.put("notes", &notes(model, &village.notes));
         self.put("bar_chart", figures.village_bar(model, i));
@@ -300,12 +306,12 @@ impl PageContext<'_> {
         let village = &model.villages[i];
         self.put("page", &section(""));
         self.put("village", village);
-        let listed = tasks(model, &village.tasks);
+        let shown = tasks(model, &village.tasks);
         // One deadline for every task is said once, above the list, and
         // its column gives the room to the tasks.
-        let first_deadline = listed.first().map(|t| t.deadline_text.as_str());
-        let common_deadline = first_deadline
-            .filter(|d| listed.iter().all(|t| t.deadline_text == *d) && !d.is_empty());
+        let first_deadline = shown.first().map(|t| t.deadline_text.as_str());
+        let common_deadline =
+            first_deadline.filter(|d| shown.iter().all(|t| t.deadline_text == *d) && !d.is_empty());
         self.put("common_deadline", &common_deadline);
         // The subtitle names the plan: a long title takes lines from the list.
         let ems = |text: &str| crate::charts::text_width(text, 1.0);
@@ -318,9 +324,11 @@ impl PageContext<'_> {
             + 26.0;
         self.put(
             "density",
-            &notice_density(&listed, common_deadline.is_some(), subtitle),
+            &notice_density(&shown, common_deadline.is_some(), subtitle),
         );
-        self.put("tasks", &listed);
+        let values = self.village_tasks.of(model, i);
+        self.context
+            .insert_value("tasks", listed(&values, 0..values.len()));
         let url = format!("{}villages/{}/", model.base_url, village.id);
         // A QR code is only worth printing when it leads somewhere from a phone.
         let absolute =
@@ -392,24 +400,22 @@ impl PageContext<'_> {
     }
 }
 
-/// The template and context of a page.
+/// The template and context of a page, from the parts `renderer` holds;
+/// `print` is what the print pack is given (nothing for other pages).
 pub(super) fn context(
-    model: &Model,
-    prose: &prose::Prose,
-    figures: &figures::Figures,
+    renderer: &super::Renderer,
     page: &Page,
-    sitemap: &[String],
     print: PrintParts<'_>,
-    stylesheet: &str,
 ) -> (&'static str, Context) {
     let kind = page;
     let mut page = PageContext {
-        model,
-        prose,
-        figures,
-        sitemap,
+        model: &renderer.model,
+        prose: &renderer.prose,
+        figures: &renderer.figures,
+        village_tasks: &renderer.village_tasks,
+        sitemap: &renderer.sitemap,
         print,
-        stylesheet,
+        stylesheet: renderer.stylesheet(),
         context: Context::new(),
     };
     let template = match kind {

@@ -13,6 +13,7 @@ mod prose;
 mod qr;
 mod typography;
 mod views;
+mod village_tasks;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -35,6 +36,7 @@ use links::{LinkTargets, Relinker};
 use pages::{Page, PrintParts, address};
 use prose::Prose;
 use views::SiteView;
+use village_tasks::VillageTasks;
 
 /// How far a render has come, for a progress bar: a handle the caller
 /// makes, passes in, and reads from another thread.
@@ -103,6 +105,8 @@ pub struct Renderer {
     /// How many times each issue's HTML and charts were shown: by its own
     /// page and its block in the print pack, after which they are let go.
     issue_shown: Vec<AtomicU32>,
+    /// Each village's tasks as values, shared by its page and its notice.
+    village_tasks: VillageTasks,
 }
 
 impl std::fmt::Debug for Renderer {
@@ -178,6 +182,7 @@ impl Renderer {
         Ok(Renderer {
             prose: Prose::new(&model),
             figures: Figures::new(&model),
+            village_tasks: VillageTasks::new(&model),
             base_path: base_path(&model.base_url),
             model,
             tera,
@@ -273,8 +278,10 @@ impl Renderer {
             _ => {}
         }
         let (template, text) = self.page_text(page, PrintParts::default())?;
-        if let Page::Issue(i) = page {
-            self.shown_issue(*i);
+        match page {
+            Page::Issue(i) => self.shown_issue(*i),
+            Page::Village(i) | Page::Notice(i) => self.village_tasks.shown(*i),
+            _ => {}
         }
         Ok(self.finished(index, template, text))
     }
@@ -283,6 +290,12 @@ impl Renderer {
     #[cfg(test)]
     pub(crate) fn issue_parts_held(&self) -> (usize, usize) {
         (self.prose.issues_held(), self.figures.issues_held())
+    }
+
+    /// How many villages' task values are held.
+    #[cfg(test)]
+    pub(crate) fn village_tasks_held(&self) -> usize {
+        self.village_tasks.held()
     }
 
     /// Counts issue `i`'s HTML and charts shown once more. A county's are
@@ -303,15 +316,7 @@ impl Renderer {
         page: &Page,
         print: PrintParts<'_>,
     ) -> Result<(&'static str, String), String> {
-        let (template, context) = context(
-            &self.model,
-            &self.prose,
-            &self.figures,
-            page,
-            &self.sitemap,
-            print,
-            self.stylesheet(),
-        );
+        let (template, context) = context(self, page, print);
         if !page.holds_the_ledger() {
             let text = self
                 .tera
@@ -427,7 +432,11 @@ impl Renderer {
             .chain(overdue.into_iter().map(Job::Page))
             .chain(print.into_iter().map(Job::Page))
             .collect();
-        let rest: Vec<Job> = workbook.into_iter().chain(small).map(Job::Page).collect();
+        let rest: Vec<Job> = workbook
+            .into_iter()
+            .map(Job::Page)
+            .chain(self.paired_with_notices(small))
+            .collect();
         // The pack's anchors are read from the pack whole.
         let pack_anchored = self
             .pages
@@ -462,6 +471,38 @@ impl Renderer {
             targets.add_ids(&path, ids);
         }
         Ok(Some(broken(links, &targets)))
+    }
+
+    /// `pages` as jobs, each village's notice made right after its page,
+    /// on the same thread: the two share the village's task values, held
+    /// only between them (made far apart, all villages' would be held at
+    /// once).
+    fn paired_with_notices(&self, pages: Vec<usize>) -> Vec<Job> {
+        let notices: HashMap<usize, usize> = pages
+            .iter()
+            .filter_map(|&p| match self.pages[p] {
+                Page::Notice(v) => Some((v, p)),
+                _ => None,
+            })
+            .collect();
+        let paired: HashSet<usize> = pages
+            .iter()
+            .filter_map(|&p| match self.pages[p] {
+                Page::Village(v) => notices.get(&v).copied(),
+                _ => None,
+            })
+            .collect();
+        pages
+            .into_iter()
+            .filter(|p| !paired.contains(p))
+            .map(|p| match self.pages[p] {
+                Page::Village(v) => match notices.get(&v) {
+                    Some(&notice) => Job::OneAfterAnother(vec![Job::Page(p), Job::Page(notice)]),
+                    None => Job::Page(p),
+                },
+                _ => Job::Page(p),
+            })
+            .collect()
     }
 
     /// Does `job`, handing each file it makes on; `None` for a file not
