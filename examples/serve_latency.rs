@@ -100,7 +100,11 @@ fn main() {
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     fs::write(&file, text).expect("restores");
-    let what = if issue { "save an issue" } else { "save a note" };
+    let what = if issue {
+        "save an issue"
+    } else {
+        "save a note"
+    };
     report(what, &mut times, pause);
 }
 

@@ -2,8 +2,9 @@
 # Authoring-loop benchmark: generates a ledger of N issues (1,000 by
 # default; 200 villages, 2 notes per issue) on tmpfs and prints the time
 # from saving a note, then an issue, to the changed page being served by
-# `taizhang serve` — median, min and max over 20 edits each — and where one
-# rebuild's time goes. Prints figures only: never asserts.
+# `taizhang serve`, and from adding a new note (then removing it) to its
+# page being served (then gone) — median, min and max over 20 edits each —
+# and where one rebuild's time goes. Prints figures only: never asserts.
 #
 #   scripts/serve_latency.sh          # 1,000 issues (CI's run)
 #   scripts/serve_latency.sh 10000
@@ -18,5 +19,6 @@ rm -rf "$site"
 echo "machine: $(nproc) cores; $n issues; taizhang $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
 "$examples/serve_latency" --root "$site" --edits 20
 "$examples/serve_latency" --root "$site" --edits 20 --issue
+"$examples/serve_latency" --root "$site" --edits 20 --new
 "$examples/rebuild_stages" --root "$site" --edits 20
 rm -rf "$site"

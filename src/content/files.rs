@@ -203,15 +203,28 @@ pub(super) fn read(path: &Path) -> Read {
 }
 
 /// Registers a read file in `sources` (in a fixed order, so ids and output
-/// are deterministic) and reports its problem; returns its usable text.
+/// are deterministic) and reports its problem; returns its id and whether
+/// its text is usable.
 pub(super) fn register(
     read: Read,
     display: &str,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
 ) -> (FileId, bool) {
+    let file = sources.add(display, String::new());
+    (file, register_again(read, file, sources, diagnostics))
+}
+
+/// Puts a file read again in its place `file` in `sources` and reports its
+/// problem; returns whether its text is usable.
+pub(super) fn register_again(
+    read: Read,
+    file: FileId,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+) -> bool {
     let usable = read.problem.is_none();
-    let file = sources.add(display, read.shown);
+    sources.replace(file, read.shown);
     if let Some((problem, line, col)) = read.problem {
         let len = u32::from(line > 1 || col > 1);
         diagnostics.push(
@@ -224,7 +237,7 @@ pub(super) fn register(
             },
         );
     }
-    (file, usable)
+    usable
 }
 
 /// The byte-order mark some Windows editors put first.

@@ -2,15 +2,15 @@
 //! content, so that `serve` reads and decodes again only the files that
 //! changed instead of the whole site (decoding is most of a check).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::files::{self, Role};
-use super::{Content, decode_file};
+use super::files::{self, Found, Role};
+use super::{Content, Decoded, Glossary, Issue, Note, People, PolicyPage, Site, decode_file};
 use crate::diagnostics::{Diagnostics, FileId, SourceMap};
 
 /// When a file was last written and how long it was: a file whose stamp is
@@ -81,13 +81,16 @@ impl Tracking {
     /// tracking) up to date with the files under `root`, reading and
     /// decoding only the files in `changed` when those are all files read
     /// before, else those whose stamp changed (an empty `changed` means
-    /// "not known"). Returns the load's diagnostics, as a full load would
-    /// report them.
+    /// "not known"), and the files added since. Returns the load's
+    /// diagnostics, as a full load would report them.
     ///
-    /// Returns `None` when that is not enough — files were added, removed
-    /// or renamed, or a file changed from decodable to not or back — and
-    /// the caller must load everything again: `content` and `sources` may
-    /// then be half updated.
+    /// Files added or removed keep every other file as it was decoded:
+    /// the content is laid out again in path order around them. An added
+    /// file takes an id after every other (ids are names, not an order).
+    ///
+    /// Returns `None` when that is not enough — the walk itself found a
+    /// problem, or `site.yaml` is gone — and the caller must load
+    /// everything again: `content` and `sources` may then be half updated.
     pub fn refresh(
         &mut self,
         root: &Path,
@@ -116,60 +119,81 @@ impl Tracking {
             .flatten();
         let stale = match known {
             Some(stale) => stale,
-            None => self.stale_after_walk(root, changed)?,
+            None => match self.stale_after_walk(root, changed)? {
+                Walked::Same(stale) => stale,
+                Walked::Other(found) => return self.relayout(found, content, sources, changed),
+            },
         };
         if stale.is_empty() {
             return Some(Refreshed::Unchanged);
         }
-        for (i, stamp) in stale {
+        for &(i, stamp) in &stale {
             let tracked = &mut self.files[i];
-            if tracked.slot == Slot::Nothing {
-                return None;
+            // A file that read or decoded badly before, or now, or into
+            // something else: it moves in the content, or out of it.
+            let replaced = tracked.slot != Slot::Nothing
+                && files::read(&tracked.path).into_text().is_some_and(|text| {
+                    let mut local = Diagnostics::default();
+                    let decoded = decode_file(
+                        tracked.role,
+                        &tracked.display,
+                        tracked.file,
+                        &text,
+                        &mut local,
+                    );
+                    let fits = content.replace(tracked.slot, decoded);
+                    if fits {
+                        sources.replace(tracked.file, text);
+                        tracked.stamp = stamp;
+                        tracked.diagnostics = local;
+                    }
+                    fits
+                });
+            if !replaced {
+                // Laid out again with every stale file named, those read
+                // already and those not yet.
+                let mut named = changed.clone();
+                named.extend(stale.iter().map(|&(i, _)| self.files[i].path.clone()));
+                let found = self.walk(root)?;
+                return self.relayout(found, content, sources, &named);
             }
-            let text = files::read(&tracked.path).into_text()?;
-            let mut local = Diagnostics::default();
-            let decoded = decode_file(
-                tracked.role,
-                &tracked.display,
-                tracked.file,
-                &text,
-                &mut local,
-            );
-            if !content.replace(tracked.slot, decoded) {
-                return None;
-            }
-            sources.replace(tracked.file, text);
-            tracked.stamp = stamp;
-            tracked.diagnostics = local;
         }
+        Some(self.diagnostics())
+    }
+
+    /// The load's diagnostics, file by file.
+    fn diagnostics(&self) -> Refreshed {
         let mut diagnostics = self.before_files.clone();
         for tracked in &self.files {
             diagnostics.extend(tracked.diagnostics.clone());
         }
-        Some(Refreshed::Changed(diagnostics))
+        Refreshed::Changed(diagnostics)
     }
 
-    /// Walks the content again: `None` when the set of files changed, else
-    /// the files whose stamp changed or that are in `changed`, with their
-    /// new stamps.
-    fn stale_after_walk(
-        &self,
-        root: &Path,
-        changed: &HashSet<PathBuf>,
-    ) -> Option<Vec<(usize, Option<Stamp>)>> {
+    /// The content files under `root`; `None` when the walk found a
+    /// problem or no `site.yaml`, which only a full load reports.
+    fn walk(&self, root: &Path) -> Option<Vec<Found>> {
         let mut walk_sources = SourceMap::default();
         let mut walk_diagnostics = Diagnostics::default();
         let found = files::discover(root, &mut walk_sources, &mut walk_diagnostics);
-        let same_files = walk_diagnostics.is_empty()
-            && found.len() == self.files.len()
+        let site = found.iter().any(|f| f.role == Role::Site);
+        (walk_diagnostics.is_empty() && site).then_some(found)
+    }
+
+    /// Walks the content again: the files whose stamp changed or that are
+    /// in `changed`, with their new stamps, when the set of files is the
+    /// same; else what the walk found.
+    fn stale_after_walk(&self, root: &Path, changed: &HashSet<PathBuf>) -> Option<Walked> {
+        let found = self.walk(root)?;
+        let same_files = found.len() == self.files.len()
             && found
                 .iter()
                 .zip(&self.files)
                 .all(|(f, t)| f.display == t.display && f.role == t.role && f.path == t.path);
         if !same_files {
-            return None;
+            return Some(Walked::Other(found));
         }
-        Some(
+        Some(Walked::Same(
             self.files
                 .par_iter()
                 .enumerate()
@@ -179,6 +203,177 @@ impl Tracking {
                         .then_some((i, stamp))
                 })
                 .collect(),
-        )
+        ))
+    }
+
+    /// Lays the content out again over the files `found`, in their (path)
+    /// order as a full load does: a file read before whose stamp is the
+    /// same and that is not in `changed` keeps what it decoded into, its
+    /// id and its diagnostics; the others are read and decoded, a file
+    /// read before under its old id, a new file under a new one. A file
+    /// gone is left in `sources` without text, so that nothing searches
+    /// it.
+    fn relayout(
+        &mut self,
+        found: Vec<Found>,
+        content: &mut Content,
+        sources: &mut SourceMap,
+        changed: &HashSet<PathBuf>,
+    ) -> Option<Refreshed> {
+        let before: HashMap<&Path, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.path.as_path(), i))
+            .collect();
+        // For each file found: the file it was before, if any, its stamp
+        // now, and whether it must be read. When the watcher named what
+        // changed, a file it did not name is as it was, as in
+        // [`Tracking::refresh`]; else every stamp is looked at (a county's
+        // 30,000 take tens of milliseconds).
+        let named = !changed.is_empty();
+        let plans: Vec<(Option<usize>, Option<Stamp>, bool)> = found
+            .par_iter()
+            .map(|item| {
+                let was = before
+                    .get(item.path.as_path())
+                    .copied()
+                    .filter(|&i| self.files[i].role == item.role);
+                let in_changed = changed.contains(&item.path);
+                match was {
+                    Some(i) if named && !in_changed => (was, self.files[i].stamp, false),
+                    _ => {
+                        let stamp = Stamp::of(&item.path);
+                        let same = was.is_some_and(|i| {
+                            stamp.is_some() && stamp == self.files[i].stamp && !in_changed
+                        });
+                        (was, stamp, !same)
+                    }
+                }
+            })
+            .collect();
+        drop(before);
+        let reads: Vec<Option<files::Read>> = found
+            .par_iter()
+            .zip(&plans)
+            .map(|(item, &(_, _, read))| read.then(|| files::read(&item.path)))
+            .collect();
+        let mut old: Vec<Option<Tracked>> = std::mem::take(&mut self.files)
+            .into_iter()
+            .map(Some)
+            .collect();
+        // Registered in path order, as a load does; new files last in ids.
+        let mut fresh: Vec<Option<(FileId, bool, Diagnostics)>> = Vec::with_capacity(found.len());
+        for ((item, &(was, _, _)), read) in found.iter().zip(&plans).zip(reads) {
+            fresh.push(read.map(|read| {
+                let mut local = Diagnostics::default();
+                let (file, usable) = match was.and_then(|i| old[i].as_ref()) {
+                    Some(tracked) => {
+                        let file = tracked.file;
+                        (file, files::register_again(read, file, sources, &mut local))
+                    }
+                    None => files::register(read, &item.display, sources, &mut local),
+                };
+                (file, usable, local)
+            }));
+        }
+        let sources_read = &*sources;
+        let decoded: Vec<Option<Decoded>> = found
+            .par_iter()
+            .zip(&mut fresh)
+            .map(|(item, fresh)| {
+                let (file, usable, local) = fresh.as_mut()?;
+                Some(if *usable {
+                    decode_file(
+                        item.role,
+                        &item.display,
+                        *file,
+                        sources_read.text(*file),
+                        local,
+                    )
+                } else {
+                    Decoded::Nothing
+                })
+            })
+            .collect();
+        let mut parts = Parts::taken_from(content);
+        for (((item, (was, stamp, _)), fresh), decoded) in
+            found.into_iter().zip(plans).zip(fresh).zip(decoded)
+        {
+            let kept = was.and_then(|i| old[i].take());
+            let tracked = match (fresh, decoded, kept) {
+                (Some((file, _, diagnostics)), Some(decoded), _) => Tracked {
+                    path: item.path,
+                    display: item.display,
+                    role: item.role,
+                    file,
+                    stamp,
+                    slot: content.place(decoded),
+                    diagnostics,
+                },
+                (_, _, Some(kept)) => Tracked {
+                    slot: content.place(parts.take(kept.slot)),
+                    ..kept
+                },
+                _ => unreachable!("a file found is read or was read before"),
+            };
+            self.files.push(tracked);
+        }
+        for gone in old.into_iter().flatten() {
+            sources.replace(gone.file, String::new());
+        }
+        Some(self.diagnostics())
+    }
+}
+
+/// What a walk found: the same files as before, with those to read again,
+/// or other files.
+enum Walked {
+    Same(Vec<(usize, Option<Stamp>)>),
+    Other(Vec<Found>),
+}
+
+/// What files decoded into, taken out of the content to be laid out again.
+struct Parts {
+    site: Option<Site>,
+    issues: Vec<Option<Issue>>,
+    notes: Vec<Option<Note>>,
+    policy: Vec<Option<PolicyPage>>,
+    glossary: Option<Glossary>,
+    people: Option<People>,
+}
+
+impl Parts {
+    /// Everything `content` holds but its root, which is left empty.
+    fn taken_from(content: &mut Content) -> Parts {
+        let content = std::mem::replace(
+            content,
+            Content {
+                root: content.root.clone(),
+                ..Content::default()
+            },
+        );
+        Parts {
+            site: content.site,
+            issues: content.issues.into_iter().map(Some).collect(),
+            notes: content.notes.into_iter().map(Some).collect(),
+            policy: content.policy.into_iter().map(Some).collect(),
+            glossary: content.glossary,
+            people: content.people,
+        }
+    }
+
+    /// What was in `slot`, taken out.
+    fn take(&mut self, slot: Slot) -> Decoded {
+        let taken = match slot {
+            Slot::Site => self.site.take().map(|s| Decoded::Site(Box::new(s))),
+            Slot::Issue(i) => self.issues[i].take().map(|i| Decoded::Issue(Box::new(i))),
+            Slot::Note(i) => self.notes[i].take().map(Decoded::Note),
+            Slot::Policy(i) => self.policy[i].take().map(Decoded::Policy),
+            Slot::Glossary => self.glossary.take().map(Decoded::Glossary),
+            Slot::People => self.people.take().map(Decoded::People),
+            Slot::Nothing => None,
+        };
+        taken.unwrap_or(Decoded::Nothing)
     }
 }

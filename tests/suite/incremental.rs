@@ -59,6 +59,16 @@ struct Editing {
     reuse: Reuse,
 }
 
+impl Editing {
+    /// Nothing checked yet, as when `serve` starts.
+    fn new(root: &Path) -> Editing {
+        Editing {
+            rechecker: Rechecker::new(root, Default::default()),
+            reuse: Reuse::across_edits(),
+        }
+    }
+}
+
 /// Rechecks and prepares after `changed`, and asserts the outcome equals a
 /// fresh check and build's.
 fn assert_same_as_fresh(editing: &mut Editing, root: &Path, changed: &[&Path], what: &str) {
@@ -88,10 +98,7 @@ fn a_recheck_after_edits_equals_a_fresh_check() {
     let root = dir.path();
     copy_repository_content(root);
     let content = root.join("content");
-    let mut editing = Editing {
-        rechecker: Rechecker::new(root, Default::default()),
-        reuse: Reuse::across_edits(),
-    };
+    let mut editing = Editing::new(root);
     assert_same_as_fresh(&mut editing, root, &[], "first check");
 
     // An editor's swap file changes nothing the site shows.
@@ -294,4 +301,109 @@ fn an_edit_builds_again_only_the_issue_it_changed() {
             .zip(&after.notes)
             .all(|(a, b)| Arc::ptr_eq(a, b))
     );
+}
+
+/// The revision of each file's text by its path: a revision names one
+/// reading of a file.
+fn revisions(checked: &Checked) -> BTreeMap<PathBuf, u64> {
+    checked
+        .sources
+        .files()
+        .filter(|(_, _, text)| !text.is_empty())
+        .map(|(file, path, _)| (path.to_path_buf(), checked.sources.revision(file)))
+        .collect()
+}
+
+/// The paths whose text was read again (or first) between `before` and
+/// `after`, and those no longer read.
+fn read_again(before: &BTreeMap<PathBuf, u64>, after: &BTreeMap<PathBuf, u64>) -> Vec<String> {
+    let read = after
+        .iter()
+        .filter(|(path, revision)| before.get(*path) != Some(revision))
+        .map(|(path, _)| format!("+{}", path.display()));
+    let gone = before
+        .keys()
+        .filter(|path| !after.contains_key(*path))
+        .map(|path| format!("-{}", path.display()));
+    read.chain(gone).collect()
+}
+
+#[test]
+fn a_file_added_removed_or_renamed_is_read_alone() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let root = dir.path();
+    copy_repository_content(root);
+    let content = root.join("content");
+    let mut editing = Editing::new(root);
+    let mut last = revisions(editing.rechecker.recheck(&HashSet::new()));
+    let mut step = |editing: &mut Editing, changed: &[&Path], what: &str| {
+        assert_same_as_fresh(editing, root, changed, what);
+        let now = revisions(editing.rechecker.current().expect("checked"));
+        let read = read_again(&last, &now);
+        last = now;
+        read
+    };
+
+    // A new note, as `taizhang new note` writes one, then removed.
+    let added = content.join("notes/2025-10-01-xinzeng.md");
+    fs::write(
+        &added,
+        "---\ntitle: 新增的动态\ndate: 2025-10-01\n---\n新增的正文。\n",
+    )
+    .expect("writes");
+    let read = step(&mut editing, &[&added], "a note added");
+    assert_eq!(read, ["+content/notes/2025-10-01-xinzeng.md"]);
+    fs::remove_file(&added).expect("removes");
+    let read = step(&mut editing, &[&added], "the note removed");
+    assert_eq!(read, ["-content/notes/2025-10-01-xinzeng.md"]);
+
+    // A new issue, numbered after the others, unannounced by the watcher.
+    let last_issue = fs::read_to_string(content.join("issues/14.yaml")).expect("reads");
+    let fifteenth = last_issue.replacen("number: 14\n", "number: 15\n", 1);
+    assert_ne!(fifteenth, last_issue, "issue 14 states its number");
+    fs::write(content.join("issues/15.yaml"), fifteenth).expect("writes");
+    let read = step(&mut editing, &[], "an issue added");
+    assert_eq!(read, ["+content/issues/15.yaml"]);
+
+    // A note renamed: the new name is read; nothing else.
+    let from = content.join("notes/2025-09-15-bajing-yanshou.md");
+    let to = content.join("notes/2025-09-16-bajing-yanshou.md");
+    fs::rename(&from, &to).expect("renames");
+    let read = step(&mut editing, &[&from, &to], "a note renamed");
+    assert_eq!(
+        read,
+        [
+            "+content/notes/2025-09-16-bajing-yanshou.md",
+            "-content/notes/2025-09-15-bajing-yanshou.md"
+        ]
+    );
+
+    // A note that no longer decodes, then decodes again: it moves out of
+    // the notes and back in, and nothing else is read.
+    let note = content.join("notes/2025-08-08-zhongqi-jinzhan.md");
+    let good = fs::read_to_string(&note).expect("reads");
+    fs::write(&note, "---\ntitle: [unclosed\n---\n").expect("writes");
+    let read = step(&mut editing, &[&note], "a note broken");
+    assert_eq!(read, ["+content/notes/2025-08-08-zhongqi-jinzhan.md"]);
+    fs::write(&note, &good).expect("writes");
+    let read = step(&mut editing, &[&note], "the note fixed");
+    assert_eq!(read, ["+content/notes/2025-08-08-zhongqi-jinzhan.md"]);
+
+    // Unannounced, an issue that no longer decodes and a note edited after
+    // it in path order: both are read.
+    let issue = content.join("issues/02.yaml");
+    let good_issue = fs::read_to_string(&issue).expect("reads");
+    fs::write(&issue, "number: [unclosed\n").expect("writes");
+    edit(&note, "title: ", "title: 改过的");
+    let read = step(&mut editing, &[], "an issue broken, a note edited");
+    assert_eq!(
+        read,
+        [
+            "+content/issues/02.yaml",
+            "+content/notes/2025-08-08-zhongqi-jinzhan.md"
+        ]
+    );
+    fs::write(&issue, good_issue).expect("writes");
+    let read = step(&mut editing, &[], "the issue fixed");
+    assert_eq!(read, ["+content/issues/02.yaml"]);
 }
