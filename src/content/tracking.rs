@@ -220,102 +220,30 @@ impl Tracking {
         sources: &mut SourceMap,
         changed: &HashSet<PathBuf>,
     ) -> Option<Refreshed> {
-        let before: HashMap<&Path, usize> = self
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.path.as_path(), i))
-            .collect();
-        // For each file found: the file it was before, if any, its stamp
-        // now, and whether it must be read. When the watcher named what
-        // changed, a file it did not name is as it was, as in
-        // [`Tracking::refresh`]; else every stamp is looked at (a county's
-        // 30,000 take tens of milliseconds).
-        let named = !changed.is_empty();
-        let plans: Vec<(Option<usize>, Option<Stamp>, bool)> = found
-            .par_iter()
-            .map(|item| {
-                let was = before
-                    .get(item.path.as_path())
-                    .copied()
-                    .filter(|&i| self.files[i].role == item.role);
-                let in_changed = changed.contains(&item.path);
-                match was {
-                    Some(i) if named && !in_changed => (was, self.files[i].stamp, false),
-                    _ => {
-                        let stamp = Stamp::of(&item.path);
-                        let same = was.is_some_and(|i| {
-                            stamp.is_some() && stamp == self.files[i].stamp && !in_changed
-                        });
-                        (was, stamp, !same)
-                    }
-                }
-            })
-            .collect();
-        drop(before);
-        let reads: Vec<Option<files::Read>> = found
-            .par_iter()
-            .zip(&plans)
-            .map(|(item, &(_, _, read))| read.then(|| files::read(&item.path)))
-            .collect();
+        let plans = self.plan(&found, changed);
         let mut old: Vec<Option<Tracked>> = std::mem::take(&mut self.files)
             .into_iter()
             .map(Some)
             .collect();
-        // Registered in path order, as a load does; new files last in ids.
-        let mut fresh: Vec<Option<(FileId, bool, Diagnostics)>> = Vec::with_capacity(found.len());
-        for ((item, &(was, _, _)), read) in found.iter().zip(&plans).zip(reads) {
-            fresh.push(read.map(|read| {
-                let mut local = Diagnostics::default();
-                let (file, usable) = match was.and_then(|i| old[i].as_ref()) {
-                    Some(tracked) => {
-                        let file = tracked.file;
-                        (file, files::register_again(read, file, sources, &mut local))
-                    }
-                    None => files::register(read, &item.display, sources, &mut local),
-                };
-                (file, usable, local)
-            }));
-        }
-        let sources_read = &*sources;
-        let decoded: Vec<Option<Decoded>> = found
-            .par_iter()
-            .zip(&mut fresh)
-            .map(|(item, fresh)| {
-                let (file, usable, local) = fresh.as_mut()?;
-                Some(if *usable {
-                    decode_file(
-                        item.role,
-                        &item.display,
-                        *file,
-                        sources_read.text(*file),
-                        local,
-                    )
-                } else {
-                    Decoded::Nothing
-                })
-            })
-            .collect();
+        let read = read_planned(&found, &plans, &old, sources);
         let mut parts = Parts::taken_from(content);
-        for (((item, (was, stamp, _)), fresh), decoded) in
-            found.into_iter().zip(plans).zip(fresh).zip(decoded)
-        {
-            let kept = was.and_then(|i| old[i].take());
-            let tracked = match (fresh, decoded, kept) {
-                (Some((file, _, diagnostics)), Some(decoded), _) => Tracked {
+        for ((item, plan), read) in found.into_iter().zip(plans).zip(read) {
+            let kept = plan.was.and_then(|i| old[i].take());
+            let tracked = match (read, kept) {
+                (Some((file, diagnostics, decoded)), _) => Tracked {
                     path: item.path,
                     display: item.display,
                     role: item.role,
                     file,
-                    stamp,
+                    stamp: plan.stamp,
                     slot: content.place(decoded),
                     diagnostics,
                 },
-                (_, _, Some(kept)) => Tracked {
+                (None, Some(kept)) => Tracked {
                     slot: content.place(parts.take(kept.slot)),
                     ..kept
                 },
-                _ => unreachable!("a file found is read or was read before"),
+                (None, None) => unreachable!("a file found is read or was read before"),
             };
             self.files.push(tracked);
         }
@@ -324,6 +252,110 @@ impl Tracking {
         }
         Some(self.diagnostics())
     }
+
+    /// For each file `found`: the file it was before, if any, its stamp
+    /// now, and whether it must be read. When the watcher named what
+    /// changed, a file it did not name is as it was, as in
+    /// [`Tracking::refresh`]; else every stamp is looked at (a county's
+    /// 30,000 take tens of milliseconds).
+    fn plan(&self, found: &[Found], changed: &HashSet<PathBuf>) -> Vec<Plan> {
+        let before: HashMap<&Path, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.path.as_path(), i))
+            .collect();
+        let named = !changed.is_empty();
+        found
+            .par_iter()
+            .map(|item| {
+                let was = before
+                    .get(item.path.as_path())
+                    .copied()
+                    .filter(|&i| self.files[i].role == item.role);
+                let in_changed = changed.contains(&item.path);
+                match was {
+                    Some(i) if named && !in_changed => Plan {
+                        was,
+                        stamp: self.files[i].stamp,
+                        read: false,
+                    },
+                    _ => {
+                        let stamp = Stamp::of(&item.path);
+                        let same = was.is_some_and(|i| {
+                            stamp.is_some() && stamp == self.files[i].stamp && !in_changed
+                        });
+                        Plan {
+                            was,
+                            stamp,
+                            read: !same,
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+/// What [`Tracking::relayout`] does with one file found.
+struct Plan {
+    /// Its index among the files tracked before, if it was one.
+    was: Option<usize>,
+    /// Its stamp now.
+    stamp: Option<Stamp>,
+    /// Whether it is read and decoded (else kept as it was).
+    read: bool,
+}
+
+/// The files of `found` that their plans say to read, read in parallel,
+/// registered in path order as a load does (a file read before under its
+/// id in `old`, a new one under the next), and decoded in parallel: each
+/// one's id, diagnostics and what it decoded into.
+fn read_planned(
+    found: &[Found],
+    plans: &[Plan],
+    old: &[Option<Tracked>],
+    sources: &mut SourceMap,
+) -> Vec<Option<(FileId, Diagnostics, Decoded)>> {
+    let reads: Vec<Option<files::Read>> = found
+        .par_iter()
+        .zip(plans)
+        .map(|(item, plan)| plan.read.then(|| files::read(&item.path)))
+        .collect();
+    let mut registered: Vec<Option<(FileId, bool, Diagnostics)>> = Vec::with_capacity(found.len());
+    for ((item, plan), read) in found.iter().zip(plans).zip(reads) {
+        registered.push(read.map(|read| {
+            let mut local = Diagnostics::default();
+            let (file, usable) = match plan.was.and_then(|i| old[i].as_ref()) {
+                Some(tracked) => {
+                    let file = tracked.file;
+                    (file, files::register_again(read, file, sources, &mut local))
+                }
+                None => files::register(read, &item.display, sources, &mut local),
+            };
+            (file, usable, local)
+        }));
+    }
+    let sources = &*sources;
+    found
+        .par_iter()
+        .zip(registered)
+        .map(|(item, registered)| {
+            let (file, usable, mut local) = registered?;
+            let decoded = if usable {
+                decode_file(
+                    item.role,
+                    &item.display,
+                    file,
+                    sources.text(file),
+                    &mut local,
+                )
+            } else {
+                Decoded::Nothing
+            };
+            Some((file, local, decoded))
+        })
+        .collect()
 }
 
 /// What a walk found: the same files as before, with those to read again,
