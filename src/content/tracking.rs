@@ -1,6 +1,7 @@
 //! Reloading after an edit: which file decoded into which part of the
 //! content, so that `serve` reads and decodes again only the files that
-//! changed instead of the whole site (decoding is most of a check).
+//! changed or were added instead of the whole site (decoding is most of a
+//! check).
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -129,8 +130,9 @@ impl Tracking {
         }
         for &(i, stamp) in &stale {
             let tracked = &mut self.files[i];
-            // A file that read or decoded badly before, or now, or into
-            // something else: it moves in the content, or out of it.
+            // Replaced in place where it decodes into what it was before;
+            // one that read or decoded badly, before or now, has no such
+            // place, and the content is laid out again around it.
             let replaced = tracked.slot != Slot::Nothing
                 && files::read(&tracked.path).into_text().is_some_and(|text| {
                     let mut local = Diagnostics::default();
