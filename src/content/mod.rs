@@ -41,7 +41,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, FileId, Problem, SourceMap, Span};
 use decode::Decoder;
-use files::Role;
+use files::{Found, Role};
 use tracking::{Slot, Stamp, Tracked};
 use yaml::Value;
 
@@ -113,59 +113,91 @@ fn load_files(
         );
     }
     tracking.before_files = diagnostics.clone();
-    // Read and decode in parallel; register and merge in path order, so
-    // file ids, diagnostics and content order never depend on threads.
-    let reads: Vec<(Option<Stamp>, files::Read)> = found
+    let stamps: Vec<Option<Stamp>> = found
         .par_iter()
-        .map(|item| {
-            let stamp = if stamped { Stamp::of(&item.path) } else { None };
-            (stamp, files::read(&item.path))
-        })
+        .map(|item| stamped.then(|| Stamp::of(&item.path)).flatten())
         .collect();
-    let registered: Vec<(&files::Found, FileId, bool, Option<Stamp>)> = found
+    let loads = vec![Load::New; found.len()];
+    let read = read_and_decode(&found, &loads, sources);
+    for ((item, stamp), read) in found.into_iter().zip(stamps).zip(read) {
+        // Every file is read: `Load::New` for each.
+        let Some((file, local, decoded)) = read else {
+            continue;
+        };
+        diagnostics.extend(local.clone());
+        tracking.files.push(Tracked {
+            path: item.path,
+            display: item.display,
+            role: item.role,
+            file,
+            stamp,
+            slot: content.place(decoded),
+            diagnostics: local,
+        });
+    }
+    (content, tracking)
+}
+
+/// What is done with one file found when content is read.
+#[derive(Clone, Copy, Debug)]
+enum Load {
+    /// Kept as it was decoded before: not read.
+    Keep,
+    /// Read and registered under the next id.
+    New,
+    /// Read again and registered under the id it had.
+    Again(FileId),
+}
+
+/// The files of `found` read as `loads` says: read in parallel, registered
+/// in path order (so that ids and diagnostics never depend on threads),
+/// and decoded in parallel from the texts the source map holds (one copy).
+/// For each file, its id, its diagnostics and what it decoded into; `None`
+/// for a file kept.
+fn read_and_decode(
+    found: &[Found],
+    loads: &[Load],
+    sources: &mut SourceMap,
+) -> Vec<Option<(FileId, Diagnostics, Decoded)>> {
+    let reads: Vec<Option<files::Read>> = found
+        .par_iter()
+        .zip(loads)
+        .map(|(item, load)| (!matches!(load, Load::Keep)).then(|| files::read(&item.path)))
+        .collect();
+    let registered: Vec<Option<(FileId, bool, Diagnostics)>> = found
         .iter()
+        .zip(loads)
         .zip(reads)
-        .map(|(item, (stamp, read))| {
+        .map(|((item, load), read)| {
+            let read = read?;
             let mut local = Diagnostics::default();
-            let (file, usable) = files::register(read, &item.display, sources, &mut local);
-            tracking.files.push(Tracked {
-                path: item.path.clone(),
-                display: item.display.clone(),
-                role: item.role,
-                file,
-                stamp,
-                slot: Slot::Nothing,
-                diagnostics: local,
-            });
-            (item, file, usable, stamp)
+            let (file, usable) = match *load {
+                Load::Again(file) => (file, files::register_again(read, file, sources, &mut local)),
+                _ => files::register(read, &item.display, sources, &mut local),
+            };
+            Some((file, usable, local))
         })
         .collect();
-    // Decoded from the texts the source map holds for messages: one copy.
     let sources = &*sources;
-    let decoded: Vec<(Decoded, Diagnostics)> = registered
+    found
         .par_iter()
-        .map(|(item, file, usable, _)| {
-            let mut local = Diagnostics::default();
-            let decoded = if *usable {
+        .zip(registered)
+        .map(|(item, registered)| {
+            let (file, usable, mut local) = registered?;
+            let decoded = if usable {
                 decode_file(
                     item.role,
                     &item.display,
-                    *file,
-                    sources.text(*file),
+                    file,
+                    sources.text(file),
                     &mut local,
                 )
             } else {
                 Decoded::Nothing
             };
-            (decoded, local)
+            Some((file, local, decoded))
         })
-        .collect();
-    for ((decoded, local), tracked) in decoded.into_iter().zip(&mut tracking.files) {
-        tracked.diagnostics.extend(local);
-        diagnostics.extend(tracked.diagnostics.clone());
-        tracked.slot = content.place(decoded);
-    }
-    (content, tracking)
+        .collect()
 }
 
 impl Content {

@@ -11,7 +11,10 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use super::files::{self, Found, Role};
-use super::{Content, Decoded, Glossary, Issue, Note, People, PolicyPage, Site, decode_file};
+use super::{
+    Content, Decoded, Glossary, Issue, Load, Note, People, PolicyPage, Site, decode_file,
+    read_and_decode,
+};
 use crate::diagnostics::{Diagnostics, FileId, SourceMap};
 
 /// When a file was last written and how long it was: a file whose stamp is
@@ -223,11 +226,12 @@ impl Tracking {
         changed: &HashSet<PathBuf>,
     ) -> Option<Refreshed> {
         let plans = self.plan(&found, changed);
+        let loads: Vec<Load> = plans.iter().map(|plan| plan.load).collect();
+        let read = read_and_decode(&found, &loads, sources);
         let mut old: Vec<Option<Tracked>> = std::mem::take(&mut self.files)
             .into_iter()
             .map(Some)
             .collect();
-        let read = read_planned(&found, &plans, &old, sources);
         let mut parts = Parts::taken_from(content);
         for ((item, plan), read) in found.into_iter().zip(plans).zip(read) {
             let kept = plan.was.and_then(|i| old[i].take());
@@ -280,18 +284,19 @@ impl Tracking {
                     Some(i) if named && !in_changed => Plan {
                         was,
                         stamp: self.files[i].stamp,
-                        read: false,
+                        load: Load::Keep,
                     },
                     _ => {
                         let stamp = Stamp::of(&item.path);
-                        let same = was.is_some_and(|i| {
-                            stamp.is_some() && stamp == self.files[i].stamp && !in_changed
-                        });
-                        Plan {
-                            was,
-                            stamp,
-                            read: !same,
-                        }
+                        let load = match was {
+                            None => Load::New,
+                            Some(i) if stamp.is_none() || stamp != self.files[i].stamp => {
+                                Load::Again(self.files[i].file)
+                            }
+                            Some(i) if in_changed => Load::Again(self.files[i].file),
+                            Some(_) => Load::Keep,
+                        };
+                        Plan { was, stamp, load }
                     }
                 }
             })
@@ -305,59 +310,8 @@ struct Plan {
     was: Option<usize>,
     /// Its stamp now.
     stamp: Option<Stamp>,
-    /// Whether it is read and decoded (else kept as it was).
-    read: bool,
-}
-
-/// The files of `found` that their plans say to read, read in parallel,
-/// registered in path order as a load does (a file read before under its
-/// id in `old`, a new one under the next), and decoded in parallel: each
-/// one's id, diagnostics and what it decoded into.
-fn read_planned(
-    found: &[Found],
-    plans: &[Plan],
-    old: &[Option<Tracked>],
-    sources: &mut SourceMap,
-) -> Vec<Option<(FileId, Diagnostics, Decoded)>> {
-    let reads: Vec<Option<files::Read>> = found
-        .par_iter()
-        .zip(plans)
-        .map(|(item, plan)| plan.read.then(|| files::read(&item.path)))
-        .collect();
-    let mut registered: Vec<Option<(FileId, bool, Diagnostics)>> = Vec::with_capacity(found.len());
-    for ((item, plan), read) in found.iter().zip(plans).zip(reads) {
-        registered.push(read.map(|read| {
-            let mut local = Diagnostics::default();
-            let (file, usable) = match plan.was.and_then(|i| old[i].as_ref()) {
-                Some(tracked) => {
-                    let file = tracked.file;
-                    (file, files::register_again(read, file, sources, &mut local))
-                }
-                None => files::register(read, &item.display, sources, &mut local),
-            };
-            (file, usable, local)
-        }));
-    }
-    let sources = &*sources;
-    found
-        .par_iter()
-        .zip(registered)
-        .map(|(item, registered)| {
-            let (file, usable, mut local) = registered?;
-            let decoded = if usable {
-                decode_file(
-                    item.role,
-                    &item.display,
-                    file,
-                    sources.text(file),
-                    &mut local,
-                )
-            } else {
-                Decoded::Nothing
-            };
-            Some((file, local, decoded))
-        })
-        .collect()
+    /// Whether it is read again, or first, or kept as it was.
+    load: Load,
 }
 
 /// What a walk found: the same files as before, with those to read again,
