@@ -62,6 +62,14 @@ pub(super) struct Tracked {
     pub(super) diagnostics: Diagnostics,
 }
 
+impl Tracked {
+    /// Whether the file must be read again: it cannot be stamped, its
+    /// stamp is not the one it was read with, or the watcher named it.
+    fn stale(&self, stamp: Option<Stamp>, changed: &HashSet<PathBuf>) -> bool {
+        stamp.is_none() || stamp != self.stamp || changed.contains(&self.path)
+    }
+}
+
 /// What [`Tracking::refresh`] found.
 #[derive(Debug)]
 pub enum Refreshed {
@@ -204,8 +212,7 @@ impl Tracking {
                 .enumerate()
                 .filter_map(|(i, tracked)| {
                     let stamp = Stamp::of(&tracked.path);
-                    (stamp.is_none() || stamp != tracked.stamp || changed.contains(&tracked.path))
-                        .then_some((i, stamp))
+                    tracked.stale(stamp, changed).then_some((i, stamp))
                 })
                 .collect(),
         ))
@@ -288,12 +295,11 @@ impl Tracking {
                     },
                     _ => {
                         let stamp = Stamp::of(&item.path);
-                        let load = match was {
+                        let load = match was.map(|i| &self.files[i]) {
                             None => Load::New,
-                            Some(i) if stamp.is_none() || stamp != self.files[i].stamp => {
-                                Load::Again(self.files[i].file)
+                            Some(tracked) if tracked.stale(stamp, changed) => {
+                                Load::Again(tracked.file)
                             }
-                            Some(i) if in_changed => Load::Again(self.files[i].file),
                             Some(_) => Load::Keep,
                         };
                         Plan { was, stamp, load }
