@@ -410,6 +410,7 @@ mod tests {
         let r = register(&["兰东风"]);
         for page in [
             "<p>兰<b>东</b>风</p>",
+            "<P>兰<SPAN Class=x>东</Span>风</P>",
             "<p>兰东\n风</p>",
             "<p>&#x5170;&#19996;风</p>",
             "<a href=\"/s?q=%E5%85%B0%E4%B8%9C%E9%A3%8E\">查</a>",
@@ -425,6 +426,9 @@ mod tests {
         // Two table cells are two things, and path data is not a number.
         let apart = "<td>兰</td><td>东风</td><path d=\"M 4111 1111 1111 1111\"/>";
         assert!(guard(&[file("a.html", apart)], &r).is_empty());
+        // However a page spells its tags and attributes.
+        let shouted = "<TD>兰</TD><Td>东风</tD><SVG ViewBox=\"0 0 13812345678 1\"></SVG>";
+        assert!(guard(&[file("a.html", shouted)], &r).is_empty());
     }
 
     #[test]
