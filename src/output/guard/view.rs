@@ -3,7 +3,6 @@
 //! values, entities decoded, escaped markup read again), other text as it
 //! is.
 
-use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -16,87 +15,45 @@ use super::searched::{REMEMBERED_FROM, Searched};
 /// attribute values. Not whitespace, so the reading form keeps it.
 const APART: char = '\u{1F}';
 
-/// Whether the element `name` flows inside a line of text: a name split
-/// across such elements still reads as one. Names come lowercased from
-/// the tokenizer, as HTML reads them, so they are matched exactly: a
-/// search of a list per tag was 2% of a county's build.
-fn is_inline(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"a" | b"abbr"
-            | b"b"
-            | b"bdi"
-            | b"bdo"
-            | b"cite"
-            | b"code"
-            | b"data"
-            | b"del"
-            | b"dfn"
-            | b"em"
-            | b"i"
-            | b"ins"
-            | b"kbd"
-            | b"mark"
-            | b"q"
-            | b"s"
-            | b"samp"
-            | b"small"
-            | b"span"
-            | b"strong"
-            | b"sub"
-            | b"sup"
-            | b"time"
-            | b"tspan"
-            | b"u"
-            | b"var"
-            | b"wbr"
-    )
-}
+/// Elements that flow inside a line of text: a name split across them
+/// still reads as one.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tspan", "u", "var",
+    "wbr",
+];
 
-/// Whether the attribute `name` (lowercased, as [`is_inline`]'s names)
-/// holds geometry or style, never words a reader sees: SVG path data
-/// would otherwise read as long runs of digits. (`class` is written by
-/// templates only; content cannot set it.)
-fn is_not_words(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"class"
-            | b"d"
-            | b"points"
-            | b"viewbox"
-            | b"transform"
-            | b"x"
-            | b"y"
-            | b"x1"
-            | b"x2"
-            | b"y1"
-            | b"y2"
-            | b"cx"
-            | b"cy"
-            | b"r"
-            | b"rx"
-            | b"ry"
-            | b"width"
-            | b"height"
-            | b"dx"
-            | b"dy"
-            | b"stroke-dasharray"
-            | b"font-size"
-            | b"stroke-width"
-            | b"opacity"
-            | b"fill-opacity"
-            | b"stroke-opacity"
-    )
-}
-
-/// `bytes` as text, borrowed when they are UTF-8 (as the site's own
-/// files are): the standard check is faster than the lossy reading's.
-fn text_of(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
-    }
-}
+/// Attributes holding geometry or style, never words a reader sees: SVG
+/// path data would otherwise read as long runs of digits. (`class` is
+/// written by templates only; content cannot set it.)
+const NOT_WORDS: &[&str] = &[
+    "class",
+    "d",
+    "points",
+    "viewbox",
+    "transform",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "width",
+    "height",
+    "dx",
+    "dy",
+    "stroke-dasharray",
+    "font-size",
+    "stroke-width",
+    "opacity",
+    "fill-opacity",
+    "stroke-opacity",
+];
 
 /// The reading text of one file (or piece of one).
 pub(super) struct View {
@@ -312,20 +269,24 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
         let at = self.nested_at.unwrap_or(span.start);
         match event {
             CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name }
-                if !is_inline(name) =>
+                if !INLINE
+                    .iter()
+                    .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes())) =>
             {
                 self.apart();
             }
             CallbackEvent::AttributeName { name } => {
-                self.words = !is_not_words(name);
+                self.words = !NOT_WORDS
+                    .iter()
+                    .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()));
             }
             CallbackEvent::AttributeValue { value } if self.words => {
                 self.apart();
-                self.view.push(&text_of(value), at);
+                self.view.push(&String::from_utf8_lossy(value), at);
                 self.apart();
             }
             CallbackEvent::String { value } => {
-                let decoded = text_of(value);
+                let decoded = String::from_utf8_lossy(value);
                 if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
                     self.view
                         .read_markup(decoded.as_ref(), Some(span.start), &mut None);
@@ -335,7 +296,7 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
             }
             CallbackEvent::Comment { value } => {
                 self.apart();
-                self.view.push(&text_of(value), at);
+                self.view.push(&String::from_utf8_lossy(value), at);
                 self.apart();
             }
             _ => {}
