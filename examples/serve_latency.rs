@@ -48,6 +48,7 @@ fn main() {
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
         allowed_hosts: Vec::new(),
+        release_memory: None,
     };
     let server = bind(&options).expect("binds");
     let url = format!("http://{}/", server.address().expect("an IP address"));

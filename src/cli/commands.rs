@@ -173,6 +173,8 @@ pub(crate) struct Listen {
     pub(crate) port: u16,
     pub(crate) open: bool,
     pub(crate) allowed_hosts: Vec<String>,
+    /// Has the allocator give back what the calling thread freed.
+    pub(crate) release_memory: fn(),
 }
 
 /// `serve`: build in memory, answer on loopback, rebuild on every save.
@@ -183,6 +185,7 @@ pub(crate) fn serve(common: &Common, build: BuildOptions, listen: Listen) -> Exi
         bind: listen.bind,
         port: listen.port,
         allowed_hosts: listen.allowed_hosts,
+        release_memory: Some(listen.release_memory),
     };
     let server = match taizhang::serve::bind(&options) {
         Ok(server) => server,

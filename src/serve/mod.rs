@@ -39,6 +39,12 @@ pub struct ServeOptions {
     /// (`--allow-host`): any other `Host:` header is refused, so a web page
     /// elsewhere cannot reach the intranet ledger by DNS rebinding.
     pub allowed_hosts: Vec<String>,
+    /// Run on each of `serve`'s threads once a whole-site check ends, for
+    /// an allocator that keeps freed memory per thread (the binary's
+    /// mimalloc) to give back what the check and the site it replaced
+    /// freed: without it, a 10,000-issue site held about 370 MB more from
+    /// its first save on.
+    pub release_memory: Option<fn()>,
 }
 
 /// A bound server: the public socket, and the HTTP server behind it on a
@@ -152,7 +158,11 @@ pub fn serve(
         generation: Mutex::new(0),
         changed: Condvar::new(),
     });
-    let rebuilder = Arc::new(Rebuilder::new(options.build.clone(), Box::new(report)));
+    let rebuilder = Arc::new(Rebuilder::new(
+        options.build.clone(),
+        Box::new(report),
+        options.release_memory,
+    ));
     let published: Arc<dyn Fn() + Send + Sync> = {
         let shared = Arc::clone(&shared);
         Arc::new(move || shared.bump())

@@ -100,11 +100,19 @@ pub(super) struct Rebuilder {
     background: Option<rayon::ThreadPool>,
     /// The last leak guard built, and the model's issues and notes.
     reuse: Reuse,
+    /// Run on every thread once a whole-site check ends (see
+    /// [`super::ServeOptions::release_memory`]).
+    release_memory: Option<fn()>,
 }
 
 impl Rebuilder {
-    pub(super) fn new(options: BuildOptions, report: Box<dyn Fn(&str) + Send + Sync>) -> Rebuilder {
+    pub(super) fn new(
+        options: BuildOptions,
+        report: Box<dyn Fn(&str) + Send + Sync>,
+        release_memory: Option<fn()>,
+    ) -> Rebuilder {
         Rebuilder {
+            release_memory,
             rechecker: Mutex::new(Rechecker::new(&options.root, options.given.clone())),
             options,
             report,
@@ -125,6 +133,22 @@ impl Rebuilder {
             Lang::Zh => zh,
             Lang::En => en,
         });
+    }
+
+    /// Has every thread that rendered the site, or the one before it,
+    /// give back the memory it holds freed: the check has just let go of
+    /// its pages (and, when it passed, of the site before), and an
+    /// allocator that keeps freed memory per thread would hold it until
+    /// the next save set those threads working again.
+    fn give_back_memory(&self) {
+        let Some(release) = self.release_memory else {
+            return;
+        };
+        if let Some(pool) = &self.background {
+            pool.broadcast(|_| release());
+        }
+        rayon::broadcast(|_| release());
+        release();
     }
 
     /// Checks the content again after `changed` files changed and, when it
@@ -299,6 +323,7 @@ impl Rebuilder {
                 published();
             }
         }
+        self.give_back_memory();
     }
 }
 

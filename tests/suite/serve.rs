@@ -430,3 +430,56 @@ fn only_requests_addressed_to_this_machine_are_answered() {
         assert!(raw_status(&served.url, events.as_bytes()).contains("421"));
     }
 }
+
+/// How many times `serve`'s threads were asked to give memory back.
+static GIVEN_BACK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn count_giving_back() {
+    GIVEN_BACK.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Waits until memory was given back `times` times, for at most 30 s.
+fn given_back(times: usize) {
+    let started = Instant::now();
+    while GIVEN_BACK.load(std::sync::atomic::Ordering::SeqCst) < times {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "waited 30 s for memory to be given back {times} times; it was {} times",
+            GIVEN_BACK.load(std::sync::atomic::Ordering::SeqCst)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn every_thread_gives_memory_back_once_the_whole_site_is_checked() {
+    // The binary's allocator keeps what a thread freed until that thread
+    // allocates again; `serve`'s threads sit idle between saves, holding
+    // the pages of the site checked and of the site before it.
+    use taizhang::serve::{ServeOptions, bind, serve};
+    let dir = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
+    let options = ServeOptions {
+        build: taizhang::site::BuildOptions::new(dir.path().to_path_buf()),
+        bind: "127.0.0.1".parse().expect("an address"),
+        port: 0,
+        allowed_hosts: Vec::new(),
+        release_memory: Some(count_giving_back),
+    };
+    let server = bind(&options).expect("binds");
+    std::thread::spawn(move || serve(server, &options, |_| {}));
+    // Each thread of the background check's pool and of the global one,
+    // and the thread that ran the check.
+    let threads = 2 * rayon::current_num_threads() + 1;
+    given_back(threads);
+    let issue = dir.path().join("content/issues/01.yaml");
+    let text = fs::read_to_string(&issue).expect("reads");
+    fs::write(&issue, text.replacen("不及时", "不够及时", 1)).expect("writes");
+    given_back(2 * threads);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(
+        GIVEN_BACK.load(std::sync::atomic::Ordering::SeqCst),
+        2 * threads,
+        "once per thread for each check, the first and the one after the save"
+    );
+}
