@@ -77,6 +77,13 @@ impl Memory {
         )
     }
 
+    /// Lets go of every file kept.
+    pub fn clear(&self) {
+        // Taken out under the lock, freed after it.
+        let files = std::mem::take(&mut *self.lock());
+        drop(files);
+    }
+
     /// Every file kept, sorted by path.
     pub fn into_files(self) -> Vec<OutputFile> {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());

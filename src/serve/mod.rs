@@ -4,6 +4,7 @@
 
 mod rebuild;
 mod relay;
+mod snapshot;
 mod watch;
 
 use std::collections::HashSet;
@@ -18,7 +19,8 @@ use tiny_http::{Header, Request, Response, Server, StatusCode};
 use crate::diagnostics::Lang;
 use crate::escape::escape_attribute;
 use crate::site::BuildOptions;
-use rebuild::{Rebuilder, State, Unservable};
+use rebuild::Rebuilder;
+use snapshot::{State, Unservable};
 
 /// Where the reload events stream from; no site page can have this path.
 const EVENTS: &str = "/__taizhang/events";

@@ -7,88 +7,17 @@
 //! again; a site that fails there is withdrawn for the last good one.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use super::snapshot::{Costly, Snapshot, State, error_text, leak_text};
 use crate::check::Rechecker;
-use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap, render};
-use crate::output::{Memory, OutputFile, Sink};
+use crate::diagnostics::Lang;
+use crate::output::Memory;
 use crate::render::Progress;
-use crate::site::{BuildOptions, Failure, Findings, Prepared, Refused, Reuse};
-
-/// One version of the site: a model ready to render, and the files kept
-/// from it so far (those asked for, and the big ones its check rendered).
-pub(super) struct Snapshot {
-    prepared: Prepared,
-    /// The language of what the guard reports.
-    lang: Lang,
-    files: Memory,
-    /// Set when an edit makes this snapshot old: its background check stops.
-    stop: AtomicBool,
-}
-
-/// Why a file could not be served.
-pub(super) enum Unservable {
-    /// The site has no such file.
-    Missing,
-    /// Rendering failed or the guard stopped it; the text says why.
-    Failed(String),
-}
-
-impl Snapshot {
-    /// The file at `path`, rendered (and guarded) on first request.
-    pub(super) fn file(&self, path: &str) -> Result<Arc<Vec<u8>>, Unservable> {
-        if let Some(bytes) = self.files.get(path) {
-            return Ok(bytes);
-        }
-        match self.prepared.file(path).ok_or(Unservable::Missing)? {
-            Ok(file) => Ok(self.files.keep(file)),
-            Err(Refused::Template(text)) => {
-                Err(Unservable::Failed(format!("template error: {text}")))
-            }
-            Err(Refused::Leaks(findings)) => {
-                Err(Unservable::Failed(leak_text(&findings, self.lang)))
-            }
-        }
-    }
-}
-
-/// Files at least this big are kept once the background check has
-/// rendered them: at county scale the print pack, `site.json` and the
-/// lists take seconds to render again. Any smaller page renders again in
-/// about a millisecond when it is asked for; kept, a 10,000-issue site's
-/// small pages held 480 MB for the site served and as much again for the
-/// one kept to fall back on.
-const KEPT_FROM: usize = 1 << 20;
-
-/// The background check's sink: keeps in the snapshot's files what would
-/// be slow to render again, and lets the rest go once guarded.
-struct Costly<'a>(&'a Memory);
-
-impl Sink for Costly<'_> {
-    fn put(&self, file: OutputFile) -> std::io::Result<()> {
-        if file.bytes.len() >= KEPT_FROM {
-            self.0.keep(file);
-        }
-        Ok(())
-    }
-}
-
-/// What is served: the newest site and what is wrong with the content.
-#[derive(Default)]
-pub(super) struct State {
-    /// The site served now.
-    pub(super) site: Option<Arc<Snapshot>>,
-    /// The site served before `site`, kept until `site` passes the
-    /// whole-site check and served again if it fails. It passed that check
-    /// itself, or was replaced before its check ended (its pages are still
-    /// guarded one by one as they are served).
-    fallback: Option<Arc<Snapshot>>,
-    /// The diagnostics to show over every page, while the content is broken.
-    pub(super) overlay: Option<String>,
-}
+use crate::site::{BuildOptions, Failure, Prepared, Reuse};
 
 /// Rebuilds the site being served; one per `serve`.
 pub(super) struct Rebuilder {
@@ -213,12 +142,22 @@ impl Rebuilder {
         };
         let old = served.site.replace(Arc::clone(&snapshot));
         let first = old.is_none() && served.fallback.is_none();
+        let fallback = old.clone();
         let old = std::mem::replace(&mut served.fallback, old);
         served.overlay = None;
         drop(served);
         published();
         // A whole site's pages and model take a while to free: not here.
-        std::thread::spawn(move || drop(old));
+        std::thread::spawn(move || {
+            drop(old);
+            // The site before is kept only to be served again should this
+            // one fail its check, which is rare: its files render again if
+            // it is. Kept, a county's big files (the print pack, site.json,
+            // the lists) were held twice while the new site was checked.
+            if let Some(fallback) = fallback {
+                fallback.files.clear();
+            }
+        });
         let timing = Timing {
             started,
             ready: started.elapsed().as_millis(),
@@ -355,46 +294,58 @@ fn write(state: &RwLock<State>) -> std::sync::RwLockWriteGuard<'_, State> {
     state.write().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The errors among `diagnostics`, as `check` prints them.
-fn error_text(diagnostics: &Diagnostics, sources: &SourceMap, lang: Lang) -> String {
-    diagnostics
-        .sorted(sources)
-        .into_iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .map(|d| render(d, sources, lang))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The E090 diagnostics of what the guard found, quoting the pages.
-fn leak_text(findings: &Findings, lang: Lang) -> String {
-    let mut pages = SourceMap::default();
-    let leaks = findings.leak_diagnostics(&mut pages, Path::new(""));
-    error_text(&leaks, &pages, lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_background_check_keeps_only_what_is_slow_to_render_again() {
-        let files = Memory::default();
-        let sink = Costly(&files);
-        for (path, size) in [
-            ("issues/07/index.html", 20_000),
-            ("print/index.html", KEPT_FROM),
-        ] {
-            let file = OutputFile {
-                path: path.into(),
-                bytes: vec![b'x'; size],
-            };
-            sink.put(file).expect("memory takes every file");
-        }
-        assert!(files.get("issues/07/index.html").is_none());
-        assert_eq!(
-            files.get("print/index.html").map(|b| b.len()),
-            Some(KEPT_FROM)
+    fn the_site_kept_to_fall_back_on_lets_its_files_go() {
+        let dir = tempfile::tempdir().expect("a folder");
+        crate::scaffold::init(dir.path(), Lang::En).expect("writes");
+        let mut options = BuildOptions::new(dir.path());
+        options.given.lang = Lang::En;
+        let (sender, said) = std::sync::mpsc::channel::<String>();
+        let report = Box::new(move |text: &str| {
+            let _ = sender.send(text.to_string());
+        });
+        let rebuilder = Arc::new(Rebuilder::new(options, report, None));
+        let state = Arc::new(RwLock::new(State::default()));
+        let published: Arc<dyn Fn() + Send + Sync> = Arc::new(|| {});
+        let checked = |what: &str| loop {
+            let text = said
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("{what} is checked within 30 s"));
+            assert!(!text.contains("error"), "{text}");
+            if text.contains("pages checked") {
+                break;
+            }
+        };
+        rebuilder.rebuild(&state, &HashSet::new(), Arc::clone(&published));
+        checked("the first site");
+        let first = write(&state).site.clone().expect("a site is served");
+        assert!(first.file("index.html").is_ok(), "the home page renders");
+        assert!(
+            first.files.get("index.html").is_some(),
+            "kept once asked for"
         );
+
+        let issue = dir.path().join("content/issues/01.yaml");
+        let text = std::fs::read_to_string(&issue).expect("reads");
+        std::fs::write(&issue, text.replacen("不及时", "不够及时", 1)).expect("writes");
+        let changed = HashSet::from([issue]);
+        rebuilder.rebuild(&state, &changed, published);
+        // The first site is the one to fall back on until the new one
+        // passes its check; it keeps its model, not its files.
+        let started = Instant::now();
+        while first.files.get("index.html").is_some() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the site before still holds its files"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        checked("the site after the save");
+        let now = write(&state).site.clone().expect("a site is served");
+        assert!(!Arc::ptr_eq(&first, &now), "the new site is served");
     }
 }
