@@ -76,7 +76,8 @@ pub(super) struct State {
     /// The site served before `site`, kept until `site` passes the
     /// whole-site check and served again if it fails. It passed that check
     /// itself, or was replaced before its check ended (its pages are still
-    /// guarded one by one as they are served).
+    /// guarded one by one as they are served). It keeps its model but not
+    /// its files, which render again should it be served again.
     pub(super) fallback: Option<Arc<Snapshot>>,
     /// The diagnostics to show over every page, while the content is broken.
     pub(super) overlay: Option<String>,
