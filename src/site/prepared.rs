@@ -1,248 +1,23 @@
-//! The pipeline every command runs, in one place: load and validate
-//! ([`check`](crate::check)) under the merged settings, model, render,
-//! guard, and hand each file to a sink. `build` writes through the staging
-//! folder, `check` writes nothing, `serve` keeps pages in memory (through
-//! [`Prepared`]), `pdf` builds and then prints, and the tests call
-//! [`build_in_memory`].
+//! A checked site prepared to render for its audience ([`Prepared`]): its
+//! model, its compiled theme and its leak guard, what preparing it again
+//! after an edit may reuse ([`Reuse`]), and what rendering it found
+//! ([`Findings`]): broken links and leaks, told as diagnostics.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::check::{Checked, check};
+use crate::check::Checked;
 use crate::content::Audience;
-use crate::diagnostics::{Diagnostics, Problem, SourceMap, Span};
 use crate::model;
-use crate::output::{self, Guard, Leak, Memory, OutputFile, Sink, Staging};
-use crate::render::{self, BrokenLink, Progress, Renderer, Streaming};
-use crate::settings::Given;
+use crate::output::{Guard, Leak, OutputFile, Sink};
+use crate::render::{self, Progress, Renderer, Streaming};
 use crate::theme::Theme;
 
-/// What to build: where, and what the command line sets over site.yaml.
-#[derive(Clone, Debug)]
-pub struct BuildOptions {
-    /// Site root.
-    pub root: PathBuf,
-    /// Output folder; `public/` (or `public-internal/`) under the root by default.
-    pub out: Option<PathBuf>,
-    /// The command line's settings, merged over site.yaml's before validation.
-    pub given: Given,
-    /// Where the build reports how many pages it has rendered, if anyone
-    /// is watching.
-    pub progress: Option<Arc<Progress>>,
-}
-
-impl BuildOptions {
-    /// The public site of `root`, with the dates and address in its
-    /// `site.yaml`, written to the default folder.
-    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
-        BuildOptions {
-            root: root.into(),
-            out: None,
-            given: Given::default(),
-            progress: None,
-        }
-    }
-
-    /// The output folder these options write to.
-    pub fn out_dir(&self) -> PathBuf {
-        self.out.clone().unwrap_or_else(|| {
-            self.root.join(match self.given.audience {
-                Audience::Public => "public",
-                Audience::Internal => "public-internal",
-            })
-        })
-    }
-}
-
-/// A finished build.
-#[derive(Debug)]
-pub struct Built {
-    /// HTML pages written.
-    pub pages: usize,
-    /// All files written.
-    pub files: usize,
-    /// Where.
-    pub out: PathBuf,
-    /// Milliseconds from start to the swapped-in site.
-    pub elapsed_ms: u128,
-    /// Load and validation results (warnings may be in it).
-    pub checked: Checked,
-    /// How long each stage took, for `--verbose`.
-    pub timings: Vec<(&'static str, u128)>,
-}
-
-/// Why a build stopped. The previous output is untouched in every case.
-#[derive(Debug)]
-pub enum BuildError {
-    /// The site has errors: in the content, in its links (E080), or a
-    /// public page that would publish a name or number (E090, quoted from
-    /// the generated file). The diagnostics say which.
-    Content(Box<Checked>),
-    /// Something else, explained in the text (a template error, a disk error).
-    Other(String),
-}
-
-/// Builds the site into its output folder: every page is rendered, guarded
-/// (public sites) and written into a fresh staging folder, which is swapped
-/// in at the end. Content errors, broken links and leaks stop it, and the
-/// previous output is left exactly as it was.
-pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
-    let out = options.out_dir();
-    output::check_destination(&options.root, &out).map_err(BuildError::Other)?;
-    let staging = |out: &Path| {
-        Staging::new(out, || {
-            eprintln!(
-                "another build is writing {}; waiting for it to finish",
-                out.display()
-            );
-        })
-        .map_err(|e| cannot_write(out, &e))
-    };
-    let (mut built, staging) = run(options, staging)?;
-    let started = Instant::now();
-    staging.commit().map_err(|e| cannot_write(&out, &e))?;
-    built
-        .timings
-        .push(("swap in", started.elapsed().as_millis()));
-    built.elapsed_ms += started.elapsed().as_millis();
-    Ok(built)
-}
-
-/// Everything [`build`] checks — content, links, the leak guard over every
-/// page — without writing anything: a site that passes builds.
-pub fn check_site(options: &BuildOptions) -> Result<Built, BuildError> {
-    run(options, |_| Ok(Discard)).map(|(built, _)| built)
-}
-
-/// What `check` does by default, in a fraction of a build's time: the
-/// content validated, its model built, every content link resolved
-/// against the pages the site would have (rendering only the pages whose
-/// anchors links point to), and the leak guard over the static files and
-/// every file's name. The rendered pages themselves are guarded only by
-/// [`check_site`] and [`build`].
-pub fn check_without_rendering(options: &BuildOptions) -> Result<Checked, BuildError> {
-    let mut checked = check(&options.root, &options.given);
-    if checked.diagnostics.has_errors() {
-        return Err(BuildError::Content(Box::new(checked)));
-    }
-    checked.free_sources();
-    let prepared = Prepared::once(&mut checked, &options.root).map_err(BuildError::Other)?;
-    let findings = prepared
-        .look_over()
-        .map_err(|text| BuildError::Other(format!("template error: {text}")))?;
-    drop_aside(prepared);
-    found_clean(checked, &findings, &options.out_dir())
-}
-
-/// `checked`, or the diagnostics of what `findings` found wrong added to
-/// it, as a content error.
-fn found_clean(
-    mut checked: Checked,
-    findings: &Findings,
-    out: &Path,
-) -> Result<Checked, BuildError> {
-    if findings.is_clean() {
-        return Ok(checked);
-    }
-    let links = findings.link_diagnostics(&checked.sources);
-    let leaks = findings.leak_diagnostics(&mut checked.sources, out);
-    checked.diagnostics.extend(links);
-    checked.diagnostics.extend(leaks);
-    Err(BuildError::Content(Box::new(checked)))
-}
-
-/// [`build`], keeping the files in memory instead of writing them: for
-/// tests, and for anything that reads the site rather than publishing it.
-pub fn build_in_memory(options: &BuildOptions) -> Result<(Built, Memory), BuildError> {
-    run(options, |_| Ok(Memory::default()))
-}
-
-/// A sink that drops every file: `check` renders only to look.
-struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: OutputFile) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Load → validate → model → render → guard → `sink`: the one pipeline.
-/// The sink is made only once the site has passed validation, so that a
-/// build with errors never waits for another build's lock.
-fn run<S: Sink>(
-    options: &BuildOptions,
-    sink: impl FnOnce(&Path) -> Result<S, BuildError>,
-) -> Result<(Built, S), BuildError> {
-    let started = Instant::now();
-    let out = options.out_dir();
-    let mut laps = Laps::new();
-    let mut checked = check(&options.root, &options.given);
-    laps.lap("load and check");
-    if checked.diagnostics.has_errors() {
-        return Err(BuildError::Content(Box::new(checked)));
-    }
-    checked.free_sources();
-    let prepared = Prepared::once(&mut checked, &options.root).map_err(BuildError::Other)?;
-    laps.lap("model");
-    let sink = sink(&out)?;
-    let unwatched = Progress::default();
-    let progress = options.progress.as_deref().unwrap_or(&unwatched);
-    let findings = prepared
-        .render_into(&sink, &AtomicBool::new(false), progress)
-        .map_err(|failure| match failure {
-            Failure::Template(text) => BuildError::Other(format!("template error: {text}")),
-            Failure::Write(error) => cannot_write(&out, &error),
-        })?
-        .expect("nothing sets the stop flag");
-    drop_aside(prepared);
-    laps.lap("render and write");
-    let checked = found_clean(checked, &findings, &out)?;
-    let built = Built {
-        pages: findings.pages,
-        files: findings.files,
-        out,
-        elapsed_ms: started.elapsed().as_millis(),
-        checked,
-        timings: laps.timings,
-    };
-    Ok((built, sink))
-}
-
-/// Frees `value` on a thread of its own. A county's model is millions of
-/// small allocations, a tenth of a second to free; nothing waits for it,
-/// and a command that ends first leaves the freeing to the system.
-fn drop_aside<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
-}
-
-fn cannot_write(out: &Path, error: &std::io::Error) -> BuildError {
-    BuildError::Other(format!("cannot write {}: {error}", out.display()))
-}
-
-/// How long each stage took.
-struct Laps {
-    last: Instant,
-    timings: Vec<(&'static str, u128)>,
-}
-
-impl Laps {
-    fn new() -> Laps {
-        Laps {
-            last: Instant::now(),
-            timings: Vec::new(),
-        }
-    }
-
-    fn lap(&mut self, stage: &'static str) {
-        self.timings.push((stage, self.last.elapsed().as_millis()));
-        self.last = Instant::now();
-    }
-}
+use super::Findings;
 
 /// What preparing a site leaves for preparing it again after an edit
 /// (`serve` prepares a site per save): the leak guard, while the register
@@ -322,18 +97,6 @@ pub enum Refused {
     Template(String),
     /// The guard found a name or number in it.
     Leaks(Findings),
-}
-
-/// What rendering a whole site found wrong, and how much it produced.
-#[derive(Debug, Default)]
-pub struct Findings {
-    /// HTML pages handed to the sink.
-    pub pages: usize,
-    /// Files handed to the sink.
-    pub files: usize,
-    broken_links: Vec<BrokenLink>,
-    /// Files the guard stopped, with what it found in each.
-    leaks: Vec<(OutputFile, Vec<Leak>)>,
 }
 
 impl Prepared {
@@ -531,51 +294,6 @@ impl Prepared {
     }
 }
 
-impl Findings {
-    /// Whether every link resolves and nothing leaks.
-    pub fn is_clean(&self) -> bool {
-        self.broken_links.is_empty() && self.leaks.is_empty()
-    }
-
-    /// An E080 diagnostic for each content link that leads nowhere, at the
-    /// link's place in its file.
-    pub fn link_diagnostics(&self, sources: &SourceMap) -> Diagnostics {
-        let mut diagnostics = Diagnostics::default();
-        for link in &self.broken_links {
-            diagnostics.push(
-                Problem::BrokenLink {
-                    target: link.target.replacen("@/", "/", 1),
-                },
-                locate(link, sources),
-            );
-        }
-        diagnostics
-    }
-
-    /// An E090 diagnostic for each leak, quoting the generated file: each
-    /// file that leaks is added to `sources` under `out`.
-    pub fn leak_diagnostics(&self, sources: &mut SourceMap, out: &Path) -> Diagnostics {
-        let mut diagnostics = Diagnostics::default();
-        for (file, leaks) in &self.leaks {
-            let path = out.join(&file.path);
-            // A leak in the file's name or in an image's bytes has no line to quote.
-            let text = std::str::from_utf8(&file.bytes).unwrap_or_default();
-            let in_text = sources.add(&path, text.to_string());
-            let outside = sources.add(&path, String::new());
-            for leak in leaks {
-                let span = Span {
-                    file: if leak.in_text { in_text } else { outside },
-                    line: leak.line as u32,
-                    col: leak.col as u32,
-                    len: 1,
-                };
-                diagnostics.push(leak.problem(), span);
-            }
-        }
-        diagnostics
-    }
-}
-
 /// A reader that copies what it reads from `source` into `copy`, and
 /// remembers which of the two failed.
 struct Tee<'s, 'c> {
@@ -605,33 +323,12 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The line of a broken link in its file. A YAML block scalar (`|`) starts
-/// on the line after its key.
-fn locate(link: &BrokenLink, sources: &SourceMap) -> Span {
-    let origin = link.origin;
-    let block = sources.line(origin.file, origin.line).is_some_and(|l| {
-        matches!(l.trim_end().chars().last(), Some('|' | '>' | '-' | '+')) && origin.col > 1
-    });
-    let line = origin.line + u32::from(block) + link.line_in_text;
-    let written = link.target.trim_start_matches('@');
-    let col = sources
-        .line(origin.file, line)
-        .and_then(|text| {
-            text.find(written)
-                .map(|at| text[..at].chars().count() as u32 + 1)
-        })
-        .unwrap_or(1);
-    Span {
-        file: origin.file,
-        line,
-        col,
-        len: written.chars().count() as u32,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::check;
+    use crate::output::Memory;
+    use crate::site::BuildOptions;
 
     /// The default theme's print pack is made in pieces (a county's is a
     /// hundred megabytes, made whole it was held five times over), and
