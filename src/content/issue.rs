@@ -1,12 +1,15 @@
-//! `content/issues/*.yaml`: one problem of the plan, its measures, ledger
-//! tasks, indicators and dated updates.
+//! `content/issues/*.yaml`: one problem of the plan, its measures, the
+//! report's progress and dated updates; its ledger tasks
+//! ([`super::task`]) and figures ([`super::figures`]) are decoded beside.
 
 use crate::date::Date;
 use crate::diagnostics::{FileId, Located, Problem, Span};
 
 use super::deadline::Deadline;
-use super::decode::{Choice, Decoder, Fields};
+use super::decode::{Decoder, Fields};
+use super::figures::{Breakdown, Indicator, decode_breakdown, decode_indicator};
 use super::status::{Audience, Status};
+use super::task::{Task, decode_task};
 use super::yaml::{Node, Value};
 
 /// One problem of the plan (问题).
@@ -105,158 +108,6 @@ pub struct Measure {
     pub span: Span,
 }
 
-/// A measured figure (指标) with a baseline and a target.
-#[derive(Clone, Debug)]
-pub struct Indicator {
-    /// Slug, unique within the issue.
-    pub id: Located<String>,
-    /// Name, e.g. 务工信息电话抽查准确率.
-    pub name: Located<String>,
-    /// Unit of measure: %, 个, 户, 万元 …
-    pub unit: Option<Located<String>>,
-    /// The starting value.
-    pub baseline: Reading,
-    /// The value to reach.
-    pub target: Located<f64>,
-    /// Later dated readings, oldest first.
-    pub readings: Vec<Reading>,
-    /// How the figure was measured or where it comes from.
-    pub source: Option<Located<String>>,
-}
-
-/// A dated value of an indicator.
-#[derive(Clone, Debug)]
-pub struct Reading {
-    /// When it was measured.
-    pub date: Located<Date>,
-    /// The value.
-    pub value: Located<f64>,
-    /// A remark, e.g. 全市15个乡镇倒数第三.
-    pub note: Option<Located<String>>,
-}
-
-/// A figure of the finding split by village (e.g. 83户272人 by village).
-#[derive(Clone, Debug)]
-pub struct Breakdown {
-    /// What is counted.
-    pub title: Located<String>,
-    /// When, if the plan says.
-    pub date: Option<Located<Date>>,
-    /// Column names with their units, e.g. 户, 人.
-    pub columns: Vec<Located<String>>,
-    /// One row per village.
-    pub rows: Vec<BreakdownRow>,
-    /// Totals as the plan states them, checked against the rows.
-    pub total: Vec<Located<f64>>,
-}
-
-/// One village's values in a breakdown.
-#[derive(Clone, Debug)]
-pub struct BreakdownRow {
-    /// The village, as written.
-    pub village: Located<String>,
-    /// One value per column.
-    pub values: Vec<Located<f64>>,
-    /// Where the values list stands.
-    pub span: Span,
-}
-
-/// One ledger row (任务): work for one village and/or unit.
-#[derive(Clone, Debug)]
-pub struct Task {
-    /// The measure it carries out, if one.
-    pub measure: Option<Located<u32>>,
-    /// The village, as written.
-    pub village: Option<Located<String>>,
-    /// The unit, as written.
-    pub unit: Option<Located<String>>,
-    /// What is to be done.
-    pub what: Located<String>,
-    /// Where it stands.
-    pub status: Located<Status>,
-    /// Its own deadline, when not the issue's.
-    pub deadline: Option<Located<Deadline>>,
-    /// Dated status changes, oldest first.
-    pub history: Vec<HistoryEntry>,
-    /// The acceptance record, once accepted.
-    pub acceptance: Option<Acceptance>,
-    /// Who may see it.
-    pub audience: Audience,
-    /// Where the task starts in the file.
-    pub span: Span,
-}
-
-/// A dated status change of a task.
-#[derive(Clone, Debug)]
-pub struct HistoryEntry {
-    /// When.
-    pub date: Located<Date>,
-    /// The status from that day.
-    pub status: Located<Status>,
-    /// What happened.
-    pub note: Option<Located<String>>,
-}
-
-/// The acceptance (验收) of a task.
-#[derive(Clone, Debug)]
-pub struct Acceptance {
-    /// When it was accepted.
-    pub date: Option<Located<Date>>,
-    /// The accepting unit, as written.
-    pub by: Option<Located<String>>,
-    /// What proves the fix.
-    pub evidence: Vec<Evidence>,
-    /// Where the record starts.
-    pub span: Span,
-}
-
-/// Kind of a piece of evidence (佐证材料).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EvidenceKind {
-    /// 会议记录.
-    Minutes,
-    /// 照片.
-    Photo,
-    /// 签到表.
-    SignIn,
-    /// 台账.
-    Ledger,
-    /// 文件 / 报告.
-    Document,
-    /// Anything else.
-    Other,
-}
-
-impl Choice for EvidenceKind {
-    const SPELLINGS: &'static [(&'static str, Self)] = &[
-        ("minutes", EvidenceKind::Minutes),
-        ("photo", EvidenceKind::Photo),
-        ("sign_in", EvidenceKind::SignIn),
-        ("ledger", EvidenceKind::Ledger),
-        ("document", EvidenceKind::Document),
-        ("other", EvidenceKind::Other),
-        ("会议记录", EvidenceKind::Minutes),
-        ("照片", EvidenceKind::Photo),
-        ("签到表", EvidenceKind::SignIn),
-        ("台账", EvidenceKind::Ledger),
-        ("文件", EvidenceKind::Document),
-        ("其他", EvidenceKind::Other),
-    ];
-}
-
-/// A piece of evidence.
-#[derive(Clone, Debug)]
-pub struct Evidence {
-    /// What it is, e.g. 八景村风险消除村民代表会议记录.
-    pub title: Located<String>,
-    /// Its kind.
-    pub kind: Option<Located<EvidenceKind>>,
-    /// Path or archive reference of the file (internal by default).
-    pub file: Option<Located<String>>,
-    /// Who may see it.
-    pub audience: Audience,
-}
-
 /// A dated update on an issue.
 #[derive(Clone, Debug)]
 pub struct Update {
@@ -287,18 +138,6 @@ const ISSUE_KEYS: &[&str] = &[
     "updates",
     "progress",
 ];
-const TASK_KEYS: &[&str] = &[
-    "measure",
-    "village",
-    "unit",
-    "what",
-    "status",
-    "deadline",
-    "history",
-    "acceptance",
-    "audience",
-];
-
 /// Decodes one issue file; `None` when too broken to use.
 pub(super) fn decode(root: &Node, file: FileId, decoder: &mut Decoder<'_>) -> Option<Issue> {
     let f = decoder.fields(root, ISSUE_KEYS)?;
@@ -395,7 +234,9 @@ fn decode_progress(node: &Node, decoder: &mut Decoder<'_>) -> Option<Progress> {
     })
 }
 
-fn list_of<T>(
+/// The items of the list under `key`, each decoded by `each`; those too
+/// broken to use are left out (their errors are reported).
+pub(super) fn list_of<T>(
     decoder: &mut Decoder<'_>,
     fields: &Fields<'_>,
     key: &str,
@@ -408,7 +249,8 @@ fn list_of<T>(
         .collect()
 }
 
-fn audience(decoder: &mut Decoder<'_>, fields: &Fields<'_>) -> Audience {
+/// Who may see an item: `audience:` when given, else the public.
+pub(super) fn audience(decoder: &mut Decoder<'_>, fields: &Fields<'_>) -> Audience {
     decoder
         .opt_choice(fields, "audience")
         .map(|a| a.value)
@@ -436,134 +278,5 @@ fn decode_measure(node: &Node, number: u32, decoder: &mut Decoder<'_>) -> Option
         status: decoder.opt_choice(&m, "status"),
         text: text?,
         span: m.span(),
-    })
-}
-
-fn decode_reading(node: &Node, decoder: &mut Decoder<'_>) -> Option<Reading> {
-    let r = decoder.fields(node, &["date", "value", "note"])?;
-    let date = decoder.date(&r, "date");
-    let value = decoder.number(&r, "value");
-    Some(Reading {
-        note: decoder.opt_text(&r, "note"),
-        date: date?,
-        value: value?,
-    })
-}
-
-fn decode_indicator(node: &Node, decoder: &mut Decoder<'_>) -> Option<Indicator> {
-    let f = decoder.fields(
-        node,
-        &[
-            "id", "name", "unit", "baseline", "target", "readings", "source",
-        ],
-    )?;
-    let id = decoder.id(&f, "id");
-    let name = decoder.text(&f, "name");
-    let baseline = match f.get("baseline") {
-        Some(node) => decode_reading(node, decoder),
-        None => {
-            decoder.report(
-                crate::diagnostics::Problem::MissingKey { key: "baseline" },
-                f.span(),
-            );
-            None
-        }
-    };
-    let target = decoder.number(&f, "target");
-    let readings = list_of(decoder, &f, "readings", decode_reading);
-    Some(Indicator {
-        unit: decoder.opt_text(&f, "unit"),
-        source: decoder.opt_text(&f, "source"),
-        id: id?,
-        name: name?,
-        baseline: baseline?,
-        target: target?,
-        readings,
-    })
-}
-
-fn decode_breakdown(node: &Node, decoder: &mut Decoder<'_>) -> Option<Breakdown> {
-    let f = decoder.fields(node, &["title", "date", "columns", "rows", "total"])?;
-    let title = decoder.text(&f, "title");
-    let columns = decoder.text_list(&f, "columns");
-    let rows = list_of(decoder, &f, "rows", |node, decoder| {
-        let r = decoder.fields(node, &["village", "values"])?;
-        let village = decoder.text(&r, "village");
-        let span = r.get("values").map_or(r.span(), |v| v.span);
-        let values = numbers(decoder, &r, "values");
-        Some(BreakdownRow {
-            village: village?,
-            values,
-            span,
-        })
-    });
-    Some(Breakdown {
-        date: decoder.opt_date(&f, "date"),
-        total: numbers(decoder, &f, "total"),
-        title: title?,
-        columns,
-        rows,
-    })
-}
-
-fn numbers(decoder: &mut Decoder<'_>, fields: &Fields<'_>, key: &str) -> Vec<Located<f64>> {
-    let items = decoder.list(fields, key);
-    items
-        .iter()
-        .filter_map(|n| decoder.node_number(n))
-        .collect()
-}
-
-fn decode_task(node: &Node, decoder: &mut Decoder<'_>) -> Option<Task> {
-    let t = decoder.fields(node, TASK_KEYS)?;
-    let what = decoder.text(&t, "what");
-    let status = decoder.choice(&t, "status");
-    let history = list_of(decoder, &t, "history", |node, decoder| {
-        let h = decoder.fields(node, &["date", "status", "note"])?;
-        let date = decoder.date(&h, "date");
-        let status = decoder.choice(&h, "status");
-        Some(HistoryEntry {
-            note: decoder.opt_text(&h, "note"),
-            date: date?,
-            status: status?,
-        })
-    });
-    let acceptance = decoder
-        .opt_fields(&t, "acceptance", &["date", "by", "evidence"])
-        .map(|a| Acceptance {
-            date: decoder.opt_date(&a, "date"),
-            by: decoder.opt_text(&a, "by"),
-            evidence: list_of(decoder, &a, "evidence", decode_evidence),
-            span: a.span(),
-        });
-    let village = decoder.opt_text(&t, "village");
-    let unit = decoder.opt_text(&t, "unit");
-    // Reported here, not in validation, so that it shows in the same run
-    // as a bad date or status that keeps the task from being decoded.
-    if t.get("village").is_none() && t.get("unit").is_none() {
-        decoder.report(Problem::TaskWithoutOwner, t.span());
-    }
-    Some(Task {
-        measure: decoder.opt_int(&t, "measure", 1, 99),
-        village,
-        unit,
-        deadline: decoder.opt_deadline(&t, "deadline"),
-        audience: audience(decoder, &t),
-        what: what?,
-        status: status?,
-        history,
-        acceptance,
-        span: t.span(),
-    })
-}
-
-fn decode_evidence(node: &Node, decoder: &mut Decoder<'_>) -> Option<Evidence> {
-    let e = decoder.fields(node, &["title", "kind", "file", "audience"])?;
-    let title = decoder.text(&e, "title");
-    Some(Evidence {
-        kind: decoder.opt_choice(&e, "kind"),
-        file: decoder.opt_text(&e, "file"),
-        audience: audience(decoder, &e),
-        title: title?,
     })
 }

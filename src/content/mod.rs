@@ -6,6 +6,7 @@ mod deadline;
 mod decode;
 mod document;
 mod document_date;
+mod figures;
 mod files;
 mod front_matter;
 mod issue;
@@ -14,6 +15,7 @@ mod places;
 mod register;
 mod site;
 mod status;
+mod task;
 mod tracking;
 mod yaml;
 mod yaml_events;
@@ -22,10 +24,8 @@ pub use deadline::{Deadline, DeadlineKind, FORMS as DEADLINE_FORMS};
 pub use decode::is_slug;
 pub use document::{Declared, DeclaredStatus, Document, DocumentKind, Section};
 pub use document_date::{DocumentDate, FORMS as DOCUMENT_DATE_FORMS};
-pub use issue::{
-    Acceptance, Breakdown, BreakdownRow, Evidence, EvidenceKind, HistoryEntry, Indicator, Issue,
-    Measure, Progress, Reading, Task, Update,
-};
+pub use figures::{Breakdown, BreakdownRow, Indicator, Reading};
+pub use issue::{Issue, Measure, Progress, Update};
 pub use note::{Note, NoteKind, PolicyPage};
 pub use places::Places;
 pub use register::{Glossary, People, Person, Register, Term};
@@ -33,6 +33,7 @@ pub use site::{
     IdMask, Milestone, NameMask, NoticeSettings, Phase, Privacy, Site, Unit, Village, VillageKind,
 };
 pub use status::{Audience, PROGRESS_WORDS, Status, progress_status};
+pub use task::{Acceptance, Evidence, EvidenceKind, HistoryEntry, Task};
 pub use tracking::{Refreshed, Tracking};
 
 use std::path::{Path, PathBuf};

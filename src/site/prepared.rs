@@ -169,7 +169,7 @@ impl Prepared {
             .unwrap_or_default()
     }
 
-    /// What [`check_without_rendering`] looks at: the content's links
+    /// What [`super::check_without_rendering`] looks at: the content's links
     /// resolved without rendering the site, and the leak guard over the
     /// static files and the name of every page. Errors are template errors
     /// of the pages rendered for their anchors.
