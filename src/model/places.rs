@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+#[cfg(doc)]
+use super::Model;
 use super::{Ref, Tally};
 use crate::date::Date;
 
@@ -19,11 +21,11 @@ pub struct Village {
     pub part_of: Option<Ref>,
     /// Its tasks' figures.
     pub tally: Tally,
-    /// Its tasks (indices into [`super::Model::tasks`]).
+    /// Its tasks (indices into [`Model::tasks`]).
     pub tasks: Vec<usize>,
     /// Numbers of issues that name it or assign it a task.
     pub issues: Vec<u32>,
-    /// Its notes (indices into [`super::Model::notes`]).
+    /// Its notes (indices into [`Model::notes`]).
     pub notes: Vec<usize>,
     /// Figures the plan gives for it.
     pub figures: Vec<VillageFigure>,
