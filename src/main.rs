@@ -9,6 +9,7 @@ use clap::Parser;
 
 use cli::args::{AudienceArg, Cli, Command};
 use cli::commands::{self, Listen};
+use cli::office;
 use taizhang::site::BuildOptions;
 
 /// mimalloc rather than the system's allocator: a county's build (10,000
@@ -80,8 +81,8 @@ fn main() -> ExitCode {
         }
         Command::New { root, item } => commands::new(&root, item, lang),
         Command::Init { dir } => commands::init(&dir, lang),
-        Command::Sheet { root, kind } => commands::sheet(&root, kind, lang),
-        Command::Import { root, kind } => commands::import(&root, kind, lang),
+        Command::Sheet { root, kind } => office::sheet(&root, kind, lang),
+        Command::Import { root, kind } => office::import(&root, kind, lang),
     }
 }
 

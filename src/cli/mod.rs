@@ -4,3 +4,4 @@
 pub(crate) mod args;
 pub(crate) mod commands;
 pub(crate) mod messages;
+pub(crate) mod office;
