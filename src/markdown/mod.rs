@@ -2,54 +2,16 @@
 //! heading ids; glossary terms linked; raw HTML shown as text; only safe
 //! link schemes; internal links collected for checking.
 
+mod glossary;
+mod safety;
+
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
-/// Finds glossary terms (and aliases) in text, longest match first.
-#[derive(Debug)]
-pub struct Glossary {
-    automaton: Option<AhoCorasick>,
-    /// For each pattern, the anchor id of its term.
-    ids: Vec<String>,
-    /// For each pattern, the index of its term (aliases share their term's),
-    /// so "first occurrence per block" counts a term once however spelt.
-    terms: Vec<usize>,
-}
-
-impl Glossary {
-    /// Builds the matcher from `(spelling, anchor id)` pairs.
-    pub fn new<'a>(spellings: impl IntoIterator<Item = (&'a str, &'a str)>) -> Glossary {
-        let (patterns, ids): (Vec<&str>, Vec<String>) = spellings
-            .into_iter()
-            .filter(|(spelling, _)| !spelling.is_empty())
-            .map(|(spelling, id)| (spelling, id.to_string()))
-            .unzip();
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&patterns)
-                .expect("glossary terms are plain strings of bounded size")
-        });
-        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let terms = ids
-            .iter()
-            .enumerate()
-            .map(|(k, id)| *first.entry(id.as_str()).or_insert(k))
-            .collect();
-        Glossary {
-            automaton,
-            ids,
-            terms,
-        }
-    }
-
-    /// A matcher that links nothing.
-    pub fn empty() -> Glossary {
-        Glossary::new([])
-    }
-}
+pub use glossary::Glossary;
+use glossary::link_terms;
+use safety::{kept_image, kept_link, sanitise, without_comments};
 
 /// A Markdown text converted to HTML. Its internal links are read apart,
 /// without rendering ([`links`]).
@@ -292,112 +254,6 @@ impl<'a, 'g> Walk<'a, 'g> {
     }
 }
 
-/// Defence in depth: whatever the renderer let through, only known-safe
-/// elements, attributes and URL schemes leave here (ammonia).
-fn sanitise(html: &str) -> String {
-    use std::sync::OnceLock;
-    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    CLEANER
-        .get_or_init(|| {
-            let mut builder = ammonia::Builder::default();
-            builder
-                .link_rel(None)
-                .add_generic_attributes(["id", "class"])
-                .add_tag_attributes("td", ["style"])
-                .add_tag_attributes("th", ["style"])
-                .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-                .filter_style_properties(["text-align"].into_iter().collect());
-            builder
-        })
-        .clean(html)
-        .to_string()
-}
-
-/// The link target to write, or `None` for a scheme that could run script
-/// or leave the site unexpectedly (`javascript:`, `data:` …).
-/// The address a link keeps, or `None` when it is dropped.
-fn kept_link(dest: &str) -> Option<String> {
-    internal_or_safe(dest)
-}
-
-/// The address an image keeps: only images shipped with the site, so that
-/// no request leaves it.
-fn kept_image(dest: &str) -> Option<String> {
-    internal_or_safe(dest).filter(|d| !d.contains("://"))
-}
-
-fn internal_or_safe(dest: &str) -> Option<String> {
-    let dest = dest.trim();
-    let lower: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if let Some(rest) = dest.strip_prefix("@/") {
-        return Some(format!("@/{rest}"));
-    }
-    if dest.starts_with('/') && !dest.starts_with("//") {
-        return Some(format!("@{dest}"));
-    }
-    if dest.starts_with('#') {
-        return Some(dest.to_string());
-    }
-    match lower.split_once(':') {
-        Some((scheme, _))
-            if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') =>
-        {
-            matches!(scheme, "http" | "https" | "mailto" | "tel").then(|| dest.to_string())
-        }
-        _ => Some(dest.to_string()),
-    }
-}
-
-fn link_terms<'a>(
-    text: CowStr<'a>,
-    glossary: &Glossary,
-    skip: Option<&str>,
-    linked: &mut HashSet<usize>,
-    emit: &mut Vec<Event<'a>>,
-) {
-    let Some(automaton) = &glossary.automaton else {
-        emit.push(Event::Text(text));
-        return;
-    };
-    let mut last = 0;
-    let source: &str = &text;
-    let mut pieces: Vec<Event<'a>> = Vec::new();
-    for found in automaton.find_iter(source) {
-        let id = &glossary.ids[found.pattern().as_usize()];
-        let term = glossary.terms[found.pattern().as_usize()];
-        if skip == Some(id.as_str()) || !linked.insert(term) {
-            continue;
-        }
-        pieces.push(Event::Text(source[last..found.start()].to_string().into()));
-        pieces.push(Event::Html(
-            format!(
-                "<a class=\"term\" href=\"@/policy/glossary/#{}\">",
-                crate::escape::escape_attribute(id)
-            )
-            .into(),
-        ));
-        pieces.push(Event::Text(
-            source[found.start()..found.end()].to_string().into(),
-        ));
-        pieces.push(Event::Html("</a>".into()));
-        last = found.end();
-    }
-    if pieces.is_empty() {
-        emit.push(Event::Text(text));
-        return;
-    }
-    pieces.push(Event::Text(source[last..].to_string().into()));
-    emit.extend(
-        pieces
-            .into_iter()
-            .filter(|e| !matches!(e, Event::Text(t) if t.is_empty())),
-    );
-}
-
 fn with_heading_id<'a>(
     mut events: Vec<Event<'a>>,
     prefix: &str,
@@ -448,35 +304,6 @@ pub fn heading_slug(text: &str) -> String {
         "section".to_string()
     } else {
         slug
-    }
-}
-
-/// `raw` HTML without its comments; `in_comment` carries an open comment
-/// from one piece of raw HTML to the next.
-fn without_comments(raw: &str, in_comment: &mut bool) -> String {
-    let mut shown = String::new();
-    let mut rest = raw;
-    loop {
-        if *in_comment {
-            match rest.find("-->") {
-                Some(end) => {
-                    rest = &rest[end + 3..];
-                    *in_comment = false;
-                }
-                None => return shown,
-            }
-        }
-        match rest.find("<!--") {
-            Some(start) => {
-                shown.push_str(&rest[..start]);
-                rest = &rest[start + 4..];
-                *in_comment = true;
-            }
-            None => {
-                shown.push_str(rest);
-                return shown;
-            }
-        }
     }
 }
 
