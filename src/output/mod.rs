@@ -84,6 +84,11 @@ impl Memory {
         drop(files);
     }
 
+    /// The bytes of every file kept.
+    pub fn bytes_held(&self) -> usize {
+        self.lock().values().map(|bytes| bytes.len()).sum()
+    }
+
     /// Every file kept, sorted by path.
     pub fn into_files(self) -> Vec<OutputFile> {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());

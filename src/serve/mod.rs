@@ -2,6 +2,7 @@
 //! when a file changes and reload open pages. While the content is broken
 //! the last good site stays served, with the diagnostics over every page.
 
+mod kept;
 mod rebuild;
 mod relay;
 mod snapshot;

@@ -12,10 +12,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use super::snapshot::{Costly, Snapshot, State, error_text, leak_text};
+use super::kept::{Costly, Kept};
+use super::snapshot::{Snapshot, State, error_text, leak_text};
 use crate::check::Rechecker;
 use crate::diagnostics::Lang;
-use crate::output::Memory;
 use crate::render::Progress;
 use crate::site::{BuildOptions, Failure, Prepared, Reuse};
 
@@ -118,7 +118,7 @@ impl Rebuilder {
                 Arc::new(Snapshot {
                     prepared,
                     lang: self.lang(),
-                    files: Memory::default(),
+                    files: Kept::default(),
                     stop: AtomicBool::new(false),
                 })
             })

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use super::kept::Kept;
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap, render};
-use crate::output::{Memory, OutputFile, Sink};
 use crate::site::{Findings, Prepared, Refused};
 
 /// One version of the site: a model ready to render, and the files kept
@@ -16,7 +16,7 @@ pub(super) struct Snapshot {
     pub(super) prepared: Prepared,
     /// The language of what the guard reports.
     pub(super) lang: Lang,
-    pub(super) files: Memory,
+    pub(super) files: Kept,
     /// Set when an edit makes this snapshot old: its background check stops.
     pub(super) stop: AtomicBool,
 }
@@ -44,27 +44,6 @@ impl Snapshot {
                 Err(Unservable::Failed(leak_text(&findings, self.lang)))
             }
         }
-    }
-}
-
-/// Files at least this big are kept once the background check has
-/// rendered them: at county scale the print pack, `site.json` and the
-/// lists take seconds to render again. Any smaller page renders again in
-/// about a millisecond when it is asked for; kept, a 10,000-issue site's
-/// small pages held 480 MB for the site served and as much again for the
-/// one kept to fall back on.
-pub(super) const KEPT_FROM: usize = 1 << 20;
-
-/// The background check's sink: keeps in the snapshot's files what would
-/// be slow to render again, and lets the rest go once guarded.
-pub(super) struct Costly<'a>(pub(super) &'a Memory);
-
-impl Sink for Costly<'_> {
-    fn put(&self, file: OutputFile) -> std::io::Result<()> {
-        if file.bytes.len() >= KEPT_FROM {
-            self.0.keep(file);
-        }
-        Ok(())
     }
 }
 
@@ -99,30 +78,4 @@ pub(super) fn leak_text(findings: &Findings, lang: Lang) -> String {
     let mut pages = SourceMap::default();
     let leaks = findings.leak_diagnostics(&mut pages, Path::new(""));
     error_text(&leaks, &pages, lang)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_background_check_keeps_only_what_is_slow_to_render_again() {
-        let files = Memory::default();
-        let sink = Costly(&files);
-        for (path, size) in [
-            ("issues/07/index.html", 20_000),
-            ("print/index.html", KEPT_FROM),
-        ] {
-            let file = OutputFile {
-                path: path.into(),
-                bytes: vec![b'x'; size],
-            };
-            sink.put(file).expect("memory takes every file");
-        }
-        assert!(files.get("issues/07/index.html").is_none());
-        assert_eq!(
-            files.get("print/index.html").map(|b| b.len()),
-            Some(KEPT_FROM)
-        );
-    }
 }
