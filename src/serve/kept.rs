@@ -39,12 +39,15 @@ impl Kept {
             return Some(bytes);
         }
         let deflated = self.deflated.get(path)?;
-        let mut bytes = Vec::with_capacity(deflated.len().saturating_mul(8));
+        let (length, stream) = deflated.split_at_checked(8)?;
+        let length = u64::from_le_bytes(length.try_into().ok()?);
+        // With room for what serving adds to a page (the reload script),
+        // so that a county's print pack is not moved to grow by it.
+        let room = usize::try_from(length).ok()?.saturating_add(1 << 12);
+        let mut bytes = Vec::with_capacity(room);
         // Deflated here, in memory, so this cannot fail; if it ever did,
         // the file would render again, as if it had not been kept.
-        DeflateDecoder::new(deflated.as_slice())
-            .read_to_end(&mut bytes)
-            .ok()?;
+        DeflateDecoder::new(stream).read_to_end(&mut bytes).ok()?;
         Some(Arc::new(bytes))
     }
 
@@ -80,10 +83,13 @@ impl Kept {
 }
 
 /// `bytes` deflated at the fastest level (about 2 GB/s on a county's
-/// print pack, 25 times smaller), or `None` when that saves less than a
-/// quarter of them.
+/// print pack, 25 times smaller) after their length (8 bytes, so that
+/// they inflate into a buffer of their size), or `None` when that saves
+/// less than a quarter of them.
 fn deflated(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut encoder = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 8), Compression::fast());
+    let mut deflated = Vec::with_capacity(bytes.len() / 8);
+    deflated.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    let mut encoder = DeflateEncoder::new(deflated, Compression::fast());
     encoder.write_all(bytes).ok()?;
     let deflated = encoder.finish().ok()?;
     (deflated.len() <= bytes.len() / 4 * 3).then_some(deflated)

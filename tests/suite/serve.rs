@@ -459,6 +459,10 @@ fn every_thread_gives_memory_back_once_the_whole_site_is_checked() {
     use taizhang::serve::{ServeOptions, bind, serve};
     let dir = tempfile::tempdir().expect("a folder");
     taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
+    // A big file of the site's own (a handbook to download, say).
+    fs::create_dir_all(dir.path().join("static")).expect("makes a folder");
+    let handbook = "整改工作手册。\n".repeat(100_000);
+    fs::write(dir.path().join("static/handbook.txt"), &handbook).expect("writes");
     let options = ServeOptions {
         build: taizhang::site::BuildOptions::new(dir.path().to_path_buf()),
         bind: "127.0.0.1".parse().expect("an address"),
@@ -467,6 +471,7 @@ fn every_thread_gives_memory_back_once_the_whole_site_is_checked() {
         release_memory: Some(count_giving_back),
     };
     let server = bind(&options).expect("binds");
+    let url = format!("http://{}", server.address().expect("an address"));
     std::thread::spawn(move || serve(server, &options, |_| {}));
     // Each thread of the background check's pool and of the global one,
     // and the thread that ran the check.
@@ -481,5 +486,15 @@ fn every_thread_gives_memory_back_once_the_whole_site_is_checked() {
         GIVEN_BACK.load(std::sync::atomic::Ordering::SeqCst),
         2 * threads,
         "once per thread for each check, the first and the one after the save"
+    );
+    // The thread that sent a big file gives its copy back; a page is small.
+    assert!(get(&format!("{url}/")).contains("</html>"));
+    assert_eq!(get(&format!("{url}/static/handbook.txt")), handbook);
+    given_back(2 * threads + 1);
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(
+        GIVEN_BACK.load(std::sync::atomic::Ordering::SeqCst),
+        2 * threads + 1,
+        "once more, for the big file alone"
     );
 }
