@@ -1,7 +1,7 @@
 //! The files a served site keeps between requests: the pages asked for as
 //! they were rendered, and the big files its background check rendered,
-//! deflated, so that a county's print pack, `site.json` and lists cost a
-//! few megabytes held instead of hundreds.
+//! deflated, so that a county's print pack, `site.json` and lists are held
+//! in a fraction of their size (hundreds of megabytes at 10,000 issues).
 
 use std::io::{Read, Write};
 use std::sync::Arc;
