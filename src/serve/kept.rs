@@ -91,7 +91,9 @@ fn deflated(bytes: &[u8]) -> Option<Vec<u8>> {
     deflated.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
     let mut encoder = DeflateEncoder::new(deflated, Compression::fast());
     encoder.write_all(bytes).ok()?;
-    let deflated = encoder.finish().ok()?;
+    let mut deflated = encoder.finish().ok()?;
+    // Held for as long as the site is served: no room to spare.
+    deflated.shrink_to_fit();
     (deflated.len() <= bytes.len() / 4 * 3).then_some(deflated)
 }
 
@@ -158,6 +160,12 @@ mod tests {
         });
         assert_eq!(*served, pack);
         assert_eq!(files.get("print/index.html").as_deref(), Some(&pack));
+        let deflated = files.deflated.get("print/index.html").expect("kept");
+        assert_eq!(
+            deflated.capacity(),
+            deflated.len(),
+            "held with room to spare"
+        );
         assert!(
             files.held() < pack.len() / 4,
             "{} bytes held for a page of {}",
