@@ -258,6 +258,13 @@ impl Renderer {
             .map(|f| Ok(f.clone()))
     }
 
+    /// Whether the search index's files are held (built by
+    /// [`Renderer::paths`], or for a request of one of them).
+    #[cfg(test)]
+    pub(crate) fn search_index_held(&self) -> bool {
+        self.search.get().is_some()
+    }
+
     /// The search index's files, indexed on first use.
     fn search_files(&self) -> &[OutputFile] {
         self.search

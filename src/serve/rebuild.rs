@@ -196,11 +196,14 @@ impl Rebuilder {
             Some(pool) => pool.install(render_all),
             None => render_all(),
         };
-        let problem = match rendered {
+        // The pages counted as they were checked: asking the renderer for
+        // every path would build the search index again (seconds at county
+        // scale, and held after), with the state locked.
+        let (problem, pages) = match rendered {
             Ok(None) => return,
-            Err(Failure::Template(error)) => Some(format!("error: template error: {error}")),
-            Err(Failure::Write(error)) => Some(format!("error: {error}")),
-            Ok(Some(findings)) if findings.is_clean() => None,
+            Err(Failure::Template(error)) => (Some(format!("error: template error: {error}")), 0),
+            Err(Failure::Write(error)) => (Some(format!("error: {error}")), 0),
+            Ok(Some(findings)) if findings.is_clean() => (None, findings.pages),
             Ok(Some(findings)) => {
                 let rechecker = self.rechecker.lock().unwrap_or_else(|e| e.into_inner());
                 if snapshot.stop.load(Ordering::Relaxed) {
@@ -214,24 +217,18 @@ impl Rebuilder {
                     error_text(&links, &checked.sources, self.lang()),
                     leak_text(&findings, self.lang()),
                 ];
-                Some(
-                    text.into_iter()
-                        .filter(|t| !t.is_empty())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
+                let text = text
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                (Some(text), findings.pages)
             }
         };
         let mut served = write(state);
         if snapshot.stop.load(Ordering::Relaxed) {
             return;
         }
-        let pages = snapshot
-            .prepared
-            .renderer()
-            .paths()
-            .filter(|p| p.ends_with(".html"))
-            .count();
         let (ready, all) = (timing.ready, timing.started.elapsed().as_millis());
         let (zh, en) = if timing.first {
             ("已生成", "built")
@@ -347,5 +344,37 @@ mod tests {
         checked("the site after the save");
         let now = write(&state).site.clone().expect("a site is served");
         assert!(!Arc::ptr_eq(&first, &now), "the new site is served");
+    }
+
+    #[test]
+    fn the_check_counts_its_pages_without_indexing_the_site_again() {
+        let dir = tempfile::tempdir().expect("a folder");
+        crate::scaffold::init(dir.path(), Lang::En).expect("writes");
+        let mut options = BuildOptions::new(dir.path());
+        options.given.lang = Lang::En;
+        let (built, _) = crate::site::build_in_memory(&options).expect("builds");
+        let (sender, said) = std::sync::mpsc::channel::<String>();
+        let report = Box::new(move |text: &str| {
+            let _ = sender.send(text.to_string());
+        });
+        let rebuilder = Arc::new(Rebuilder::new(options, report, None));
+        let state = Arc::new(RwLock::new(State::default()));
+        rebuilder.rebuild(&state, &HashSet::new(), Arc::new(|| {}));
+        let line = loop {
+            let text = said
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the site is checked within 30 s");
+            if text.contains("pages checked") {
+                break text;
+            }
+        };
+        assert!(
+            line.contains(&format!("all {} pages checked", built.pages)),
+            "{line}"
+        );
+        let site = write(&state).site.clone().expect("a site is served");
+        // The check streamed the index through the guard and let it go;
+        // held, a county's index is tens of megabytes.
+        assert!(!site.prepared.renderer().search_index_held());
     }
 }
