@@ -295,17 +295,28 @@ fn write(state: &RwLock<State>) -> std::sync::RwLockWriteGuard<'_, State> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_site_kept_to_fall_back_on_lets_its_files_go() {
+    /// The `init` example site in a folder of its own, in English.
+    fn example_site() -> (tempfile::TempDir, BuildOptions) {
         let dir = tempfile::tempdir().expect("a folder");
         crate::scaffold::init(dir.path(), Lang::En).expect("writes");
         let mut options = BuildOptions::new(dir.path());
         options.given.lang = Lang::En;
+        (dir, options)
+    }
+
+    /// A rebuilder for `options`, with what it says, line by line.
+    fn rebuilder(options: BuildOptions) -> (Arc<Rebuilder>, std::sync::mpsc::Receiver<String>) {
         let (sender, said) = std::sync::mpsc::channel::<String>();
         let report = Box::new(move |text: &str| {
             let _ = sender.send(text.to_string());
         });
-        let rebuilder = Arc::new(Rebuilder::new(options, report, None));
+        (Arc::new(Rebuilder::new(options, report, None)), said)
+    }
+
+    #[test]
+    fn the_site_kept_to_fall_back_on_lets_its_files_go() {
+        let (dir, options) = example_site();
+        let (rebuilder, said) = rebuilder(options);
         let state = Arc::new(RwLock::new(State::default()));
         let published: Arc<dyn Fn() + Send + Sync> = Arc::new(|| {});
         let checked = |what: &str| loop {
@@ -348,16 +359,9 @@ mod tests {
 
     #[test]
     fn the_check_counts_its_pages_without_indexing_the_site_again() {
-        let dir = tempfile::tempdir().expect("a folder");
-        crate::scaffold::init(dir.path(), Lang::En).expect("writes");
-        let mut options = BuildOptions::new(dir.path());
-        options.given.lang = Lang::En;
+        let (_site, options) = example_site();
         let (built, _) = crate::site::build_in_memory(&options).expect("builds");
-        let (sender, said) = std::sync::mpsc::channel::<String>();
-        let report = Box::new(move |text: &str| {
-            let _ = sender.send(text.to_string());
-        });
-        let rebuilder = Arc::new(Rebuilder::new(options, report, None));
+        let (rebuilder, said) = rebuilder(options);
         let state = Arc::new(RwLock::new(State::default()));
         rebuilder.rebuild(&state, &HashSet::new(), Arc::new(|| {}));
         let line = loop {
