@@ -2,14 +2,15 @@
 //!
 //! Each accessor returns `None` (or an empty list) after recording a
 //! diagnostic, so a file with five mistakes yields five diagnostics and the
-//! rest of the file is still read.
+//! rest of the file is still read. Dates and deadlines are read in
+//! [`dates`], numbers in [`numbers`].
 
-use crate::date::Date;
-
-use super::deadline::Deadline;
 use crate::diagnostics::{Diagnostics, Kind, Located, Problem, Span};
 
 use super::yaml::{Node, Value};
+
+mod dates;
+mod numbers;
 
 /// A closed set of spellings for a value (a status, a kind): English codes
 /// and their Chinese labels both read as the same value.
@@ -162,171 +163,6 @@ impl<'d> Decoder<'d> {
             return None;
         }
         Some(Located::new(text, node.span))
-    }
-
-    /// A required date.
-    pub(super) fn date(&mut self, fields: &Fields<'_>, key: &'static str) -> Option<Located<Date>> {
-        match fields.get(key) {
-            Some(node) => self.node_date(node),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
-    }
-
-    /// An optional date.
-    pub(super) fn opt_date(&mut self, fields: &Fields<'_>, key: &str) -> Option<Located<Date>> {
-        fields.get(key).and_then(|node| self.node_date(node))
-    }
-
-    /// A date from one node.
-    pub(super) fn node_date(&mut self, node: &Node) -> Option<Located<Date>> {
-        let text = match &node.value {
-            Value::Str(s) => s.trim().to_string(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(f) => f.to_string(),
-            _ => {
-                self.wrong_type(Kind::Date, node);
-                return None;
-            }
-        };
-        match Date::parse(&text) {
-            Some(date) => Some(Located::new(date, node.span)),
-            None => {
-                self.report(Problem::BadDate { text }, node.span);
-                None
-            }
-        }
-    }
-
-    /// An optional deadline: a date or the words a plan uses.
-    pub(super) fn opt_deadline(
-        &mut self,
-        fields: &Fields<'_>,
-        key: &str,
-    ) -> Option<Located<Deadline>> {
-        fields.get(key).and_then(|node| self.node_deadline(node))
-    }
-
-    fn node_deadline(&mut self, node: &Node) -> Option<Located<Deadline>> {
-        let text = match &node.value {
-            Value::Str(s) => s.clone(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(f) => f.to_string(),
-            _ => {
-                self.wrong_type(Kind::Text, node);
-                return None;
-            }
-        };
-        let text = text.trim().to_string();
-        match super::deadline::parse(&text) {
-            Some(deadline) => Some(Located::new(deadline, node.span)),
-            None => {
-                // 2025-09-31 or 2025/9/30 was meant as a date: say so.
-                let date_like = matches!(
-                    text.as_bytes(),
-                    [a, b, c, d, b'-' | b'/' | b'.', ..]
-                        if [a, b, c, d].iter().all(|x| x.is_ascii_digit())
-                );
-                let problem = if date_like {
-                    Problem::BadDate { text }
-                } else {
-                    Problem::BadDeadline {
-                        text,
-                        forms: super::deadline::FORMS,
-                    }
-                };
-                self.report(problem, node.span);
-                None
-            }
-        }
-    }
-
-    /// A required whole number within `min..=max`.
-    pub(super) fn int(
-        &mut self,
-        fields: &Fields<'_>,
-        key: &'static str,
-        min: u32,
-        max: u32,
-    ) -> Option<Located<u32>> {
-        match fields.get(key) {
-            Some(node) => self.node_int(node, min, max),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
-    }
-
-    /// An optional whole number within `min..=max`.
-    pub(super) fn opt_int(
-        &mut self,
-        fields: &Fields<'_>,
-        key: &str,
-        min: u32,
-        max: u32,
-    ) -> Option<Located<u32>> {
-        fields
-            .get(key)
-            .and_then(|node| self.node_int(node, min, max))
-    }
-
-    /// A whole number from one node. `"07"` in quotes is read as 7.
-    pub(super) fn node_int(&mut self, node: &Node, min: u32, max: u32) -> Option<Located<u32>> {
-        let value = match &node.value {
-            Value::Int(i) => *i,
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => *f as i64,
-            Value::Str(s) if s.trim().parse::<i64>().is_ok() => {
-                s.trim().parse().unwrap_or_default()
-            }
-            _ => {
-                self.wrong_type(Kind::Integer, node);
-                return None;
-            }
-        };
-        match u32::try_from(value) {
-            Ok(v) if (min..=max).contains(&v) => Some(Located::new(v, node.span)),
-            _ => {
-                self.report(
-                    Problem::OutOfRange {
-                        value: value.to_string(),
-                        min: min.into(),
-                        max: max.into(),
-                    },
-                    node.span,
-                );
-                None
-            }
-        }
-    }
-
-    /// A required number (integer or decimal).
-    pub(super) fn number(
-        &mut self,
-        fields: &Fields<'_>,
-        key: &'static str,
-    ) -> Option<Located<f64>> {
-        match fields.get(key) {
-            Some(node) => self.node_number(node),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
-    }
-
-    /// A number from one node.
-    pub(super) fn node_number(&mut self, node: &Node) -> Option<Located<f64>> {
-        match node.value {
-            Value::Int(i) => Some(Located::new(i as f64, node.span)),
-            Value::Float(f) if f.is_finite() => Some(Located::new(f, node.span)),
-            _ => {
-                self.wrong_type(Kind::Number, node);
-                None
-            }
-        }
     }
 
     /// An optional `true`/`false`, `false` when absent.
