@@ -11,22 +11,20 @@ mod pages;
 mod print;
 mod prose;
 mod qr;
+mod templates;
 mod typography;
 mod views;
 mod village_tasks;
 mod whole;
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Tera;
 
 use crate::diagnostics::Span;
-use crate::export::DataFile;
 use crate::model::Model;
 use crate::theme::Theme;
 
@@ -36,7 +34,7 @@ pub(crate) use growing::Growing;
 use links::Relinker;
 use pages::{Page, PrintParts, address};
 use prose::Prose;
-use views::SiteView;
+use templates::error_text;
 use village_tasks::VillageTasks;
 pub use whole::Streaming;
 use whole::{Passed, Passing};
@@ -124,45 +122,8 @@ impl Renderer {
     /// Compiles the theme's templates and lists the site's pages; renders
     /// nothing yet.
     pub fn new(model: Model, theme: &Theme, options: Options) -> Result<Renderer, String> {
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        register_filters(&mut tera, model.as_of.year());
-        tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(n, t)| (n.as_str(), t.as_str())),
-        )
-        .map_err(|e| error_text(&e))?;
-        tera.global_context().insert("site", &SiteView::new(&model));
-
-        let mut pages = vec![
-            Page::Overview,
-            Page::Plan,
-            Page::List,
-            Page::ListOpen,
-            Page::Villages,
-            Page::Units,
-            Page::Notes,
-            Page::Policy,
-            Page::Glossary,
-            Page::Search,
-        ];
-        pages.extend((0..model.issues.len()).map(Page::Issue));
-        pages.extend((0..model.villages.len()).map(Page::Village));
-        pages.extend((0..model.units.len()).map(Page::Unit));
-        pages.extend((0..model.notes.len()).map(Page::Note));
-        pages.extend((0..model.policy.len()).map(Page::Explainer));
-        pages.push(Page::Overdue);
-        pages.push(Page::Print);
-        pages.extend((0..model.villages.len()).map(Page::Notice));
-        let sitemapped = pages.len();
-        pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
-        pages.extend(DataFile::ALL.map(Page::Data));
-        // Search engines are told to stay away from an internal site: no sitemap.
-        if model.audience == crate::model::Audience::Public {
-            pages.push(Page::Sitemap);
-        }
+        let tera = templates::compile(theme, &model)?;
+        let (pages, sitemapped) = pages::every_page(&model);
         // A county's site has tens of thousands of pages, and `serve` lists
         // them again on every save: each address is made once, in parallel.
         let mut sitemap: Vec<String> = pages.par_iter().map(|p| address(&model, p)).collect();
@@ -402,47 +363,4 @@ fn base_path(base_url: &str) -> String {
             .map_or_else(|| "/".to_string(), |at| rest[at..].to_string()),
         None => base_url.to_string(),
     }
-}
-
-/// A Tera error with its causes, which carry the template's line and column.
-pub(super) fn error_text(error: &tera::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        let _ = write!(text, "\n  caused by: {cause}");
-        source = cause.source();
-    }
-    text
-}
-
-/// Inserting values of different types into a context through one closure.
-pub(super) mod erased {
-    use super::{Context, Serialize};
-
-    pub(in crate::render) trait Value {
-        fn insert_into(&self, context: &mut Context, key: &'static str);
-    }
-
-    impl<T: Serialize + ?Sized> Value for T {
-        fn insert_into(&self, context: &mut Context, key: &'static str) {
-            context.insert(key, self);
-        }
-    }
-}
-
-/// Filters of our own. `cn_date` writes an ISO date (`2025-10-20`) as
-/// Chinese prose does (`2025年10月20日`); with `short=true` it drops the
-/// year when it is the as-of date's year. Text that is not an ISO date is
-/// passed through, so a deadline in words survives it.
-fn register_filters(tera: &mut Tera, as_of_year: i32) {
-    tera.register_filter(
-        "cn_date",
-        move |text: &str, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-            let short = kwargs.get::<bool>("short")?.unwrap_or(false);
-            Ok(match crate::date::Date::parse(text) {
-                Some(day) => day.chinese(short && day.year() == as_of_year),
-                None => text.to_string(),
-            })
-        },
-    );
 }

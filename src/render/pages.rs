@@ -3,8 +3,9 @@
 
 use tera::{Context, Tera};
 
+use super::templates::error_text;
 use super::views::*;
-use super::{error_text, figures, prose};
+use super::{figures, prose};
 use crate::export::DataFile;
 use crate::model::Model;
 
@@ -54,6 +55,39 @@ impl Page {
                 | Page::Data(DataFile::LedgerCsv | DataFile::LedgerXlsx | DataFile::SiteJson)
         )
     }
+}
+
+/// Every page of `model`'s site in the order they are rendered and
+/// listed, and how many of them, from the first, the sitemap names.
+pub(super) fn every_page(model: &Model) -> (Vec<Page>, usize) {
+    let mut pages = vec![
+        Page::Overview,
+        Page::Plan,
+        Page::List,
+        Page::ListOpen,
+        Page::Villages,
+        Page::Units,
+        Page::Notes,
+        Page::Policy,
+        Page::Glossary,
+        Page::Search,
+    ];
+    pages.extend((0..model.issues.len()).map(Page::Issue));
+    pages.extend((0..model.villages.len()).map(Page::Village));
+    pages.extend((0..model.units.len()).map(Page::Unit));
+    pages.extend((0..model.notes.len()).map(Page::Note));
+    pages.extend((0..model.policy.len()).map(Page::Explainer));
+    pages.push(Page::Overdue);
+    pages.push(Page::Print);
+    pages.extend((0..model.villages.len()).map(Page::Notice));
+    let sitemapped = pages.len();
+    pages.extend([Page::NotFound, Page::Feed, Page::Robots]);
+    pages.extend(DataFile::ALL.map(Page::Data));
+    // Search engines are told to stay away from an internal site: no sitemap.
+    if model.audience == crate::model::Audience::Public {
+        pages.push(Page::Sitemap);
+    }
+    (pages, sitemapped)
 }
 
 /// Overdue tasks shown on the overview; all are on `/overdue/`.

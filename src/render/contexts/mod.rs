@@ -7,9 +7,10 @@ mod paper;
 use tera::Context;
 
 use super::pages::*;
+use super::templates::erased;
 use super::views::*;
 use super::village_tasks::{VillageTasks, listed};
-use super::{erased, figures, prose};
+use super::{figures, prose};
 use crate::model::{Model, Status};
 
 /// What a page's template is given, built by one method per kind of page.
