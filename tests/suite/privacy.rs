@@ -153,7 +153,9 @@ fn a_template_printing_a_name_fails_the_public_build_and_keeps_the_old_site() {
         .output()
         .expect("runs");
     assert_eq!(second.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&second.stderr);
+    // The place is the output file's path as the system writes it:
+    // `public\index.html` on Windows.
+    let stderr = String::from_utf8_lossy(&second.stderr).replace('\\', "/");
     assert!(stderr.contains("public/index.html:"), "{stderr}");
     assert!(
         stderr.contains("error[E090]: the public site would publish a registered name"),
@@ -197,7 +199,7 @@ fn a_name_in_the_print_pack_made_in_pieces_is_found_and_quoted_at_its_line() {
         .output()
         .expect("runs");
     assert_eq!(built.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&built.stderr);
+    let stderr = String::from_utf8_lossy(&built.stderr).replace('\\', "/");
     let place = stderr
         .lines()
         .find(|l| l.contains("public/print/index.html:"))

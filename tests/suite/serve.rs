@@ -457,14 +457,21 @@ fn every_thread_gives_memory_back_once_the_whole_site_is_checked() {
     // allocates again; `serve`'s threads sit idle between saves, holding
     // the pages of the site checked and of the site before it.
     use taizhang::serve::{ServeOptions, bind, serve};
-    let dir = tempfile::tempdir().expect("a folder");
-    taizhang::scaffold::init(dir.path(), Default::default()).expect("writes");
+    // The server runs in this process until it ends, watching its site: a
+    // temporary folder removed under it at the end of the test could hang
+    // on Windows. The site lives in cargo's folder for test files instead,
+    // made afresh by each run.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-memory-site");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).expect("removes the last run's site");
+    }
+    taizhang::scaffold::init(&dir, Default::default()).expect("writes");
     // A big file of the site's own (a handbook to download, say).
-    fs::create_dir_all(dir.path().join("static")).expect("makes a folder");
+    fs::create_dir_all(dir.join("static")).expect("makes a folder");
     let handbook = "整改工作手册。\n".repeat(100_000);
-    fs::write(dir.path().join("static/handbook.txt"), &handbook).expect("writes");
+    fs::write(dir.join("static/handbook.txt"), &handbook).expect("writes");
     let options = ServeOptions {
-        build: taizhang::site::BuildOptions::new(dir.path().to_path_buf()),
+        build: taizhang::site::BuildOptions::new(dir.clone()),
         bind: "127.0.0.1".parse().expect("an address"),
         port: 0,
         allowed_hosts: Vec::new(),
@@ -477,7 +484,7 @@ fn every_thread_gives_memory_back_once_the_whole_site_is_checked() {
     // and the thread that ran the check.
     let threads = 2 * rayon::current_num_threads() + 1;
     given_back(threads);
-    let issue = dir.path().join("content/issues/01.yaml");
+    let issue = dir.join("content/issues/01.yaml");
     let text = fs::read_to_string(&issue).expect("reads");
     fs::write(&issue, text.replacen("不及时", "不够及时", 1)).expect("writes");
     given_back(2 * threads);
