@@ -15,13 +15,8 @@ impl Decoder<'_> {
         fields: &Fields<'_>,
         key: &'static str,
     ) -> Option<Located<Date>> {
-        match fields.get(key) {
-            Some(node) => self.node_date(node),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
+        self.required(fields, key)
+            .and_then(|node| self.node_date(node))
     }
 
     /// An optional date.

@@ -180,19 +180,27 @@ impl<'d> Decoder<'d> {
         }
     }
 
+    /// The node under `key`, or `None` after reporting the key missing.
+    pub(in crate::content) fn required<'n>(
+        &mut self,
+        fields: &Fields<'n>,
+        key: &'static str,
+    ) -> Option<&'n Node> {
+        let node = fields.get(key);
+        if node.is_none() {
+            self.report(Problem::MissingKey { key }, fields.span);
+        }
+        node
+    }
+
     /// A required value from a closed set.
     pub(super) fn choice<C: Choice>(
         &mut self,
         fields: &Fields<'_>,
         key: &'static str,
     ) -> Option<Located<C>> {
-        match fields.get(key) {
-            Some(node) => self.node_choice(node),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
+        self.required(fields, key)
+            .and_then(|node| self.node_choice(node))
     }
 
     /// An optional value from a closed set.

@@ -14,13 +14,8 @@ impl Decoder<'_> {
         min: u32,
         max: u32,
     ) -> Option<Located<u32>> {
-        match fields.get(key) {
-            Some(node) => self.node_int(node, min, max),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
+        self.required(fields, key)
+            .and_then(|node| self.node_int(node, min, max))
     }
 
     /// An optional whole number within `min..=max`.
@@ -76,13 +71,8 @@ impl Decoder<'_> {
         fields: &Fields<'_>,
         key: &'static str,
     ) -> Option<Located<f64>> {
-        match fields.get(key) {
-            Some(node) => self.node_number(node),
-            None => {
-                self.report(Problem::MissingKey { key }, fields.span);
-                None
-            }
-        }
+        self.required(fields, key)
+            .and_then(|node| self.node_number(node))
     }
 
     /// A number from one node.
