@@ -8,6 +8,7 @@
 //! masker missed (or a template printed) is still caught. Any hit stops the
 //! build; content cannot switch it off.
 
+mod binary;
 mod searched;
 mod view;
 
@@ -22,6 +23,7 @@ use crate::diagnostics::{Problem, line_and_column};
 use crate::privacy::NameFinder;
 use crate::reading::Reading;
 
+use binary::{GZIP, ZIP};
 use searched::Searched;
 use view::View;
 
@@ -172,61 +174,6 @@ impl Guard {
         leaks.is_empty()
     }
 
-    /// A zip archive (an Excel workbook): every entry read as text, XML as
-    /// a spreadsheet shows it. An archive that cannot be read is searched
-    /// as bytes, as any other binary file.
-    fn scan_zip(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
-        use std::io::Read;
-        let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes)) else {
-            self.scan_binary(file, leaks);
-            return;
-        };
-        for index in 0..archive.len() {
-            let Ok(mut entry) = archive.by_index(index) else {
-                continue;
-            };
-            let name = entry
-                .name()
-                .map_or_else(|_| format!("entry {index}"), |n| n.into_owned());
-            let place = Place::Entry(&name);
-            if name.ends_with(".xml") || name.ends_with(".rels") {
-                // Read as it is decompressed: a county's task sheet is
-                // 54 MB of XML, held whole beside its pieces before.
-                View::markup_read_in_pieces(&mut entry, PIECE, &self.searched, &mut |view| {
-                    self.search(view, file, place, leaks);
-                });
-                continue;
-            }
-            let mut text = String::new();
-            if entry.read_to_string(&mut text).is_ok() {
-                self.search(&View::plain(&text), file, place, leaks);
-            }
-        }
-    }
-
-    /// A gzip-compressed file: its text after decompression (its bytes,
-    /// when that is not text). One that does not decompress is searched
-    /// as bytes.
-    fn scan_gzip(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
-        use std::io::Read;
-        let mut bytes = Vec::new();
-        let inflated = flate2::read::GzDecoder::new(file.bytes.as_slice()).read_to_end(&mut bytes);
-        match (inflated, String::from_utf8(bytes)) {
-            (Ok(_), Ok(text)) => {
-                let place = Place::Entry("its decompressed text");
-                self.search(&View::plain(&text), file, place, leaks);
-            }
-            (Ok(_), Err(not_text)) => {
-                let inflated = OutputFile {
-                    path: file.path.clone(),
-                    bytes: not_text.into_bytes(),
-                };
-                self.scan_binary(&inflated, leaks);
-            }
-            (Err(_), _) => self.scan_binary(file, leaks),
-        }
-    }
-
     fn search(&self, view: &View, file: &OutputFile, place: Place, leaks: &mut Vec<Leak>) {
         self.search_for(view, file, place, leaks, true);
     }
@@ -283,33 +230,6 @@ impl Guard {
             self.searched.add(view.fresh_runs());
         }
     }
-
-    /// A file that is not UTF-8 (an image, say): registered names as bytes.
-    fn scan_binary(&self, file: &OutputFile, leaks: &mut Vec<Leak>) {
-        let raw = self.raw_names.get_or_init(|| {
-            let names: Vec<&str> = searched_names(&self.register).collect();
-            // A full DFA: searched over every byte of binary files.
-            (!names.is_empty()).then(|| {
-                AhoCorasick::builder()
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&names)
-                    .expect("names are plain strings")
-            })
-        });
-        let Some(raw) = raw else { return };
-        for found in raw.find_iter(&file.bytes) {
-            // The patterns are the searched names, in order.
-            let name = searched_names(&self.register).nth(found.pattern().as_usize());
-            let first = name.and_then(|n| n.chars().next()).unwrap_or('?');
-            leaks.push(Leak {
-                path: file.path.clone(),
-                line: 1,
-                col: found.start() + 1,
-                what: format!("a registered name ({first}…)"),
-                in_text: false,
-            });
-        }
-    }
 }
 
 /// The registered names the guard looks for: those that are not empty,
@@ -354,12 +274,6 @@ fn pieces<'t>(text: &'t str, cuts: &'t [u8]) -> impl Iterator<Item = (usize, &'t
     })
 }
 
-/// How every zip archive (and so every `.xlsx`) starts.
-const ZIP: &[u8] = b"PK\x03\x04";
-
-/// How every gzip stream (and so every file of the search index) starts.
-const GZIP: &[u8] = b"\x1f\x8b";
-
 /// Where a view's text comes from, for the leak's place.
 #[derive(Clone, Copy)]
 enum Place<'a> {
@@ -375,7 +289,7 @@ enum Place<'a> {
 mod tests {
     use super::*;
 
-    fn register(names: &[&str]) -> Register {
+    pub(super) fn register(names: &[&str]) -> Register {
         Register {
             people: names
                 .iter()
@@ -385,7 +299,7 @@ mod tests {
         }
     }
 
-    fn file(path: &str, text: &str) -> OutputFile {
+    pub(super) fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
             bytes: text.as_bytes().to_vec(),
@@ -429,21 +343,6 @@ mod tests {
         // However a page spells its tags and attributes.
         let shouted = "<TD>兰</TD><Td>东风</tD><SVG ViewBox=\"0 0 13812345678 1\"></SVG>";
         assert!(guard(&[file("a.html", shouted)], &r).is_empty());
-    }
-
-    #[test]
-    fn file_names_and_binary_files_are_searched() {
-        let r = register(&["兰东风"]);
-        let leaks = guard(&[file("static/兰东风.jpg", "")], &r);
-        assert_eq!(leaks.len(), 1);
-        assert!(leaks[0].what.ends_with("in the file name"));
-        let mut image = vec![0xFF, 0xD8, 0xFF];
-        image.extend("兰东风".as_bytes());
-        let binary = OutputFile {
-            path: "static/a.jpg".into(),
-            bytes: image,
-        };
-        assert_eq!(guard(&[binary], &r).len(), 1);
     }
 
     #[test]
@@ -529,86 +428,5 @@ mod tests {
             assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
         }
         assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
-    }
-
-    #[test]
-    fn a_name_in_a_binary_file_is_told_by_its_own_first_character() {
-        let r = register(&["", "兰东风"]);
-        let mut image = vec![0xFF, 0xD8, 0xFF];
-        image.extend("兰东风".as_bytes());
-        let binary = OutputFile {
-            path: "static/a.jpg".into(),
-            bytes: image,
-        };
-        let leaks = guard(&[binary], &r);
-        let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
-        assert_eq!(what, ["a registered name (兰…)"]);
-    }
-
-    /// A workbook of `entries`, each deflated as a spreadsheet's are.
-    fn workbook(entries: &[(&str, &[u8])]) -> OutputFile {
-        use std::io::Write;
-        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for (name, bytes) in entries {
-            zip.start_file(*name, zip::write::SimpleFileOptions::default())
-                .expect("an entry");
-            zip.write_all(bytes).expect("writes");
-        }
-        OutputFile {
-            path: "data/ledger.xlsx".into(),
-            bytes: zip.finish().expect("finishes").into_inner(),
-        }
-    }
-
-    #[test]
-    fn a_workbooks_sheets_are_read_as_they_are_decompressed() {
-        let r = register(&["兰东风"]);
-        // The name stands past the reader's first buffers, split over
-        // them (one byte of filler moves it off any boundary).
-        let cells = "<c><v>村</v></c>".repeat(5000);
-        let sheet = format!("<sheetData>{cells}<c><is><t>x兰东风</t></is></c></sheetData>");
-        let leaks = guard(
-            &[workbook(&[("xl/worksheets/sheet1.xml", sheet.as_bytes())])],
-            &r,
-        );
-        let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
-        assert_eq!(
-            what,
-            ["a registered name (兰…) in xl/worksheets/sheet1.xml"]
-        );
-        // A sheet with a byte that is not UTF-8 is still read, not passed over.
-        let mut broken = b"<sheetData><c><is><t>\xFF</t></is></c>".to_vec();
-        broken.extend("<c><is><t>兰东风</t></is></c></sheetData>".as_bytes());
-        let leaks = guard(&[workbook(&[("xl/worksheets/sheet2.xml", &broken)])], &r);
-        assert_eq!(leaks.len(), 1, "{leaks:?}");
-        // Two cells are two things.
-        let apart = "<c><is><t>兰</t></is></c><c><is><t>东风</t></is></c>";
-        assert!(
-            guard(
-                &[workbook(&[("xl/sharedStrings.xml", apart.as_bytes())])],
-                &r
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn compressed_files_are_searched_decompressed() {
-        use std::io::Write;
-        let r = register(&["兰东风"]);
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all("八景村兰\u{200B}东风户".as_bytes())
-            .expect("compresses");
-        let fragment = OutputFile {
-            path: "data/notes.txt.gz".into(),
-            bytes: gz.finish().expect("compresses"),
-        };
-        let leaks = guard(&[fragment], &r);
-        assert_eq!(leaks.len(), 1);
-        assert!(
-            leaks[0].what.ends_with("in its decompressed text"),
-            "{}",
-            leaks[0].what
-        );
     }
 }
