@@ -142,9 +142,10 @@ impl Guard {
                 self.search_for(view, file, Place::Text(text), &mut leaks, !pairs);
             });
         } else {
-            View::plain_in_pieces(text, &self.cuts, PIECE, &self.searched, &mut |view| {
-                self.search_for(view, file, Place::Text(text), &mut leaks, !pairs);
-            });
+            for (start, piece) in pieces(text, &self.cuts) {
+                let view = View::plain_at(piece, start);
+                self.search_for(&view, file, Place::Text(text), &mut leaks, !pairs);
+            }
         }
         leaks
     }
@@ -254,6 +255,25 @@ const PIECE: usize = 1 << 20;
 /// used only when no registered name holds it.
 const CUTS: &[u8] = b"\"{}[]<>:;";
 
+/// `text` in pieces, each with its offset: cut after a byte of `cuts`
+/// found past every [`PIECE`] bytes, or whole when there is none.
+fn pieces<'t>(text: &'t str, cuts: &'t [u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let from = start;
+        let end = text
+            .as_bytes()
+            .get(from + PIECE..)
+            .and_then(|rest| rest.iter().position(|b| cuts.contains(b)))
+            .map_or(text.len(), |at| from + PIECE + at + 1);
+        start = end;
+        Some((from, &text[from..end]))
+    })
+}
+
 /// Where a view's text comes from, for the leak's place.
 #[derive(Clone, Copy)]
 enum Place<'a> {
@@ -331,11 +351,7 @@ mod tests {
         let filler = "a".repeat(PIECE);
         let text =
             format!("{filler}\"兰东风\",\"1,13812345678\"\n{filler}:兰东\u{200B}风;13812345678");
-        let mut pieces = 0;
-        View::plain_in_pieces(&text, CUTS, PIECE, &Searched::default(), &mut |_| {
-            pieces += 1
-        });
-        assert!(pieces >= 3, "{pieces} pieces");
+        assert!(pieces(&text, CUTS).count() >= 3);
         let leaks = guard(&[file("data/site.json", &text)], &r);
         let found: Vec<(usize, usize, bool)> = leaks
             .iter()
@@ -412,70 +428,5 @@ mod tests {
             assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
         }
         assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
-    }
-
-    #[test]
-    fn plain_text_found_clean_is_not_searched_again_and_leaks_still_show() {
-        let guard = Guard::new(&register(&["兰东风"]));
-        let clean = "这是一段足够长的说明文字,用来看它是否被记住";
-        let json = |value: &str| format!("{{\"finding\":\"{clean}\",\n\"note\":\"{value}\"}}");
-        assert!(
-            guard
-                .find(&[file("data/site.json", &json("好"))])
-                .is_empty()
-        );
-        assert!(guard.searched.holds(clean));
-        // Met again, the run is left out, and what follows keeps its place.
-        let leaks = guard.find(&[file("data/site.json", &json("八景村兰东风户"))]);
-        let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
-        assert_eq!(found, [(2, 12)], "{leaks:?}");
-        // A run the pages showed clean is clean in a plain file too.
-        let page = file("a.html", "<p>又一段足够长的文字写在这里面</p>");
-        assert!(guard.find(&[page]).is_empty());
-        let csv = "\"又一段足够长的文字写在这里面\",13812345678";
-        let mut views = Vec::new();
-        View::plain_in_pieces(csv, CUTS, PIECE, &guard.searched, &mut |view| {
-            views.push(view.text.clone());
-        });
-        assert_eq!(views, ["\"\",13812345678"]);
-        assert_eq!(guard.find(&[file("data/ledger.csv", csv)]).len(), 1);
-        // A run too long to keep is searched each time, not remembered.
-        let long = "长".repeat(view::LONGEST_REMEMBERED / 3 + 1);
-        assert!(guard.find(&[file("data/a.txt", &long)]).is_empty());
-        assert!(!guard.searched.holds(&long));
-    }
-
-    proptest::proptest! {
-        /// What the pages showed clean is left out of a plain file, and
-        /// the guard finds the same leaks, at the same places, as in the
-        /// file read whole with nothing remembered.
-        #[test]
-        fn remembered_runs_change_nothing_found_in_plain_text(
-            parts in proptest::collection::vec(proptest::sample::select(vec![
-                "兰", "东", "风", "\"", ":", ";", "{", "[", ",", ".", " ", "\n", "-", "\u{200B}",
-                "138", "1234", "5678", "0731", "(", ")", "村", "户",
-                "这是一段足够长的说明文字", "兰东风户这是一段足够长的文字",
-                "一段足够长的文字:13812345678",
-            ]), 0..40)
-        ) {
-            let text: String = parts.concat();
-            let r = register(&["兰东风"]);
-            // The text read whole, in one view, with nothing remembered.
-            let json = file("data/site.json", &text);
-            let mut whole = Vec::new();
-            Guard::new(&r).search(&View::plain(&text), &json, Place::Text(&text), &mut whole);
-            let warm = Guard::new(&r);
-            // Each run of the text shown on a page of its own first: those
-            // without a leak are remembered.
-            let pages: Vec<OutputFile> = text
-                .split(|c: char| c.is_ascii() && CUTS.contains(&(c as u8)))
-                .map(|run| file("a.html", &format!("<p>{run}</p>")))
-                .collect();
-            warm.find(&pages);
-            let found = |leaks: &[Leak]| -> Vec<(usize, usize, String)> {
-                leaks.iter().map(|l| (l.line, l.col, l.what.clone())).collect()
-            };
-            proptest::prop_assert_eq!(found(&whole), found(&warm.find(&[json])));
-        }
     }
 }

@@ -11,11 +11,6 @@ use html5gum::{Emitter, ForwardingEmitter, Readable, Span, Tokenizer};
 
 use super::searched::{REMEMBERED_FROM, Searched};
 
-/// Runs of plain text longer than this are neither looked up nor
-/// remembered: a file without a cut byte (a CSV without quotes) would
-/// otherwise be kept whole in the guard's memory.
-pub(super) const LONGEST_REMEMBERED: usize = 1 << 14;
-
 /// Separates what a reader never sees run together: two table cells, two
 /// attribute values. Not whitespace, so the reading form keeps it.
 const APART: char = '\u{1F}';
@@ -102,72 +97,6 @@ impl View {
     ) {
         let capacity = (source.len() / 2).min(piece);
         View::read_in_pieces(source, capacity, piece, searched, each);
-    }
-
-    /// Plain text handed to `each` in pieces of about `piece` bytes of
-    /// reading text, each cut right after a byte of `cuts`: past one the
-    /// reading form starts afresh and no name or number reads across it
-    /// (see the guard's `CUTS`). Runs between two such bytes that
-    /// `searched` holds are left out, as in markup: `site.json`, the CSV
-    /// and the search index repeat the pages' own texts.
-    pub(super) fn plain_in_pieces(
-        text: &str,
-        cuts: &[u8],
-        piece: usize,
-        searched: &Searched,
-        each: &mut dyn FnMut(&View),
-    ) {
-        let mut is_cut = [false; 256];
-        for &cut in cuts {
-            is_cut[usize::from(cut)] = true;
-        }
-        let mut view = View::empty(text.len().min(piece));
-        // Text not yet in the view starts at `pending`; most runs are short
-        // (keys, figures) and go in with their neighbours in one piece.
-        let mut pending = 0;
-        let mut run_start = 0;
-        let bytes = text.as_bytes();
-        let ends = (0..bytes.len())
-            .filter(|&at| is_cut[usize::from(bytes[at])])
-            .chain([bytes.len()]);
-        for end in ends {
-            // Cut bytes are ASCII: `run_start` and `end` are boundaries.
-            let run = run_start..end;
-            run_start = end + 1;
-            if (REMEMBERED_FROM..=LONGEST_REMEMBERED).contains(&run.len()) {
-                let held = searched.holds(&text[run.clone()]);
-                let upto = if held { run.start } else { run.end };
-                view.push_joined(&text[pending..upto], pending);
-                if !held {
-                    let len = view.text.len();
-                    view.fresh.push(len - run.len()..len);
-                }
-                pending = run.end;
-            }
-            // A piece ends right after a cut byte.
-            let through = run_start.min(text.len());
-            if through < text.len() && view.text.len() + (through - pending) >= piece {
-                view.push_joined(&text[pending..through], pending);
-                pending = through;
-                each(&view);
-                view.clear();
-            }
-        }
-        view.push_joined(&text[pending..], pending);
-        each(&view);
-    }
-
-    /// [`View::push`], without a new mark where `text` follows on from
-    /// the file text before it.
-    fn push_joined(&mut self, text: &str, file_offset: usize) {
-        let follows = self
-            .marks
-            .last()
-            .is_some_and(|(at, file)| file + (self.text.len() - at) == file_offset);
-        if !follows {
-            self.marks.push((self.text.len(), file_offset));
-        }
-        self.text.push_str(text);
     }
 
     /// [`View::markup_in_pieces`] of markup read from `source` as it is
