@@ -1,7 +1,7 @@
 //! Output files that are not plain text, read as what they hold: a zip
-//! archive (the Excel workbook) entry by entry, a gzip stream (the search
-//! index) decompressed, and any other bytes (an image) searched for the
-//! registered names as they are.
+//! archive (the Excel workbook) entry by entry, a gzip stream (a `.gz` a
+//! site puts among its static files) decompressed, and any other bytes (an
+//! image) searched for the registered names as they are.
 
 use aho_corasick::AhoCorasick;
 
@@ -11,7 +11,8 @@ use super::{Guard, Leak, OutputFile, PIECE, Place, searched_names};
 /// How every zip archive (and so every `.xlsx`) starts.
 pub(super) const ZIP: &[u8] = b"PK\x03\x04";
 
-/// How every gzip stream (and so every file of the search index) starts.
+/// How every gzip stream starts. taizhang writes none (the search index
+/// is plain JavaScript); a site's static files may hold one.
 pub(super) const GZIP: &[u8] = b"\x1f\x8b";
 
 impl Guard {
