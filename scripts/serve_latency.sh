@@ -12,7 +12,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-1000}"
 site="${BENCH_TMP:-/dev/shm}/taizhang-serve-latency"
-(cd "$repo" && cargo build --release --locked --quiet --examples)
+# Only the examples it runs: each is linked with whole-program optimisation.
+(cd "$repo" && cargo build --release --locked --quiet --example gen_ledger --example serve_latency --example rebuild_stages)
 examples="$repo/target/release/examples"
 rm -rf "$site"
 "$examples/gen_ledger" --issues "$n" --villages 200 --notes $((2 * n)) --out "$site" > /dev/null
