@@ -2,7 +2,8 @@
 //! the likely intended name, the allowed keys, how to write a value.
 
 use super::Lang;
-use super::problem::{Kind, Problem, closest};
+use super::named::Kind;
+use super::problem::Problem;
 
 impl Problem {
     /// What to do about it, when there is something useful to say.
@@ -227,5 +228,30 @@ impl Problem {
             _ => return None,
         };
         Some(hint)
+    }
+}
+
+/// The candidate closest to `text`, if it is close enough to be a likely typo.
+pub fn closest<'a>(text: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|candidate| (strsim::normalized_levenshtein(text, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let villages = ["八景村", "望峰村", "洪源洞村"];
+        assert_eq!(closest("八井村", villages.iter().copied()), Some("八景村"));
+        assert_eq!(closest("花桥社区", villages.iter().copied()), None);
+        assert_eq!(
+            closest("deadlin", ["deadline", "title"].into_iter()),
+            Some("deadline")
+        );
     }
 }

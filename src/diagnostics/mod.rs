@@ -6,12 +6,15 @@
 
 mod hint;
 mod message;
+mod named;
 mod per_file;
 mod problem;
 mod render;
 
+pub use hint::closest;
+pub use named::{AcceptancePart, Kind};
 pub use per_file::PerFile;
-pub use problem::{AcceptancePart, Kind, Problem, closest};
+pub use problem::Problem;
 pub use render::{Lang, render, render_styled};
 
 use std::path::{Path, PathBuf};

@@ -1,52 +1,9 @@
-//! The catalogue of problems: stable codes, and the message and hint of each
-//! in Chinese (the default, for content editors) and English.
+//! The catalogue of problems: each mistake with the facts its message
+//! needs, its stable code and its severity. What each says is in
+//! [`super::message`], what to do about it in [`super::hint`].
 
 use super::Severity;
-use super::render::Lang;
-
-/// What kind of YAML value was expected or found, for type errors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A mapping of keys to values.
-    Map,
-    /// A sequence.
-    List,
-    /// A string.
-    Text,
-    /// A number, integer or decimal.
-    Number,
-    /// A whole number.
-    Integer,
-    /// `true` or `false`.
-    Bool,
-    /// A `YYYY-MM-DD` date.
-    Date,
-    /// Nothing (`~`, `null` or an empty value).
-    Null,
-}
-
-impl Kind {
-    pub(super) fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Map, Lang::Zh) => "键值映射",
-            (Kind::List, Lang::Zh) => "列表",
-            (Kind::Text, Lang::Zh) => "文本",
-            (Kind::Number, Lang::Zh) => "数字",
-            (Kind::Integer, Lang::Zh) => "整数",
-            (Kind::Bool, Lang::Zh) => "true/false",
-            (Kind::Date, Lang::Zh) => "日期(YYYY-MM-DD)",
-            (Kind::Null, Lang::Zh) => "空值",
-            (Kind::Map, Lang::En) => "a mapping",
-            (Kind::List, Lang::En) => "a list",
-            (Kind::Text, Lang::En) => "text",
-            (Kind::Number, Lang::En) => "a number",
-            (Kind::Integer, Lang::En) => "a whole number",
-            (Kind::Bool, Lang::En) => "true/false",
-            (Kind::Date, Lang::En) => "a date (YYYY-MM-DD)",
-            (Kind::Null, Lang::En) => "nothing",
-        }
-    }
-}
+use super::named::{AcceptancePart, Kind};
 
 /// One kind of mistake, with the facts its message needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -338,30 +295,6 @@ pub enum Problem {
     SpecialFile,
 }
 
-/// A part of the acceptance record a closed task must carry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AcceptancePart {
-    /// `acceptance.date`.
-    Date,
-    /// `acceptance.by`.
-    AcceptingUnit,
-    /// `acceptance.evidence`, at least one item.
-    Evidence,
-}
-
-impl AcceptancePart {
-    pub(super) fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (AcceptancePart::Date, Lang::Zh) => "验收日期(acceptance.date)",
-            (AcceptancePart::AcceptingUnit, Lang::Zh) => "验收单位(acceptance.by)",
-            (AcceptancePart::Evidence, Lang::Zh) => "佐证材料(acceptance.evidence)",
-            (AcceptancePart::Date, Lang::En) => "the acceptance date (acceptance.date)",
-            (AcceptancePart::AcceptingUnit, Lang::En) => "the accepting unit (acceptance.by)",
-            (AcceptancePart::Evidence, Lang::En) => "evidence (acceptance.evidence)",
-        }
-    }
-}
-
 impl Problem {
     /// The stable code printed as `error[E030]`.
     pub fn code(&self) -> &'static str {
@@ -429,15 +362,6 @@ impl Problem {
     }
 }
 
-/// The candidate closest to `text`, if it is close enough to be a likely typo.
-pub fn closest<'a>(text: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|candidate| (strsim::normalized_levenshtein(text, candidate), candidate))
-        .filter(|(score, _)| *score >= 0.5)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,16 +380,5 @@ mod tests {
         let mut codes: Vec<_> = problems.iter().map(Problem::code).collect();
         codes.dedup();
         assert_eq!(codes.len(), problems.len());
-    }
-
-    #[test]
-    fn suggests_close_names_only() {
-        let villages = ["八景村", "望峰村", "洪源洞村"];
-        assert_eq!(closest("八井村", villages.iter().copied()), Some("八景村"));
-        assert_eq!(closest("花桥社区", villages.iter().copied()), None);
-        assert_eq!(
-            closest("deadlin", ["deadline", "title"].into_iter()),
-            Some("deadline")
-        );
     }
 }
