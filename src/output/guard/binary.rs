@@ -5,7 +5,7 @@
 
 use aho_corasick::AhoCorasick;
 
-use super::view::View;
+use super::view::{Markup, View};
 use super::{Guard, Leak, OutputFile, PIECE, Place, searched_names};
 
 /// How every zip archive (and so every `.xlsx`) starts.
@@ -36,9 +36,16 @@ impl Guard {
             if name.ends_with(".xml") || name.ends_with(".rels") {
                 // Read as it is decompressed: a county's task sheet is
                 // 54 MB of XML, held whole beside its pieces before.
-                View::markup_read_in_pieces(&mut entry, PIECE, &self.searched, &mut |view| {
-                    self.search(view, file, place, leaks);
-                });
+                let markup = Markup::InArchive;
+                View::markup_read_in_pieces(
+                    &mut entry,
+                    markup,
+                    PIECE,
+                    &self.searched,
+                    &mut |view| {
+                        self.search(view, file, place, leaks);
+                    },
+                );
                 continue;
             }
             let mut text = String::new();
@@ -179,6 +186,27 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    /// A cell's style index and type are read by no one: what Excel
+    /// shows is the cell's value. The same attributes on a page are read.
+    #[test]
+    fn a_sheets_cell_style_and_type_are_not_words_its_values_are() {
+        let r = register(&["兰东风"]);
+        let sheet = |cell: &str| {
+            let xml = format!("<sheetData><row r=\"1\">{cell}</row></sheetData>");
+            guard(
+                &[workbook(&[("xl/worksheets/sheet1.xml", xml.as_bytes())])],
+                &r,
+            )
+        };
+        assert!(sheet("<c r=\"A1\" s=\"13812345678\" t=\"s\"><v>0</v></c>").is_empty());
+        assert!(sheet("<c r=\"A1\" s=\"3\" t=\"兰东风\"><v>0</v></c>").is_empty());
+        let leaks = sheet("<c r=\"A1\" s=\"3\"><v>13812345678</v></c>");
+        assert_eq!(leaks.len(), 1, "{leaks:?}");
+        assert!(leaks[0].what.starts_with("a mobile number"));
+        let page = file("a.html", "<p s=\"13812345678\" t=\"兰东风\">ok</p>");
+        assert_eq!(guard(&[page], &r).len(), 2);
     }
 
     #[test]

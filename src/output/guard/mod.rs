@@ -25,7 +25,7 @@ use crate::reading::Reading;
 
 use binary::{GZIP, ZIP};
 use searched::Searched;
-use view::View;
+use view::{Markup, View};
 
 /// Something that must not be published, found in an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,7 +162,7 @@ impl Guard {
         let mut leaks = Vec::new();
         self.search(&View::plain(path), &file, Place::Name, &mut leaks);
         if is_markup(path) {
-            View::markup_read_in_pieces(source, PIECE, &self.searched, &mut |view| {
+            View::markup_read_in_pieces(source, Markup::File, PIECE, &self.searched, &mut |view| {
                 self.search(view, &file, Place::Name, &mut leaks);
             });
         } else {

@@ -55,6 +55,21 @@ const NOT_WORDS: &[&str] = &[
     "stroke-opacity",
 ];
 
+/// What else a zip archive's XML (a workbook's parts) holds that no one
+/// reads as words: a cell's and a row's style index (`s`) and a cell's
+/// type (`t`, such as `s` for a shared string), on each of a county's
+/// two million cells. The cell's place, `r`, is in [`NOT_WORDS`] already.
+const NOT_WORDS_IN_ARCHIVES: &[&str] = &["s", "t"];
+
+/// Where markup stands, which decides what else is not words in it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Markup {
+    /// A page, a feed, an SVG file: served as it is.
+    File,
+    /// An XML entry of a zip archive: a workbook's sheet, say.
+    InArchive,
+}
+
 /// The reading text of one file (or piece of one).
 pub(super) struct View {
     pub(super) text: String,
@@ -96,7 +111,7 @@ impl View {
         each: &mut dyn FnMut(&View),
     ) {
         let capacity = (source.len() / 2).min(piece);
-        View::read_in_pieces(source, capacity, piece, searched, each);
+        View::read_in_pieces(source, Markup::File, capacity, piece, searched, each);
     }
 
     /// [`View::markup_in_pieces`] of markup read from `source` as it is
@@ -106,16 +121,19 @@ impl View {
     /// where it failed.
     pub(super) fn markup_read_in_pieces(
         source: impl std::io::Read,
+        markup: Markup,
         piece: usize,
         searched: &Searched,
         each: &mut dyn FnMut(&View),
     ) {
         let reader = html5gum::IoReader::new(source);
-        View::read_in_pieces(reader, piece.min(1 << 16), piece, searched, each);
+        let capacity = piece.min(1 << 16);
+        View::read_in_pieces(reader, markup, capacity, piece, searched, each);
     }
 
     fn read_in_pieces<'a, S: Readable<'a>>(
         source: S,
+        markup: Markup,
         capacity: usize,
         piece: usize,
         searched: &Searched,
@@ -128,7 +146,7 @@ impl View {
             searched,
             run_start: 0,
         };
-        view.read_markup(source, None, &mut Some(cut));
+        view.read_markup(source, markup, None, &mut Some(cut));
         each(&view);
     }
 
@@ -162,6 +180,7 @@ impl View {
     fn read_markup<'a, S: Readable<'a>>(
         &mut self,
         source: S,
+        markup: Markup,
         nested_at: Option<usize>,
         cut: &mut Option<Cut<'_>>,
     ) {
@@ -169,6 +188,7 @@ impl View {
         // token built per tag and attribute cost a county's build seconds.
         let reader = Reader {
             view: self,
+            markup,
             nested_at,
             words: true,
             cut,
@@ -230,6 +250,7 @@ struct Cut<'e> {
 /// Reads the events of one markup text into a view.
 struct Reader<'v, 'c, 'e> {
     view: &'v mut View,
+    markup: Markup,
     /// For escaped markup read again: where it stands in the file.
     nested_at: Option<usize>,
     /// Whether the attribute whose value comes next holds words.
@@ -276,9 +297,12 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
                 self.apart();
             }
             CallbackEvent::AttributeName { name } => {
-                self.words = !NOT_WORDS
-                    .iter()
-                    .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()));
+                let not_words = |list: &[&str]| {
+                    list.iter()
+                        .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()))
+                };
+                self.words = !(not_words(NOT_WORDS)
+                    || self.markup == Markup::InArchive && not_words(NOT_WORDS_IN_ARCHIVES));
             }
             CallbackEvent::AttributeValue { value } if self.words => {
                 self.apart();
@@ -288,8 +312,12 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
             CallbackEvent::String { value } => {
                 let decoded = String::from_utf8_lossy(value);
                 if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
-                    self.view
-                        .read_markup(decoded.as_ref(), Some(span.start), &mut None);
+                    self.view.read_markup(
+                        decoded.as_ref(),
+                        self.markup,
+                        Some(span.start),
+                        &mut None,
+                    );
                 } else {
                     self.view.push(&decoded, at);
                 }
