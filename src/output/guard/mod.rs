@@ -412,6 +412,18 @@ mod tests {
         assert_eq!(names, [12]);
     }
 
+    /// One separator between two values, however many tags stand between
+    /// them: more would keep nothing further apart.
+    #[test]
+    fn values_are_kept_apart_by_one_separator() {
+        let sheet = "<row><c r=\"A1\"><v>1</v></c><c><is><t>兰</t></is></c></row>";
+        let mut texts = Vec::new();
+        View::markup_in_pieces(sheet, PIECE, &Searched::default(), &mut |view| {
+            texts.push(view.text.clone());
+        });
+        assert_eq!(texts, ["\u{1F}1\u{1F}兰\u{1F}"]);
+    }
+
     #[test]
     fn text_found_clean_is_not_searched_again_and_leaks_still_show() {
         let guard = Guard::new(&register(&["兰东风"]));

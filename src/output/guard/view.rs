@@ -204,6 +204,13 @@ impl View {
         }
     }
 
+    /// Ends the text with a separator, if it does not already.
+    fn separate(&mut self) {
+        if !self.text.ends_with(APART) {
+            self.text.push(APART);
+        }
+    }
+
     fn push(&mut self, text: &str, file_offset: usize) {
         self.marks.push((self.text.len(), file_offset));
         self.text.push_str(text);
@@ -260,12 +267,14 @@ struct Reader<'v, 'c, 'e> {
 }
 
 impl Reader<'_, '_, '_> {
-    /// Puts a separator in the view. The run it ends is left out when it
-    /// was searched before; the view is handed on and started afresh when
-    /// it is full.
+    /// Puts a separator in the view, unless one ends it already: a second
+    /// keeps nothing further apart (a county's sheets would read mostly
+    /// as separators, one for each tag around a cell's value). The run it
+    /// ends is left out when it was searched before; the view is handed
+    /// on and started afresh when it is full.
     fn apart(&mut self) {
         let Some(cut) = self.cut.as_mut() else {
-            self.view.text.push(APART);
+            self.view.separate();
             return;
         };
         let run = cut.run_start..self.view.text.len();
@@ -280,7 +289,7 @@ impl Reader<'_, '_, '_> {
             (cut.each)(self.view);
             self.view.clear();
         }
-        self.view.text.push(APART);
+        self.view.separate();
         cut.run_start = self.view.text.len();
     }
 }
