@@ -205,6 +205,9 @@ mod tests {
         let leaks = sheet("<c r=\"A1\" s=\"3\"><v>13812345678</v></c>");
         assert_eq!(leaks.len(), 1, "{leaks:?}");
         assert!(leaks[0].what.starts_with("a mobile number"));
+        // A cell's text that looks like markup is shown as written.
+        let escaped = "<c t=\"inlineStr\"><is><t>&lt;p t=\"兰东风\"&gt;</t></is></c>";
+        assert_eq!(sheet(escaped).len(), 1);
         let page = file("a.html", "<p s=\"13812345678\" t=\"兰东风\">ok</p>");
         assert_eq!(guard(&[page], &r).len(), 2);
     }

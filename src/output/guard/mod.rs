@@ -332,6 +332,10 @@ mod tests {
             "<svg><text>兰东风</text></svg>",
             "<p>138-1234-5678</p>",
             "<p>电话:１３８１２３４５６７８</p>",
+            // Escaped markup is shown as written, attributes and all.
+            "<p>&lt;span class=\"兰东风\"&gt;x&lt;/span&gt;</p>",
+            "<p><code>&lt;b class=兰东风&gt;</code></p>",
+            "<p>&lt;x&gt; 兰<b>东</b>风</p>",
         ] {
             assert_eq!(guard(&[file("a.html", page)], &r).len(), 1, "{page}");
         }

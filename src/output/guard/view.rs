@@ -1,7 +1,7 @@
 //! A file's text as a reader gets it, with where each piece came from:
 //! HTML, SVG and XML read through html5gum's events (text and attribute
-//! values, entities decoded, escaped markup read again), other text as it
-//! is.
+//! values, entities decoded, escaped markup read as written and again as
+//! markup), other text as it is.
 
 use std::convert::Infallible;
 use std::ops::Range;
@@ -78,6 +78,9 @@ pub(super) struct View {
     /// Runs of `text` not found in the guard's [`Searched`]: remembered
     /// once this view is found clean.
     fresh: Vec<Range<usize>>,
+    /// Text holding escaped markup, with where it stands in the file: read
+    /// again as markup once the run it stands in has ended.
+    escaped: Vec<(String, usize)>,
 }
 
 impl View {
@@ -91,11 +94,14 @@ impl View {
             text: text.to_string(),
             marks: vec![(0, offset)],
             fresh: Vec::new(),
+            escaped: Vec::new(),
         }
     }
 
     /// Text and attribute values of HTML, SVG or XML, entities decoded
-    /// (escaped markup inside, a feed's HTML content, is read once more),
+    /// (text holding escaped markup is read as written, as a page or a
+    /// sheet shows it, and once more as markup, as a feed reader shows a
+    /// feed's HTML content),
     /// handed to `each` in pieces of about `piece` bytes of reading text,
     /// so that a county's print pack is never read whole beside its text.
     /// A piece ends where a separator would come: no name or number reads
@@ -155,6 +161,7 @@ impl View {
             text: String::with_capacity(capacity),
             marks: Vec::new(),
             fresh: Vec::new(),
+            escaped: Vec::new(),
         }
     }
 
@@ -201,6 +208,16 @@ impl View {
             if token.is_err() {
                 break;
             }
+        }
+        if !self.escaped.is_empty() {
+            let mut reader = Reader {
+                view: self,
+                markup,
+                nested_at,
+                words: true,
+                cut,
+            };
+            reader.apart();
         }
     }
 
@@ -291,6 +308,22 @@ impl Reader<'_, '_, '_> {
         }
         self.view.separate();
         cut.run_start = self.view.text.len();
+        if !self.view.escaped.is_empty() {
+            self.read_escaped();
+        }
+    }
+
+    /// Reads the escaped markup of the run just ended as markup, each text
+    /// apart from what stands around it; the run after it starts anew.
+    fn read_escaped(&mut self) {
+        for (text, at) in std::mem::take(&mut self.view.escaped) {
+            self.view
+                .read_markup(text.as_str(), self.markup, Some(at), &mut None);
+            self.view.separate();
+        }
+        if let Some(cut) = self.cut.as_mut() {
+            cut.run_start = self.view.text.len();
+        }
     }
 }
 
@@ -320,16 +353,14 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
             }
             CallbackEvent::String { value } => {
                 let decoded = String::from_utf8_lossy(value);
+                // A page or a sheet shows escaped markup as written, and a
+                // feed reader shows a feed's escaped HTML as a page: it is
+                // read both ways, as markup once the text around it ends,
+                // so that a name running on past it still reads whole.
                 if self.nested_at.is_none() && decoded.contains('<') && decoded.contains('>') {
-                    self.view.read_markup(
-                        decoded.as_ref(),
-                        self.markup,
-                        Some(span.start),
-                        &mut None,
-                    );
-                } else {
-                    self.view.push(&decoded, at);
+                    self.view.escaped.push((decoded.to_string(), span.start));
                 }
+                self.view.push(&decoded, at);
             }
             CallbackEvent::Comment { value } => {
                 self.apart();
