@@ -209,16 +209,25 @@ impl View {
                 break;
             }
         }
-        if !self.escaped.is_empty() {
-            let mut reader = Reader {
-                view: self,
-                markup,
-                nested_at,
-                words: true,
-                cut,
-            };
-            reader.apart();
+        if self.read_escaped(markup)
+            && let Some(cut) = cut.as_mut()
+        {
+            cut.run_start = self.text.len();
         }
+    }
+
+    /// Reads the escaped markup held back ([`View::escaped`]) as markup,
+    /// each text apart from what stands around it. Whether there was any.
+    fn read_escaped(&mut self, markup: Markup) -> bool {
+        if self.escaped.is_empty() {
+            return false;
+        }
+        self.separate();
+        for (text, at) in std::mem::take(&mut self.escaped) {
+            self.read_markup(text.as_str(), markup, Some(at), &mut None);
+            self.separate();
+        }
+        true
     }
 
     /// Ends the text with a separator, if it does not already.
@@ -307,23 +316,9 @@ impl Reader<'_, '_, '_> {
             self.view.clear();
         }
         self.view.separate();
+        // The escaped markup of the run just ended; the next starts after.
+        self.view.read_escaped(self.markup);
         cut.run_start = self.view.text.len();
-        if !self.view.escaped.is_empty() {
-            self.read_escaped();
-        }
-    }
-
-    /// Reads the escaped markup of the run just ended as markup, each text
-    /// apart from what stands around it; the run after it starts anew.
-    fn read_escaped(&mut self) {
-        for (text, at) in std::mem::take(&mut self.view.escaped) {
-            self.view
-                .read_markup(text.as_str(), self.markup, Some(at), &mut None);
-            self.view.separate();
-        }
-        if let Some(cut) = self.cut.as_mut() {
-            cut.run_start = self.view.text.len();
-        }
     }
 }
 
