@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::content::{self, Content, Refreshed, Tracking};
 use crate::diagnostics::{Diagnostics, Lang, Severity, SourceMap};
@@ -26,21 +27,30 @@ pub struct Checked {
     /// What the content held when its issues, notes and policy pages were
     /// freed ([`Checked::free_documents`]); `None` while it holds them.
     pub freed: Option<Counts>,
+    /// How long each stage took so far, for `--verbose`: loading and
+    /// validating here, and what the run does after them
+    /// ([`crate::site`]).
+    pub laps: Laps,
 }
 
 /// Loads the site at `root`, merges what the command line `given` sets
 /// over its site.yaml, and validates it under those settings.
 pub fn check(root: &Path, given: &Given) -> Checked {
+    let mut laps = Laps::new();
     let mut sources = SourceMap::default();
     let mut diagnostics = Diagnostics::default();
     let content = content::load(root, &mut sources, &mut diagnostics);
-    validated(
+    laps.lap("load");
+    let mut checked = validated(
         content,
         sources,
         diagnostics,
         given,
         &mut validate::Memo::default(),
-    )
+    );
+    laps.lap("validate");
+    checked.laps = laps;
+    checked
 }
 
 fn check_tracked(root: &Path, given: &Given, memo: &mut validate::Memo) -> (Checked, Tracking) {
@@ -70,6 +80,7 @@ fn validated(
         diagnostics,
         settings,
         freed: None,
+        laps: Laps::new(),
     }
 }
 
@@ -250,6 +261,43 @@ impl Checked {
                 counted(warnings, "warning", "warnings")
             ),
         }
+    }
+}
+
+/// How long each stage of a run took, in milliseconds, stage by stage.
+#[derive(Clone, Debug)]
+pub struct Laps {
+    last: Instant,
+    /// Each stage's name and milliseconds, in the order they ran.
+    pub timings: Vec<(&'static str, u128)>,
+}
+
+impl Laps {
+    /// No stage yet; the first starts now.
+    pub fn new() -> Laps {
+        Laps {
+            last: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    /// Ends `stage` (begun at the last lap, or when these laps were made
+    /// or [`Laps::resume`]d) and starts the next.
+    pub fn lap(&mut self, stage: &'static str) {
+        self.timings.push((stage, self.last.elapsed().as_millis()));
+        self.last = Instant::now();
+    }
+
+    /// Starts the next stage now, not when the last ended: the time
+    /// between (a caller's own work) is no stage's.
+    pub fn resume(&mut self) {
+        self.last = Instant::now();
+    }
+}
+
+impl Default for Laps {
+    fn default() -> Laps {
+        Laps::new()
     }
 }
 

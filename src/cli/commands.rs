@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use taizhang::check::counted;
+use taizhang::check::{Checked, counted};
 use taizhang::date::Date;
 use taizhang::diagnostics::{Lang, Severity};
 use taizhang::pdf::PdfError;
@@ -39,17 +39,28 @@ pub(crate) fn check(common: &Common, options: BuildOptions, full: bool) -> ExitC
     match checked {
         Ok(checked) => {
             print_diagnostics(&checked, common, lang);
+            print_timings(&checked, common);
             println!("{}", checked.summary(lang));
             std::mem::forget(checked);
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(checked)) => {
             print_diagnostics(&checked, common, lang);
+            print_timings(&checked, common);
             println!("{}", checked.summary(lang));
             std::mem::forget(checked);
             ExitCode::from(1)
         }
         Err(error) => report_build_error(error, common, lang),
+    }
+}
+
+/// With `--verbose`, how long each stage of the run took, on stderr.
+fn print_timings(checked: &Checked, common: &Common) {
+    if common.verbose {
+        for (stage, ms) in &checked.laps.timings {
+            eprintln!("  {stage:<16} {ms:>6} ms");
+        }
     }
 }
 
@@ -71,11 +82,7 @@ pub(crate) fn build(common: &Common, options: BuildOptions) -> ExitCode {
         Err(error) => return report_build_error(error, common, lang),
     };
     print_diagnostics(&built.checked, common, lang);
-    if common.verbose {
-        for (stage, ms) in &built.timings {
-            eprintln!("  {stage:<15} {ms:>6} ms");
-        }
-    }
+    print_timings(&built.checked, common);
     let warnings = built.checked.diagnostics.count(Severity::Warning);
     let out = built.out.display();
     match lang {

@@ -70,10 +70,9 @@ pub struct Built {
     pub out: PathBuf,
     /// Milliseconds from start to the swapped-in site.
     pub elapsed_ms: u128,
-    /// Load and validation results (warnings may be in it).
+    /// Load and validation results (warnings may be in it), and how
+    /// long each stage took ([`Checked::laps`]).
     pub checked: Checked,
-    /// How long each stage took, for `--verbose`.
-    pub timings: Vec<(&'static str, u128)>,
 }
 
 /// Why a build stopped. The previous output is untouched in every case.
@@ -105,10 +104,9 @@ pub fn build(options: &BuildOptions) -> Result<Built, BuildError> {
     };
     let (mut built, staging) = run(options, staging)?;
     let started = Instant::now();
+    built.checked.laps.resume();
     staging.commit().map_err(|e| cannot_write(&out, &e))?;
-    built
-        .timings
-        .push(("swap in", started.elapsed().as_millis()));
+    built.checked.laps.lap("swap in");
     built.elapsed_ms += started.elapsed().as_millis();
     Ok(built)
 }
@@ -132,10 +130,12 @@ pub fn check_without_rendering(options: &BuildOptions) -> Result<Checked, BuildE
     }
     checked.free_sources();
     let prepared = Prepared::once(&mut checked, &options.root).map_err(BuildError::Other)?;
+    checked.laps.lap("model");
     let findings = prepared
         .look_over()
         .map_err(|text| BuildError::Other(format!("template error: {text}")))?;
     drop_aside(prepared);
+    checked.laps.lap("links and guard");
     found_clean(checked, &findings, &options.out_dir())
 }
 
@@ -180,15 +180,13 @@ fn run<S: Sink>(
 ) -> Result<(Built, S), BuildError> {
     let started = Instant::now();
     let out = options.out_dir();
-    let mut laps = Laps::new();
     let mut checked = check(&options.root, &options.given);
-    laps.lap("load and check");
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(Box::new(checked)));
     }
     checked.free_sources();
     let prepared = Prepared::once(&mut checked, &options.root).map_err(BuildError::Other)?;
-    laps.lap("model");
+    checked.laps.lap("model");
     let sink = sink(&out)?;
     let unwatched = Progress::default();
     let progress = options.progress.as_deref().unwrap_or(&unwatched);
@@ -200,7 +198,7 @@ fn run<S: Sink>(
         })?
         .expect("nothing sets the stop flag");
     drop_aside(prepared);
-    laps.lap("render and write");
+    checked.laps.lap("render and write");
     let checked = found_clean(checked, &findings, &out)?;
     let built = Built {
         pages: findings.pages,
@@ -208,7 +206,6 @@ fn run<S: Sink>(
         out,
         elapsed_ms: started.elapsed().as_millis(),
         checked,
-        timings: laps.timings,
     };
     Ok((built, sink))
 }
@@ -222,24 +219,4 @@ fn drop_aside<T: Send + 'static>(value: T) {
 
 fn cannot_write(out: &Path, error: &std::io::Error) -> BuildError {
     BuildError::Other(format!("cannot write {}: {error}", out.display()))
-}
-
-/// How long each stage took.
-struct Laps {
-    last: Instant,
-    timings: Vec<(&'static str, u128)>,
-}
-
-impl Laps {
-    fn new() -> Laps {
-        Laps {
-            last: Instant::now(),
-            timings: Vec::new(),
-        }
-    }
-
-    fn lap(&mut self, stage: &'static str) {
-        self.timings.push((stage, self.last.elapsed().as_millis()));
-        self.last = Instant::now();
-    }
 }

@@ -76,6 +76,55 @@ fn init_then_check_is_clean_and_init_never_overwrites() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("不是空文件夹"));
 }
 
+/// The stage names `--verbose` prints on stderr, in order.
+fn stages(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter(|line| line.starts_with("  ") && line.ends_with(" ms"))
+        .map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            words[..words.len() - 2].join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn verbose_shows_how_long_each_stage_took() {
+    // `--verbose` promises stage times for every command that runs the
+    // pipeline: `check` (with or without errors) as well as `build`.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let check = taizhang()
+        .args(["check", "--verbose", "--root", root])
+        .output()
+        .expect("runs");
+    assert_eq!(check.status.code(), Some(0));
+    assert_eq!(
+        stages(&check.stderr),
+        ["load", "validate", "model", "links and guard"]
+    );
+    let out = tempfile::tempdir().expect("a folder");
+    let build = taizhang()
+        .args(["build", "--verbose", "--root", root, "--out"])
+        .arg(out.path().join("site"))
+        .output()
+        .expect("runs");
+    assert_eq!(build.status.code(), Some(0));
+    assert_eq!(
+        stages(&build.stderr),
+        ["load", "validate", "model", "render and write", "swap in"]
+    );
+    let broken = tempfile::tempdir().expect("a folder");
+    taizhang::scaffold::init(broken.path(), Default::default()).expect("writes");
+    std::fs::write(broken.path().join("content/issues/02.yaml"), "number: 2\n").expect("writes");
+    let failed = taizhang()
+        .args(["check", "--verbose", "--root"])
+        .arg(broken.path())
+        .output()
+        .expect("runs");
+    assert_eq!(failed.status.code(), Some(1));
+    assert_eq!(stages(&failed.stderr), ["load", "validate"]);
+}
+
 #[test]
 fn content_errors_exit_1_and_usage_errors_exit_2() {
     let dir = tempfile::tempdir().expect("a folder");
