@@ -51,7 +51,13 @@ impl Reuse {
         match &*last {
             Some(guard) if *guard.register() == register => Some(Arc::clone(guard)),
             _ => {
-                let guard = Arc::new(Guard::new(&register));
+                let guard = Guard::new(&register);
+                // Prepared again after every save: most files come out
+                // as they were, and need not be read again.
+                let guard = Arc::new(match self.model {
+                    Some(_) => guard.remembering_files(),
+                    None => guard,
+                });
                 *last = Some(Arc::clone(&guard));
                 Some(guard)
             }

@@ -9,6 +9,7 @@
 //! build; content cannot switch it off.
 
 mod binary;
+mod clean_files;
 mod searched;
 mod view;
 
@@ -24,6 +25,7 @@ use crate::privacy::NameFinder;
 use crate::reading::Reading;
 
 use binary::{GZIP, ZIP};
+use clean_files::CleanFiles;
 use searched::Searched;
 use view::{Markup, View};
 
@@ -71,6 +73,9 @@ pub struct Guard {
     cuts: Vec<u8>,
     /// Runs of markup text already searched and found clean.
     searched: Searched,
+    /// Whole files already read and found clean, for a guard used again
+    /// and again ([`Guard::remembering_files`]).
+    clean_files: Option<CleanFiles>,
 }
 
 impl Guard {
@@ -91,6 +96,18 @@ impl Guard {
             finder: NameFinder::new(register),
             raw_names: OnceLock::new(),
             searched: Searched::default(),
+            clean_files: None,
+        }
+    }
+
+    /// This guard, made to read the files of one site again and again as
+    /// it is edited (`serve`): a file read and found clean is not read
+    /// again while its path and bytes stay the same. A build reads each
+    /// file once, and gains nothing from it but the digests' cost.
+    pub fn remembering_files(self) -> Guard {
+        Guard {
+            clean_files: Some(CleanFiles::default()),
+            ..self
         }
     }
 
@@ -103,8 +120,24 @@ impl Guard {
     pub fn find(&self, files: &[OutputFile]) -> Vec<Leak> {
         files
             .par_iter()
-            .flat_map_iter(|file| self.scan(file))
+            .flat_map_iter(|file| self.scan_unless_known(file))
             .collect()
+    }
+
+    /// [`Guard::scan`], unless the file was found clean before as it is.
+    fn scan_unless_known(&self, file: &OutputFile) -> Vec<Leak> {
+        let Some(clean_files) = &self.clean_files else {
+            return self.scan(file);
+        };
+        let print = CleanFiles::print(&file.bytes);
+        if clean_files.holds(&file.path, &print) {
+            return Vec::new();
+        }
+        let leaks = self.scan(file);
+        if leaks.is_empty() {
+            clean_files.add(&file.path, print);
+        }
+        leaks
     }
 
     fn scan(&self, file: &OutputFile) -> Vec<Leak> {
@@ -444,5 +477,26 @@ mod tests {
             assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
         }
         assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
+    }
+
+    #[test]
+    fn a_guard_remembering_files_reads_a_file_again_only_once_it_changed() {
+        let guard = Guard::new(&register(&["兰东风"])).remembering_files();
+        let clean = file("a.html", "<p>好</p>");
+        assert!(guard.find(std::slice::from_ref(&clean)).is_empty());
+        let clean_files = guard.clean_files.as_ref().expect("remembering");
+        assert!(clean_files.holds("a.html", &CleanFiles::print(&clean.bytes)));
+        // The same bytes under another name are read: the name may leak.
+        assert_eq!(guard.find(&[file("兰东风.html", "<p>好</p>")]).len(), 1);
+        // Other bytes at the same path are read, every time they leak.
+        for _ in 0..2 {
+            assert_eq!(guard.find(&[file("a.html", "<p>兰东风</p>")]).len(), 1);
+        }
+        assert!(clean_files.holds("a.html", &CleanFiles::print(&clean.bytes)));
+        assert!(guard.find(&[clean]).is_empty());
+        // A guard for one build remembers nothing.
+        let once = Guard::new(&register(&["兰东风"]));
+        assert!(once.find(&[file("a.html", "<p>好</p>")]).is_empty());
+        assert!(once.clean_files.is_none());
     }
 }
