@@ -15,51 +15,76 @@ use super::searched::{REMEMBERED_FROM, Searched};
 /// attribute values. Not whitespace, so the reading form keeps it.
 const APART: char = '\u{1F}';
 
-/// Elements that flow inside a line of text: a name split across them
-/// still reads as one.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tspan", "u", "var",
-    "wbr",
-];
+/// Whether `tag` names an element that flows inside a line of text: a
+/// name split across such elements still reads as one.
+fn is_inline(tag: &[u8]) -> bool {
+    // Matched on the name in lower case rather than by comparing it with a
+    // list, ignoring case, item by item: every tag of every page asks.
+    let mut lower = [0; 8];
+    matches!(
+        lowered(tag, &mut lower),
+        Some(
+            b"a" | b"abbr"
+                | b"b"
+                | b"bdi"
+                | b"bdo"
+                | b"cite"
+                | b"code"
+                | b"data"
+                | b"del"
+                | b"dfn"
+                | b"em"
+                | b"i"
+                | b"ins"
+                | b"kbd"
+                | b"mark"
+                | b"q"
+                | b"s"
+                | b"samp"
+                | b"small"
+                | b"span"
+                | b"strong"
+                | b"sub"
+                | b"sup"
+                | b"time"
+                | b"tspan"
+                | b"u"
+                | b"var"
+                | b"wbr"
+        )
+    )
+}
 
-/// Attributes holding geometry or style, never words a reader sees: SVG
-/// path data would otherwise read as long runs of digits. (`class` is
-/// written by templates only; content cannot set it.)
-const NOT_WORDS: &[&str] = &[
-    "class",
-    "d",
-    "points",
-    "viewbox",
-    "transform",
-    "x",
-    "y",
-    "x1",
-    "x2",
-    "y1",
-    "y2",
-    "cx",
-    "cy",
-    "r",
-    "rx",
-    "ry",
-    "width",
-    "height",
-    "dx",
-    "dy",
-    "stroke-dasharray",
-    "font-size",
-    "stroke-width",
-    "opacity",
-    "fill-opacity",
-    "stroke-opacity",
-];
+/// Whether the attribute `name` holds geometry or style, never words a
+/// reader sees: SVG path data would otherwise read as long runs of digits.
+/// (`class` is written by templates only; content cannot set it.) In a zip
+/// archive's XML (a workbook's parts), a cell's and a row's style index
+/// (`s`) and a cell's type (`t`, such as `s` for a shared string) are not
+/// words either, on each of a county's two million cells; the cell's
+/// place, `r`, is not words anywhere.
+fn holds_no_words(name: &[u8], markup: Markup) -> bool {
+    let mut lower = [0; 16];
+    match lowered(name, &mut lower) {
+        Some(
+            b"class" | b"d" | b"points" | b"viewbox" | b"transform" | b"x" | b"y" | b"x1" | b"x2"
+            | b"y1" | b"y2" | b"cx" | b"cy" | b"r" | b"rx" | b"ry" | b"width" | b"height" | b"dx"
+            | b"dy" | b"stroke-dasharray" | b"font-size" | b"stroke-width" | b"opacity"
+            | b"fill-opacity" | b"stroke-opacity",
+        ) => true,
+        Some(b"s" | b"t") => markup == Markup::InArchive,
+        _ => false,
+    }
+}
 
-/// What else a zip archive's XML (a workbook's parts) holds that no one
-/// reads as words: a cell's and a row's style index (`s`) and a cell's
-/// type (`t`, such as `s` for a shared string), on each of a county's
-/// two million cells. The cell's place, `r`, is in [`NOT_WORDS`] already.
-const NOT_WORDS_IN_ARCHIVES: &[&str] = &["s", "t"];
+/// `name` in ASCII lower case, written into `buffer`; `None` when it is
+/// longer than the buffer (and so none of the names looked for).
+fn lowered<'b>(name: &[u8], buffer: &'b mut [u8]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..name.len())?;
+    for (to, from) in lower.iter_mut().zip(name) {
+        *to = from.to_ascii_lowercase();
+    }
+    Some(lower)
+}
 
 /// Where markup stands, which decides what else is not words in it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -327,19 +352,12 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
         let at = self.nested_at.unwrap_or(span.start);
         match event {
             CallbackEvent::OpenStartTag { name } | CallbackEvent::EndTag { name }
-                if !INLINE
-                    .iter()
-                    .any(|tag| name.eq_ignore_ascii_case(tag.as_bytes())) =>
+                if !is_inline(name) =>
             {
                 self.apart();
             }
             CallbackEvent::AttributeName { name } => {
-                let not_words = |list: &[&str]| {
-                    list.iter()
-                        .any(|attribute| name.eq_ignore_ascii_case(attribute.as_bytes()))
-                };
-                self.words = !(not_words(NOT_WORDS)
-                    || self.markup == Markup::InArchive && not_words(NOT_WORDS_IN_ARCHIVES));
+                self.words = !holds_no_words(name, self.markup);
             }
             CallbackEvent::AttributeValue { value } if self.words => {
                 self.apart();
@@ -365,5 +383,27 @@ impl Callback<Infallible, usize> for Reader<'_, '_, '_> {
             _ => {}
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_attributes_are_known_however_they_are_spelt() {
+        for tag in [&b"span"[..], b"SPAN", b"Strong", b"tSpan", b"a", b"WBR"] {
+            assert!(is_inline(tag), "{}", String::from_utf8_lossy(tag));
+        }
+        for tag in [&b"p"[..], b"td", b"div", b"strongest", b"spans", b""] {
+            assert!(!is_inline(tag), "{}", String::from_utf8_lossy(tag));
+        }
+        let file = |name: &[u8]| holds_no_words(name, Markup::File);
+        assert!(file(b"Stroke-DashArray") && file(b"VIEWBOX") && file(b"class"));
+        assert!(!file(b"alt") && !file(b"title") && !file(b"stroke-dasharrays"));
+        // A sheet's style and type are not words; a page's `s` and `t` are.
+        assert!(!file(b"s") && !file(b"T"));
+        assert!(holds_no_words(b"S", Markup::InArchive) && holds_no_words(b"t", Markup::InArchive));
+        assert!(!holds_no_words(b"v", Markup::InArchive));
     }
 }
