@@ -36,10 +36,6 @@ fi
 windows_path() { printf 'Z:%s' "$(printf '%s' "$1" | tr '/' '\\')"; }
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all
 "$wine" wineboot --init >/dev/null 2>&1
-# One wine server for the whole gate, stopped at exit: left to itself it
-# ends a moment after its last program, and a test binary that starts
-# just then loses its connection ("recvmsg: Connection reset by peer").
-"$(dirname "$wine")/wineserver" -p 2>/dev/null || true
 
 passed=0 failed=0
 check() { # check NAME COMMAND...
