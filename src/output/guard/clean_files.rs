@@ -17,8 +17,11 @@ pub(super) type Print = [u8; 32];
 /// path: a page edited a hundred times is remembered once.
 #[derive(Default)]
 pub(super) struct CleanFiles {
-    by_path: Mutex<HashMap<Box<str>, Print, foldhash::fast::RandomState>>,
+    by_path: Mutex<ByPath>,
 }
+
+/// Each path's digest, in a map hashed as the clean runs are (foldhash).
+type ByPath = HashMap<Box<str>, Print, foldhash::fast::RandomState>;
 
 impl CleanFiles {
     /// The digest `bytes` are remembered by.
@@ -44,9 +47,7 @@ impl CleanFiles {
 
     // A thread that panicked while holding the lock left the map whole:
     // each entry is put in one step.
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<Box<str>, Print, foldhash::fast::RandomState>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, ByPath> {
         self.by_path.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
