@@ -35,6 +35,12 @@ fi
 # A Unix path as Windows programs under Wine see it (drive Z: is `/`).
 windows_path() { printf 'Z:%s' "$(printf '%s' "$1" | tr '/' '\\')"; }
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all
+# One wine server for the whole gate, started before anything else in the
+# prefix: left to itself, each program starts a server that exits a few
+# seconds after its last client, and a test binary that starts just then
+# can lose it ("recvmsg: Connection reset by peer"). `stop_wine` ends it.
+mkdir -p "$WINEPREFIX"
+"$(dirname "$wine")/wineserver" -p >/dev/null 2>&1 || true
 "$wine" wineboot --init >/dev/null 2>&1
 
 passed=0 failed=0
