@@ -10,6 +10,7 @@
 
 mod binary;
 mod clean_files;
+mod pieces;
 mod searched;
 mod view;
 
@@ -26,6 +27,7 @@ use crate::reading::Reading;
 
 use binary::{GZIP, ZIP};
 use clean_files::CleanFiles;
+use pieces::{PIECE, pieces};
 use searched::Searched;
 use view::{Markup, View};
 
@@ -69,7 +71,7 @@ pub struct Guard {
     /// the first such file, as the default theme has none and a county's
     /// 10,000 names take tens of megabytes and a tenth of a second.
     raw_names: OnceLock<Option<AhoCorasick>>,
-    /// The bytes of [`CUTS`] that no registered name holds.
+    /// Where plain text may be cut ([`pieces::cuts_outside`]).
     cuts: Vec<u8>,
     /// Runs of markup text already searched and found clean.
     searched: Searched,
@@ -85,13 +87,8 @@ impl Guard {
         // Names are searched for in their reading form (a full-width colon
         // reads as `:`), so that is the form a cut must not fall inside.
         let read: Vec<String> = names.iter().map(|n| Reading::of(n).text).collect();
-        let cuts = CUTS
-            .iter()
-            .copied()
-            .filter(|cut| !read.iter().any(|n| n.as_bytes().contains(cut)))
-            .collect();
         Guard {
-            cuts,
+            cuts: pieces::cuts_outside(&read),
             register: register.clone(),
             finder: NameFinder::new(register),
             raw_names: OnceLock::new(),
@@ -278,35 +275,6 @@ fn is_markup(path: &str) -> bool {
         .any(|ext| path.to_ascii_lowercase().ends_with(ext))
 }
 
-/// Text longer than this is read in pieces of about this size.
-const PIECE: usize = 1 << 20;
-
-/// Where plain text may be cut into pieces: right after one of these, the
-/// reading form starts afresh (no space pending, no Han character before),
-/// and no number can reach across (numbers are digits, spaces, dashes,
-/// plus signs and brackets, and look at a `.` or `,` before them). Each is
-/// used only when no registered name holds it.
-const CUTS: &[u8] = b"\"{}[]<>:;";
-
-/// `text` in pieces, each with its offset: cut after a byte of `cuts`
-/// found past every [`PIECE`] bytes, or whole when there is none.
-fn pieces<'t>(text: &'t str, cuts: &'t [u8]) -> impl Iterator<Item = (usize, &'t str)> + 't {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= text.len() {
-            return None;
-        }
-        let from = start;
-        let end = text
-            .as_bytes()
-            .get(from + PIECE..)
-            .and_then(|rest| rest.iter().position(|b| cuts.contains(b)))
-            .map_or(text.len(), |at| from + PIECE + at + 1);
-        start = end;
-        Some((from, &text[from..end]))
-    })
-}
-
 /// Where a view's text comes from, for the leak's place.
 #[derive(Clone, Copy)]
 enum Place<'a> {
@@ -319,184 +287,4 @@ enum Place<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    pub(super) fn register(names: &[&str]) -> Register {
-        Register {
-            people: names
-                .iter()
-                .map(|n| ((*n).to_string(), n.chars().take(1).collect()))
-                .collect(),
-            ..Register::default()
-        }
-    }
-
-    pub(super) fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
-    #[test]
-    fn finds_names_and_numbers_with_their_place() {
-        let files = [file(
-            "issues/02/index.html",
-            "<p>ok</p>\n<p>八景村兰东风户 13812345678</p>",
-        )];
-        let leaks = guard(&files, &register(&["兰东风"]));
-        assert_eq!(leaks.len(), 2);
-        assert_eq!((leaks[0].line, leaks[0].col), (2, 7));
-        assert!(leaks[1].what.starts_with("a mobile number"));
-        assert!(guard(&files[..0], &register(&["兰东风"])).is_empty());
-    }
-
-    #[test]
-    fn reads_markup_as_a_browser_shows_it() {
-        let r = register(&["兰东风"]);
-        for page in [
-            "<p>兰<b>东</b>风</p>",
-            "<P>兰<SPAN Class=x>东</Span>风</P>",
-            "<p>兰东\n风</p>",
-            "<p>&#x5170;&#19996;风</p>",
-            "<a href=\"/s?q=%E5%85%B0%E4%B8%9C%E9%A3%8E\">查</a>",
-            "<img alt=\"兰东风\">",
-            "<svg><text>兰东风</text></svg>",
-            "<p>138-1234-5678</p>",
-            "<p>电话:１３８１２３４５６７８</p>",
-            // Escaped markup is shown as written, attributes and all.
-            "<p>&lt;span class=\"兰东风\"&gt;x&lt;/span&gt;</p>",
-            "<p><code>&lt;b class=兰东风&gt;</code></p>",
-            "<p>&lt;x&gt; 兰<b>东</b>风</p>",
-        ] {
-            assert_eq!(guard(&[file("a.html", page)], &r).len(), 1, "{page}");
-        }
-        let feed = "<feed><content type=\"html\">&lt;p&gt;兰&lt;em&gt;东风&lt;/em&gt;&lt;/p&gt;</content></feed>";
-        assert_eq!(guard(&[file("feed.xml", feed)], &r).len(), 1);
-        // Two table cells are two things, and path data is not a number.
-        let apart = "<td>兰</td><td>东风</td><path d=\"M 4111 1111 1111 1111\"/>";
-        assert!(guard(&[file("a.html", apart)], &r).is_empty());
-        // However a page spells its tags and attributes.
-        let shouted = "<TD>兰</TD><Td>东风</tD><SVG ViewBox=\"0 0 13812345678 1\"></SVG>";
-        assert!(guard(&[file("a.html", shouted)], &r).is_empty());
-    }
-
-    #[test]
-    fn big_plain_files_are_read_in_pieces_with_the_same_findings() {
-        let r = register(&["兰东风"]);
-        let filler = "a".repeat(PIECE);
-        let text =
-            format!("{filler}\"兰东风\",\"1,13812345678\"\n{filler}:兰东\u{200B}风;13812345678");
-        assert!(pieces(&text, CUTS).count() >= 3);
-        let leaks = guard(&[file("data/site.json", &text)], &r);
-        let found: Vec<(usize, usize, bool)> = leaks
-            .iter()
-            .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (1, PIECE + 2, true),
-                (2, PIECE + 2, true),
-                (2, PIECE + 7, false)
-            ],
-            "{leaks:#?}"
-        );
-    }
-
-    #[test]
-    fn big_markup_is_read_in_pieces_with_the_same_findings() {
-        let r = register(&["兰东风"]);
-        let filler = "<p>村</p>\n".repeat(PIECE / 4);
-        let text = format!(
-            "{filler}<p>兰<b>东</b>风 13812345678</p>\n{filler}<td>兰</td><td>东风</td>\n<p>兰东风</p>"
-        );
-        let mut pieces = 0;
-        View::markup_in_pieces(&text, PIECE, &Searched::default(), &mut |_| pieces += 1);
-        assert!(pieces >= 3, "{pieces} pieces");
-        let leaks = guard(&[file("print/index.html", &text)], &r);
-        let found: Vec<(usize, usize, bool)> = leaks
-            .iter()
-            .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
-            .collect();
-        let lines = PIECE / 4;
-        assert_eq!(
-            found,
-            [
-                (lines + 1, 4, true),
-                (lines + 1, 15, false),
-                (2 * lines + 3, 4, true)
-            ],
-            "{leaks:#?}"
-        );
-    }
-
-    #[test]
-    fn markup_is_cut_only_where_a_separator_comes() {
-        let text = "<p>ok</p><p>兰<b>东</b>风</p><td>13812345678</td>";
-        let mut pieces = Vec::new();
-        View::markup_in_pieces(text, 1, &Searched::default(), &mut |view| {
-            let name = view.text.find("兰东风").map(|at| view.file_offset(at));
-            pieces.push((view.text.clone(), name));
-        });
-        assert!(pieces.len() >= 3, "{pieces:?}");
-        assert!(
-            pieces.iter().all(|(t, _)| t.starts_with('\u{1F}')),
-            "{pieces:?}"
-        );
-        let names: Vec<usize> = pieces.iter().filter_map(|(_, at)| *at).collect();
-        assert_eq!(names, [12]);
-    }
-
-    /// One separator between two values, however many tags stand between
-    /// them: more would keep nothing further apart.
-    #[test]
-    fn values_are_kept_apart_by_one_separator() {
-        let sheet = "<row><c r=\"A1\"><v>1</v></c><c><is><t>兰</t></is></c></row>";
-        let mut texts = Vec::new();
-        View::markup_in_pieces(sheet, PIECE, &Searched::default(), &mut |view| {
-            texts.push(view.text.clone());
-        });
-        assert_eq!(texts, ["\u{1F}1\u{1F}兰\u{1F}"]);
-    }
-
-    #[test]
-    fn text_found_clean_is_not_searched_again_and_leaks_still_show() {
-        let guard = Guard::new(&register(&["兰东风"]));
-        let clean = "这是一段足够长的说明文字,用来看它是否被记住";
-        let page = |body: &str| file("a.html", &format!("<p>{clean}</p>\n{body}"));
-        assert!(guard.find(&[page("<p>好</p>")]).is_empty());
-        assert!(guard.searched.holds(clean));
-        let leaks = guard.find(&[page("<p>兰东风</p>")]);
-        let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
-        assert_eq!(found, [(2, 4)]);
-        // A run in a view where something was found is not remembered.
-        let leaking = "<p>兰东风住在这里,这一段也足够长了</p><p>又一段足够长的文字写在这里面</p>";
-        for _ in 0..2 {
-            assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
-        }
-        assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
-    }
-
-    #[test]
-    fn a_guard_remembering_files_reads_a_file_again_only_once_it_changed() {
-        let guard = Guard::new(&register(&["兰东风"])).remembering_files();
-        let clean = file("a.html", "<p>好</p>");
-        assert!(guard.find(std::slice::from_ref(&clean)).is_empty());
-        let clean_files = guard.clean_files.as_ref().expect("remembering");
-        assert!(clean_files.holds("a.html", &CleanFiles::print(&clean.bytes)));
-        // The same bytes under another name are read: the name may leak.
-        assert_eq!(guard.find(&[file("兰东风.html", "<p>好</p>")]).len(), 1);
-        // Other bytes at the same path are read, every time they leak.
-        for _ in 0..2 {
-            assert_eq!(guard.find(&[file("a.html", "<p>兰东风</p>")]).len(), 1);
-        }
-        assert!(clean_files.holds("a.html", &CleanFiles::print(&clean.bytes)));
-        assert!(guard.find(&[clean]).is_empty());
-        // A guard for one build remembers nothing.
-        let once = Guard::new(&register(&["兰东风"]));
-        assert!(once.find(&[file("a.html", "<p>好</p>")]).is_empty());
-        assert!(once.clean_files.is_none());
-    }
-}
+mod tests;

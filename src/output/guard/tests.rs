@@ -1,0 +1,181 @@
+//! The guard's findings over whole files: where a leak is reported, how
+//! markup is read, and what is remembered between files.
+
+use super::*;
+
+pub(super) fn register(names: &[&str]) -> Register {
+    Register {
+        people: names
+            .iter()
+            .map(|n| ((*n).to_string(), n.chars().take(1).collect()))
+            .collect(),
+        ..Register::default()
+    }
+}
+
+pub(super) fn file(path: &str, text: &str) -> OutputFile {
+    OutputFile {
+        path: path.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+#[test]
+fn finds_names_and_numbers_with_their_place() {
+    let files = [file(
+        "issues/02/index.html",
+        "<p>ok</p>\n<p>八景村兰东风户 13812345678</p>",
+    )];
+    let leaks = guard(&files, &register(&["兰东风"]));
+    assert_eq!(leaks.len(), 2);
+    assert_eq!((leaks[0].line, leaks[0].col), (2, 7));
+    assert!(leaks[1].what.starts_with("a mobile number"));
+    assert!(guard(&files[..0], &register(&["兰东风"])).is_empty());
+}
+
+#[test]
+fn reads_markup_as_a_browser_shows_it() {
+    let r = register(&["兰东风"]);
+    for page in [
+        "<p>兰<b>东</b>风</p>",
+        "<P>兰<SPAN Class=x>东</Span>风</P>",
+        "<p>兰东\n风</p>",
+        "<p>&#x5170;&#19996;风</p>",
+        "<a href=\"/s?q=%E5%85%B0%E4%B8%9C%E9%A3%8E\">查</a>",
+        "<img alt=\"兰东风\">",
+        "<svg><text>兰东风</text></svg>",
+        "<p>138-1234-5678</p>",
+        "<p>电话:１３８１２３４５６７８</p>",
+        // Escaped markup is shown as written, attributes and all.
+        "<p>&lt;span class=\"兰东风\"&gt;x&lt;/span&gt;</p>",
+        "<p><code>&lt;b class=兰东风&gt;</code></p>",
+        "<p>&lt;x&gt; 兰<b>东</b>风</p>",
+    ] {
+        assert_eq!(guard(&[file("a.html", page)], &r).len(), 1, "{page}");
+    }
+    let feed = "<feed><content type=\"html\">&lt;p&gt;兰&lt;em&gt;东风&lt;/em&gt;&lt;/p&gt;</content></feed>";
+    assert_eq!(guard(&[file("feed.xml", feed)], &r).len(), 1);
+    // Two table cells are two things, and path data is not a number.
+    let apart = "<td>兰</td><td>东风</td><path d=\"M 4111 1111 1111 1111\"/>";
+    assert!(guard(&[file("a.html", apart)], &r).is_empty());
+    // However a page spells its tags and attributes.
+    let shouted = "<TD>兰</TD><Td>东风</tD><SVG ViewBox=\"0 0 13812345678 1\"></SVG>";
+    assert!(guard(&[file("a.html", shouted)], &r).is_empty());
+}
+
+#[test]
+fn big_plain_files_are_read_in_pieces_with_the_same_findings() {
+    let r = register(&["兰东风"]);
+    let filler = "a".repeat(PIECE);
+    let text = format!("{filler}\"兰东风\",\"1,13812345678\"\n{filler}:兰东\u{200B}风;13812345678");
+    assert!(pieces(&text, b"\":;").count() >= 3);
+    let leaks = guard(&[file("data/site.json", &text)], &r);
+    let found: Vec<(usize, usize, bool)> = leaks
+        .iter()
+        .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, PIECE + 2, true),
+            (2, PIECE + 2, true),
+            (2, PIECE + 7, false)
+        ],
+        "{leaks:#?}"
+    );
+}
+
+#[test]
+fn big_markup_is_read_in_pieces_with_the_same_findings() {
+    let r = register(&["兰东风"]);
+    let filler = "<p>村</p>\n".repeat(PIECE / 4);
+    let text = format!(
+        "{filler}<p>兰<b>东</b>风 13812345678</p>\n{filler}<td>兰</td><td>东风</td>\n<p>兰东风</p>"
+    );
+    let mut pieces = 0;
+    View::markup_in_pieces(&text, PIECE, &Searched::default(), &mut |_| pieces += 1);
+    assert!(pieces >= 3, "{pieces} pieces");
+    let leaks = guard(&[file("print/index.html", &text)], &r);
+    let found: Vec<(usize, usize, bool)> = leaks
+        .iter()
+        .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
+        .collect();
+    let lines = PIECE / 4;
+    assert_eq!(
+        found,
+        [
+            (lines + 1, 4, true),
+            (lines + 1, 15, false),
+            (2 * lines + 3, 4, true)
+        ],
+        "{leaks:#?}"
+    );
+}
+
+#[test]
+fn markup_is_cut_only_where_a_separator_comes() {
+    let text = "<p>ok</p><p>兰<b>东</b>风</p><td>13812345678</td>";
+    let mut pieces = Vec::new();
+    View::markup_in_pieces(text, 1, &Searched::default(), &mut |view| {
+        let name = view.text.find("兰东风").map(|at| view.file_offset(at));
+        pieces.push((view.text.clone(), name));
+    });
+    assert!(pieces.len() >= 3, "{pieces:?}");
+    assert!(
+        pieces.iter().all(|(t, _)| t.starts_with('\u{1F}')),
+        "{pieces:?}"
+    );
+    let names: Vec<usize> = pieces.iter().filter_map(|(_, at)| *at).collect();
+    assert_eq!(names, [12]);
+}
+
+/// One separator between two values, however many tags stand between
+/// them: more would keep nothing further apart.
+#[test]
+fn values_are_kept_apart_by_one_separator() {
+    let sheet = "<row><c r=\"A1\"><v>1</v></c><c><is><t>兰</t></is></c></row>";
+    let mut texts = Vec::new();
+    View::markup_in_pieces(sheet, PIECE, &Searched::default(), &mut |view| {
+        texts.push(view.text.clone());
+    });
+    assert_eq!(texts, ["\u{1F}1\u{1F}兰\u{1F}"]);
+}
+
+#[test]
+fn text_found_clean_is_not_searched_again_and_leaks_still_show() {
+    let guard = Guard::new(&register(&["兰东风"]));
+    let clean = "这是一段足够长的说明文字,用来看它是否被记住";
+    let page = |body: &str| file("a.html", &format!("<p>{clean}</p>\n{body}"));
+    assert!(guard.find(&[page("<p>好</p>")]).is_empty());
+    assert!(guard.searched.holds(clean));
+    let leaks = guard.find(&[page("<p>兰东风</p>")]);
+    let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
+    assert_eq!(found, [(2, 4)]);
+    // A run in a view where something was found is not remembered.
+    let leaking = "<p>兰东风住在这里,这一段也足够长了</p><p>又一段足够长的文字写在这里面</p>";
+    for _ in 0..2 {
+        assert_eq!(guard.find(&[file("b.html", leaking)]).len(), 1);
+    }
+    assert!(!guard.searched.holds("又一段足够长的文字写在这里面"));
+}
+
+#[test]
+fn a_guard_remembering_files_reads_a_file_again_only_once_it_changed() {
+    let guard = Guard::new(&register(&["兰东风"])).remembering_files();
+    let clean = file("a.html", "<p>好</p>");
+    assert!(guard.find(std::slice::from_ref(&clean)).is_empty());
+    let clean_files = guard.clean_files.as_ref().expect("remembering");
+    assert!(clean_files.holds("a.html", &CleanFiles::print(&clean.bytes)));
+    // The same bytes under another name are read: the name may leak.
+    assert_eq!(guard.find(&[file("兰东风.html", "<p>好</p>")]).len(), 1);
+    // Other bytes at the same path are read, every time they leak.
+    for _ in 0..2 {
+        assert_eq!(guard.find(&[file("a.html", "<p>兰东风</p>")]).len(), 1);
+    }
+    assert!(clean_files.holds("a.html", &CleanFiles::print(&clean.bytes)));
+    assert!(guard.find(&[clean]).is_empty());
+    // A guard for one build remembers nothing.
+    let once = Guard::new(&register(&["兰东风"]));
+    assert!(once.find(&[file("a.html", "<p>好</p>")]).is_empty());
+    assert!(once.clean_files.is_none());
+}
