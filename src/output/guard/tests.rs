@@ -179,3 +179,43 @@ fn a_guard_remembering_files_reads_a_file_again_only_once_it_changed() {
     assert!(once.find(&[file("a.html", "<p>好</p>")]).is_empty());
     assert!(once.clean_files.is_none());
 }
+
+/// Entities are read decoded, but a leak after one is reported where it
+/// stands in the file, not as many characters early as they were longer.
+#[test]
+fn a_leak_after_entities_is_reported_where_it_stands() {
+    let r = register(&["兰东风"]);
+    let cases = [
+        ("<p>a&amp;b&#x2F;c 兰东风</p>", 1, 19),
+        ("<p>&#x5170;&#19996;风</p>", 1, 4),
+        ("<p>&lt;&lt;&lt;&lt;&lt;&lt;&lt;&lt; 兰东风</p>", 1, 37),
+        ("<img alt=\"&quot;&quot; 兰东风\">", 1, 24),
+        (
+            "<p>&quot;a&quot;</p><p title=\"x&amp;y\">&nbsp;&nbsp;兰东风</p>",
+            1,
+            52,
+        ),
+        ("<p>x&amp;y 13812345678</p>", 1, 12),
+        // Line ends are read as `\n`, whatever the file holds.
+        ("<p>&amp;\r\n\r\nx&amp;兰东风</p>", 3, 7),
+    ];
+    for (page, line, col) in cases {
+        let leaks = guard(&[file("a.html", page)], &r);
+        let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
+        assert_eq!(found, [(line, col)], "{page}");
+        let in_line = page.split('\n').nth(line - 1).unwrap_or_default();
+        let at: String = in_line.chars().skip(col - 1).take(2).collect();
+        assert!(matches!(at.as_str(), "兰东" | "&#" | "13"), "{page}: {at}");
+    }
+}
+
+/// A feed's escaped HTML is read as written and again as markup; a name
+/// that reads whole both ways is one leak, reported where it stands.
+#[test]
+fn escaped_markup_reports_each_leak_once_where_it_stands() {
+    let r = register(&["兰东风"]);
+    let feed = "<feed>\n<content type=\"html\">&lt;p&gt;村民兰东风&lt;/p&gt;</content>\n<content type=\"html\">&lt;p&gt;兰&lt;em&gt;东风&lt;/em&gt;&lt;/p&gt;</content></feed>";
+    let leaks = guard(&[file("feed.xml", feed)], &r);
+    let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
+    assert_eq!(found, [(2, 33), (3, 31)], "{leaks:#?}");
+}
