@@ -13,6 +13,22 @@ impl Problem {
         }
     }
 
+    /// What a leak is, its first characters and where it is, for E090.
+    fn leaked(&self, lang: Lang) -> String {
+        let Problem::Leak {
+            found,
+            start,
+            place,
+        } = self
+        else {
+            return String::new();
+        };
+        match lang {
+            Lang::Zh => format!("{}({start}…){}", found.name(lang), place.words(lang)),
+            Lang::En => format!("{} ({start}…){}", found.name(lang), place.words(lang)),
+        }
+    }
+
     fn message_zh(&self) -> String {
         match self {
             Problem::CannotRead { reason } => format!("无法读取文件:{reason}"),
@@ -104,7 +120,7 @@ impl Problem {
             } => {
                 format!("任务“{task}”已逾期 {days} 天(时限 {deadline})")
             }
-            Problem::Leak { what } => format!("公开版会泄露个人信息:{what}"),
+            Problem::Leak { .. } => format!("公开版会泄露个人信息:{}", self.leaked(Lang::Zh)),
             Problem::BrokenLink { target } => format!("链接“{target}”指向的页面或锚点不存在"),
             Problem::Stale { task, last, days } => {
                 format!("任务“{task}”已 {days} 天没有进展记录(最后一条 {last})")
@@ -221,7 +237,9 @@ impl Problem {
             } => {
                 format!("the task “{task}” is {days} days overdue (deadline {deadline})")
             }
-            Problem::Leak { what } => format!("the public site would publish {what}"),
+            Problem::Leak { .. } => {
+                format!("the public site would publish {}", self.leaked(Lang::En))
+            }
             Problem::BrokenLink { target } => {
                 format!("the link `{target}` leads to no page or anchor of the site")
             }

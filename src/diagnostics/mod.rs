@@ -12,7 +12,7 @@ mod problem;
 mod render;
 
 pub use hint::closest;
-pub use named::{AcceptancePart, Kind};
+pub use named::{AcceptancePart, Kind, LeakPlace, Leaked};
 pub use per_file::PerFile;
 pub use problem::Problem;
 pub use render::{Lang, render, render_styled};

@@ -3,7 +3,7 @@
 //! [`super::message`], what to do about it in [`super::hint`].
 
 use super::Severity;
-use super::named::{AcceptancePart, Kind};
+use super::named::{AcceptancePart, Kind, LeakPlace, Leaked};
 
 /// One kind of mistake, with the facts its message needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -253,8 +253,13 @@ pub enum Problem {
     /// The public site would publish a registered name or a number in
     /// clear: found by the leak guard in an output file, not in content.
     Leak {
-        /// What was found, itself masked for the message.
-        what: String,
+        /// What was found.
+        found: Leaked,
+        /// Its first characters (one of a name, three of a number): enough
+        /// to find it, masked for the message.
+        start: String,
+        /// Where in the file.
+        place: LeakPlace,
     },
     /// Warning: a task is past its deadline and not yet handed in.
     Overdue {

@@ -23,18 +23,6 @@ pub enum Number {
     BankCard,
 }
 
-impl Number {
-    /// What the leak guard calls it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Number::Mobile => "a mobile number",
-            Number::Landline => "a landline number",
-            Number::Id => "an ID number",
-            Number::BankCard => "a bank card number",
-        }
-    }
-}
-
 /// Candidates of each kind. A separator is one space or dash, and only
 /// where people put one: between the groups of each format.
 const PATTERNS: [(&str, &str); 5] = [

@@ -54,7 +54,7 @@ impl Findings {
             let outside = sources.add(&path, String::new());
             for leak in leaks {
                 let span = Span {
-                    file: if leak.in_text { in_text } else { outside },
+                    file: if leak.in_text() { in_text } else { outside },
                     line: leak.line as u32,
                     col: leak.col as u32,
                     len: 1,

@@ -7,6 +7,7 @@ use aho_corasick::AhoCorasick;
 
 use super::view::{Markup, View};
 use super::{Guard, Leak, OutputFile, PIECE, Place, searched_names};
+use crate::diagnostics::{LeakPlace, Leaked};
 
 /// How every zip archive (and so every `.xlsx`) starts.
 pub(super) const ZIP: &[u8] = b"PK\x03\x04";
@@ -64,7 +65,7 @@ impl Guard {
         let inflated = flate2::read::GzDecoder::new(file.bytes.as_slice()).read_to_end(&mut bytes);
         match (inflated, String::from_utf8(bytes)) {
             (Ok(_), Ok(text)) => {
-                let place = Place::Entry("its decompressed text");
+                let place = Place::Decompressed;
                 self.search(&View::plain(&text), file, place, leaks);
             }
             (Ok(_), Err(not_text)) => {
@@ -94,13 +95,15 @@ impl Guard {
         for found in raw.find_iter(&file.bytes) {
             // The patterns are the searched names, in order.
             let name = searched_names(&self.register).nth(found.pattern().as_usize());
-            let first = name.and_then(|n| n.chars().next()).unwrap_or('?');
             leaks.push(Leak {
                 path: file.path.clone(),
                 line: 1,
                 col: found.start() + 1,
-                what: format!("a registered name ({first}…)"),
-                in_text: false,
+                found: Leaked::Name,
+                start: name
+                    .map(|n| n.chars().take(1).collect())
+                    .unwrap_or_default(),
+                place: LeakPlace::Bytes,
             });
         }
     }
@@ -108,7 +111,7 @@ impl Guard {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{file, register};
+    use super::super::tests::{file, register, what};
     use super::*;
     use crate::output::guard::guard;
 
@@ -117,7 +120,7 @@ mod tests {
         let r = register(&["兰东风"]);
         let leaks = guard(&[file("static/兰东风.jpg", "")], &r);
         assert_eq!(leaks.len(), 1);
-        assert!(leaks[0].what.ends_with("in the file name"));
+        assert!(what(&leaks[0]).ends_with("in the file name"));
         let mut image = vec![0xFF, 0xD8, 0xFF];
         image.extend("兰东风".as_bytes());
         let binary = OutputFile {
@@ -137,8 +140,8 @@ mod tests {
             bytes: image,
         };
         let leaks = guard(&[binary], &r);
-        let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
-        assert_eq!(what, ["a registered name (兰…)"]);
+        let found: Vec<String> = leaks.iter().map(what).collect();
+        assert_eq!(found, ["a registered name (兰…) in its bytes"]);
     }
 
     /// A workbook of `entries`, each deflated as a spreadsheet's are.
@@ -167,9 +170,9 @@ mod tests {
             &[workbook(&[("xl/worksheets/sheet1.xml", sheet.as_bytes())])],
             &r,
         );
-        let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
+        let found: Vec<String> = leaks.iter().map(what).collect();
         assert_eq!(
-            what,
+            found,
             ["a registered name (兰…) in xl/worksheets/sheet1.xml"]
         );
         // A sheet with a byte that is not UTF-8 is still read, not passed over.
@@ -204,7 +207,7 @@ mod tests {
         assert!(sheet("<c r=\"A1\" s=\"3\" t=\"兰东风\"><v>0</v></c>").is_empty());
         let leaks = sheet("<c r=\"A1\" s=\"3\"><v>13812345678</v></c>");
         assert_eq!(leaks.len(), 1, "{leaks:?}");
-        assert!(leaks[0].what.starts_with("a mobile number"));
+        assert!(what(&leaks[0]).starts_with("a mobile number"));
         // A cell's text that looks like markup is shown as written.
         let escaped = "<c t=\"inlineStr\"><is><t>&lt;p t=\"兰东风\"&gt;</t></is></c>";
         assert_eq!(sheet(escaped).len(), 1);
@@ -226,9 +229,9 @@ mod tests {
         let leaks = guard(&[fragment], &r);
         assert_eq!(leaks.len(), 1);
         assert!(
-            leaks[0].what.ends_with("in its decompressed text"),
-            "{}",
-            leaks[0].what
+            what(&leaks[0]).ends_with("in its decompressed text"),
+            "{:?}",
+            leaks[0]
         );
     }
 }

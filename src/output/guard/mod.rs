@@ -21,8 +21,9 @@ use rayon::prelude::*;
 
 use super::OutputFile;
 use crate::content::Register;
-use crate::diagnostics::{Problem, line_and_column};
+use crate::diagnostics::{LeakPlace, Leaked, Problem, line_and_column};
 use crate::privacy::NameFinder;
+use crate::privacy::numbers::Number;
 use crate::reading::Reading;
 
 use binary::{GZIP, ZIP};
@@ -40,19 +41,29 @@ pub struct Leak {
     pub line: usize,
     /// 1-based column, in characters.
     pub col: usize,
-    /// What was found, itself masked for the message.
-    pub what: String,
-    /// Whether `line` and `col` point into the file's text (not into its
-    /// name, nor into the bytes of an image).
-    pub in_text: bool,
+    /// What was found.
+    pub found: Leaked,
+    /// Its first characters: one of a name, three of a number.
+    pub start: String,
+    /// Where in the file: its text, its name, an entry of the archive it
+    /// is, its bytes.
+    pub place: LeakPlace,
 }
 
 impl Leak {
     /// The E090 diagnostic it is reported as.
     pub fn problem(&self) -> Problem {
         Problem::Leak {
-            what: self.what.clone(),
+            found: self.found,
+            start: self.start.clone(),
+            place: self.place.clone(),
         }
+    }
+
+    /// Whether `line` and `col` point into the file's text (not into its
+    /// name, nor into the bytes of an image).
+    pub fn in_text(&self) -> bool {
+        self.place == LeakPlace::Text
     }
 }
 
@@ -173,11 +184,10 @@ impl Guard {
             });
             // Escaped markup is read as written and again as markup: what
             // reads the same both ways is one leak, found twice in one place.
-            let mut seen = Vec::new();
+            let mut seen: Vec<Leak> = Vec::new();
             leaks.retain(|leak| {
-                let place = (leak.line, leak.col, leak.what.clone());
-                let first = !seen.contains(&place);
-                seen.push(place);
+                let first = !seen.contains(leak);
+                seen.push(leak.clone());
                 first
             });
         } else {
@@ -235,34 +245,35 @@ impl Guard {
         } else {
             Vec::new()
         };
-        let mut found: Vec<(std::ops::Range<usize>, String)> = found_names
+        let mut found: Vec<(std::ops::Range<usize>, Leaked, String)> = found_names
             .into_iter()
             .map(|(range, person)| {
                 let name = &self.register.people[person].0;
-                let first = name.chars().next().unwrap_or('?');
-                (range, format!("a registered name ({first}…)"))
+                (range, Leaked::Name, name.chars().take(1).collect())
             })
             .collect();
         for (range, kind) in self.finder.numbers_in(&reading.text) {
             let start: String = reading.text[range.clone()].chars().take(3).collect();
-            found.push((range, format!("{} ({start}…)", kind.name())));
+            found.push((range, leaked(kind), start));
         }
-        for (range, what) in found {
+        for (range, what, start) in found {
             let in_view = reading.original_range(&view.text, range);
             let (line, col) = match place {
                 Place::Text(text) => line_and_column(text, view.file_offset(in_view.start)),
-                Place::Name | Place::Entry(_) => (1, 1),
+                Place::Name | Place::Entry(_) | Place::Decompressed => (1, 1),
             };
             leaks.push(Leak {
                 path: file.path.clone(),
                 line: line as usize,
                 col: col as usize,
-                what: match place {
-                    Place::Text(_) => what,
-                    Place::Name => format!("{what} in the file name"),
-                    Place::Entry(entry) => format!("{what} in {entry}"),
+                found: what,
+                start,
+                place: match place {
+                    Place::Text(_) => LeakPlace::Text,
+                    Place::Name => LeakPlace::FileName,
+                    Place::Entry(entry) => LeakPlace::Entry(entry.to_string()),
+                    Place::Decompressed => LeakPlace::Decompressed,
                 },
-                in_text: matches!(place, Place::Text(_)),
             });
         }
         if names && leaks.len() == before {
@@ -293,6 +304,18 @@ enum Place<'a> {
     Name,
     /// An entry of the archive the file is.
     Entry(&'a str),
+    /// The text the file holds compressed.
+    Decompressed,
+}
+
+/// What a number of `kind` is reported as.
+fn leaked(kind: Number) -> Leaked {
+    match kind {
+        Number::Mobile => Leaked::Mobile,
+        Number::Landline => Leaked::Landline,
+        Number::Id => Leaked::Id,
+        Number::BankCard => Leaked::BankCard,
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,14 @@ pub(super) fn register(names: &[&str]) -> Register {
     }
 }
 
+/// What a leak's English message says was found, and where.
+pub(super) fn what(leak: &Leak) -> String {
+    let message = leak.problem().message(crate::diagnostics::Lang::En);
+    message
+        .trim_start_matches("the public site would publish ")
+        .to_string()
+}
+
 pub(super) fn file(path: &str, text: &str) -> OutputFile {
     OutputFile {
         path: path.into(),
@@ -29,7 +37,7 @@ fn finds_names_and_numbers_with_their_place() {
     let leaks = guard(&files, &register(&["兰东风"]));
     assert_eq!(leaks.len(), 2);
     assert_eq!((leaks[0].line, leaks[0].col), (2, 7));
-    assert!(leaks[1].what.starts_with("a mobile number"));
+    assert!(what(&leaks[1]).starts_with("a mobile number"));
     assert!(guard(&files[..0], &register(&["兰东风"])).is_empty());
 }
 
@@ -72,7 +80,7 @@ fn big_plain_files_are_read_in_pieces_with_the_same_findings() {
     let leaks = guard(&[file("data/site.json", &text)], &r);
     let found: Vec<(usize, usize, bool)> = leaks
         .iter()
-        .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
+        .map(|l| (l.line, l.col, what(l).starts_with("a registered name")))
         .collect();
     assert_eq!(
         found,
@@ -98,7 +106,7 @@ fn big_markup_is_read_in_pieces_with_the_same_findings() {
     let leaks = guard(&[file("print/index.html", &text)], &r);
     let found: Vec<(usize, usize, bool)> = leaks
         .iter()
-        .map(|l| (l.line, l.col, l.what.starts_with("a registered name")))
+        .map(|l| (l.line, l.col, what(l).starts_with("a registered name")))
         .collect();
     let lines = PIECE / 4;
     assert_eq!(
@@ -218,4 +226,38 @@ fn escaped_markup_reports_each_leak_once_where_it_stands() {
     let leaks = guard(&[file("feed.xml", feed)], &r);
     let found: Vec<(usize, usize)> = leaks.iter().map(|l| (l.line, l.col)).collect();
     assert_eq!(found, [(2, 33), (3, 31)], "{leaks:#?}");
+}
+
+/// An official reading Chinese diagnostics is told what leaked, and
+/// where, in Chinese: the kind of thing, its first characters, the place.
+#[test]
+fn a_leak_is_told_in_the_language_of_the_diagnostics() {
+    use crate::diagnostics::Lang;
+    let r = register(&["兰东风"]);
+    let files = [
+        file("a.html", "<p>兰东风 13812345678</p>"),
+        file("兰东风.txt", "好"),
+    ];
+    let leaks = guard(&files, &r);
+    let zh: Vec<String> = leaks
+        .iter()
+        .map(|l| l.problem().message(Lang::Zh))
+        .collect();
+    assert_eq!(
+        zh,
+        [
+            "公开版会泄露个人信息:登记人员的姓名(兰…)",
+            "公开版会泄露个人信息:手机号码(138…)",
+            "公开版会泄露个人信息:登记人员的姓名(兰…),在文件名中",
+        ]
+    );
+    let en: Vec<String> = leaks.iter().map(what).collect();
+    assert_eq!(
+        en,
+        [
+            "a registered name (兰…)",
+            "a mobile number (138…)",
+            "a registered name (兰…) in the file name",
+        ]
+    );
 }
