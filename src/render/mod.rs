@@ -8,6 +8,7 @@ mod growing;
 mod held;
 mod links;
 mod pages;
+mod pagination;
 mod print;
 mod prose;
 mod qr;

@@ -13,10 +13,13 @@ use crate::model::Model;
 pub(super) enum Page {
     Overview,
     Plan,
-    List,
-    /// The list of issues not yet finished: the list filtered without
-    /// JavaScript.
-    ListOpen,
+    /// One page of the rectification list: of every issue, or (`open`) of
+    /// those not yet finished, the list filtered without JavaScript.
+    /// `page` counts from 0, which lives at `list/` (or `list/open/`).
+    List {
+        open: bool,
+        page: usize,
+    },
     Issue(usize),
     Villages,
     Village(usize),
@@ -48,8 +51,6 @@ impl Page {
         matches!(
             self,
             Page::Print
-                | Page::List
-                | Page::ListOpen
                 | Page::Overdue
                 | Page::Sitemap
                 | Page::Data(DataFile::LedgerCsv | DataFile::LedgerXlsx | DataFile::SiteJson)
@@ -60,18 +61,20 @@ impl Page {
 /// Every page of `model`'s site in the order they are rendered and
 /// listed, and how many of them, from the first, the sitemap names.
 pub(super) fn every_page(model: &Model) -> (Vec<Page>, usize) {
-    let mut pages = vec![
-        Page::Overview,
-        Page::Plan,
-        Page::List,
-        Page::ListOpen,
+    let mut pages = vec![Page::Overview, Page::Plan];
+    for open in [false, true] {
+        let listed = model.issues.iter().filter(|i| !open || !is_finished(i));
+        let count = list_pages(listed.count());
+        pages.extend((0..count).map(|page| Page::List { open, page }));
+    }
+    pages.extend([
         Page::Villages,
         Page::Units,
         Page::Notes,
         Page::Policy,
         Page::Glossary,
         Page::Search,
-    ];
+    ]);
     pages.extend((0..model.issues.len()).map(Page::Issue));
     pages.extend((0..model.villages.len()).map(Page::Village));
     pages.extend((0..model.units.len()).map(Page::Unit));
@@ -88,6 +91,34 @@ pub(super) fn every_page(model: &Model) -> (Vec<Page>, usize) {
         pages.push(Page::Sitemap);
     }
     (pages, sitemapped)
+}
+
+/// Issues on one page of the rectification list: a county's thousands on
+/// one page made it tens of megabytes, more than a phone in WeChat on a
+/// village connection will open; a town's plan fits on one page.
+pub(super) const LIST_PAGE: usize = 100;
+
+/// How many pages a list of `issues` takes: one, however short.
+pub(super) fn list_pages(issues: usize) -> usize {
+    issues.div_ceil(LIST_PAGE).max(1)
+}
+
+/// Whether the open list leaves `issue` out: its report's word or its
+/// tasks say it is finished.
+pub(super) fn is_finished(issue: &crate::model::Issue) -> bool {
+    issue
+        .status
+        .is_some_and(|s| s.status() == crate::model::Status::Closed)
+}
+
+/// Where page `page` (from 0) of the list lives: `list/`, `list/page/2/`,
+/// `list/open/`, `list/open/page/2/`.
+pub(super) fn list_address(open: bool, page: usize) -> String {
+    let list = if open { "list/open/" } else { "list/" };
+    match page {
+        0 => list.to_string(),
+        _ => format!("{list}page/{}/", page + 1),
+    }
 }
 
 /// Overdue tasks shown on the overview; all are on `/overdue/`.
@@ -116,8 +147,7 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
     match page {
         Page::Overview => String::new(),
         Page::Plan => "plan/".into(),
-        Page::List => "list/".into(),
-        Page::ListOpen => "list/open/".into(),
+        Page::List { open, page } => list_address(*open, *page),
         Page::Issue(i) => format!("issues/{}/", model.issues[*i].slug),
         Page::Villages => "villages/".into(),
         Page::Village(i) => format!("villages/{}/", model.villages[*i].id),

@@ -72,6 +72,28 @@ pub(crate) struct GroupHeading<'a> {
     pub(crate) continued: bool,
 }
 
+/// Every heading of an issue in `category`, for a row that opens a page
+/// of the list: those in `opening` (the headings that open at it in the
+/// whole list) as they are, the others marked as continued.
+pub(crate) fn headings_open_at<'a>(
+    category: &'a [String],
+    opening: &[GroupHeading<'a>],
+) -> Vec<GroupHeading<'a>> {
+    category
+        .iter()
+        .enumerate()
+        .map(|(depth, title)| {
+            let depth = depth + 1;
+            let opens = opening.iter().any(|g| g.depth == depth && !g.continued);
+            GroupHeading {
+                depth,
+                title,
+                continued: !opens,
+            }
+        })
+        .collect()
+}
+
 /// For each issue in plan order, the group headings that open at it: those
 /// of its headings that differ from the previous issue's, and every one
 /// below the first that differs; when a group inside closed and nothing

@@ -173,3 +173,71 @@ fn the_404_page_carries_its_own_styles() {
     let page = &pages["404.html"];
     assert!(page.contains("<style>") && !page.contains("static/style.css\""));
 }
+
+/// A county's list is cut into pages of 100 issues, so that a phone opens
+/// each one: every issue on exactly one page, links to the pages before
+/// and after, and a page that opens inside a group repeats its headings.
+#[test]
+fn a_long_list_is_cut_into_pages_that_keep_their_headings() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let size = taizhang::synthetic::Size {
+        issues: 250,
+        villages: 5,
+        notes: 2,
+    };
+    taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
+    let issues = dir.path().join("content/issues");
+    for n in 1..=250 {
+        let head = if n <= 150 {
+            "category: [一、甲方面, (一)乙]\n"
+        } else {
+            "category: 二、丙方面\n"
+        };
+        let path = issues.join(format!("{n:03}.yaml"));
+        let text = fs::read_to_string(&path).expect("reads");
+        let text = text.replacen("title: ", &format!("{head}title: "), 1);
+        fs::write(&path, text).expect("writes");
+    }
+    let pages = pages(dir.path());
+    let lists = [
+        "list/index.html",
+        "list/page/2/index.html",
+        "list/page/3/index.html",
+    ];
+    let rows = |page: &str| page.matches("<tr id=\"issue-").count();
+    assert_eq!(lists.map(|p| rows(&pages[p])), [100, 100, 50]);
+    assert!(!pages.contains_key("list/page/4/index.html"));
+    assert!(!pages.contains_key("list/page/1/index.html"));
+    let second = &pages["list/page/2/index.html"];
+    assert!(second.contains("<tr id=\"issue-101\""));
+    assert!(second.contains("<caption>整改清单(共 250 个问题,本页第 101–200 个)</caption>"));
+    assert!(second.contains("<title>整改清单(第 2 页,共 3 页)"));
+    assert!(second.contains("<a href=\"../../../list/\" rel=\"prev\">上一页</a>"));
+    assert!(second.contains("<a href=\"../../../list/page/3/\" rel=\"next\">下一页</a>"));
+    assert!(second.contains("aria-current=\"page\" aria-label=\"第 2 页\">2</a>"));
+    // Page 2 opens inside both groups of issue 101; page 3 inside 二、.
+    let headings = |page: &str| -> Vec<String> {
+        page.split("<th scope=\"rowgroup\" colspan=\"6\">")
+            .skip(1)
+            .map(|h| h.split('<').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(
+        headings(second),
+        ["一、甲方面(续)", "(一)乙(续)", "二、丙方面"]
+    );
+    assert_eq!(
+        headings(&pages["list/page/3/index.html"]),
+        ["二、丙方面(续)"]
+    );
+    assert_eq!(
+        headings(&pages["list/index.html"]),
+        ["一、甲方面", "(一)乙"]
+    );
+    let first = &pages["list/index.html"];
+    assert!(first.contains("rel=\"next\"") && !first.contains("rel=\"prev\""));
+    // The open list is cut the same way, with its own addresses.
+    let open = &pages["list/open/index.html"];
+    assert!(open.contains("<h1>尚未完成的问题</h1>"));
+    assert!(open.contains("href=\"../../list/open/page/2/\" rel=\"next\""));
+}

@@ -7,6 +7,7 @@ mod paper;
 use tera::Context;
 
 use super::pages::*;
+use super::pagination::Pagination;
 use super::templates::erased;
 use super::views::*;
 use super::village_tasks::{VillageTasks, listed};
@@ -81,20 +82,18 @@ impl PageContext<'_> {
         "index.html"
     }
 
-    /// The list; `open_only` keeps the issues not yet finished (a report's
-    /// word or its tasks say so), with their group headings.
-    fn list(&mut self, open_only: bool) -> &'static str {
+    /// Page `page` of the list; `open_only` keeps the issues not yet
+    /// finished (a report's word or its tasks say so), with their group
+    /// headings. A page that opens inside a group repeats its headings.
+    fn list(&mut self, open_only: bool, page: usize) -> &'static str {
         let model = self.model;
         self.put("page", &section("list"));
-        let finished = |issue: &crate::model::Issue| {
-            issue.status.is_some_and(|s| s.status() == Status::Closed)
-        };
-        let mut rows: Vec<ListRow<'_>> = Vec::new();
+        let mut rows: Vec<(usize, ListRow<'_>)> = Vec::new();
         // Headings that open at a left-out issue open at the next one kept,
         // unless a heading of its own starts a new group first.
         let mut held = Vec::new();
-        for (issue, link) in model.issues.iter().zip(grouped_links(model)) {
-            if open_only && finished(issue) {
+        for (i, (issue, link)) in model.issues.iter().zip(grouped_links(model)).enumerate() {
+            if open_only && is_finished(issue) {
                 if !link.groups.is_empty() {
                     held = link.groups;
                 }
@@ -106,18 +105,38 @@ impl PageContext<'_> {
                 held.clear();
                 link.groups
             };
-            rows.push(ListRow {
+            let row = ListRow {
                 groups,
                 ..ListRow::from(&**issue)
-            });
+            };
+            rows.push((i, row));
         }
+        let total = rows.len();
+        let shown: Vec<ListRow<'_>> = rows
+            .into_iter()
+            .skip(page * LIST_PAGE)
+            .take(LIST_PAGE)
+            .enumerate()
+            .map(|(k, (i, mut row))| {
+                // A later page's first row stands inside every group of its
+                // issue, though most opened on a page before.
+                if page > 0 && k == 0 {
+                    row.groups = headings_open_at(&model.issues[i].category, &row.groups);
+                }
+                row
+            })
+            .collect();
         self.put("open_only", &open_only);
         self.put(
             "open_count",
-            &model.issues.iter().filter(|i| !finished(i)).count(),
+            &model.issues.iter().filter(|i| !is_finished(i)).count(),
         );
         self.put("villages", &model.villages);
-        self.put("issues", &rows);
+        self.put("issues", &shown);
+        self.put(
+            "pagination",
+            &Pagination::new(page, total, LIST_PAGE, |n| list_address(open_only, n)),
+        );
         "list.html"
     }
 
@@ -306,8 +325,7 @@ pub(super) fn context(
     };
     let template = match kind {
         Page::Overview => page.overview(),
-        Page::List => page.list(false),
-        Page::ListOpen => page.list(true),
+        Page::List { open, page: n } => page.list(*open, *n),
         Page::Issue(i) => page.issue(*i),
         Page::Villages => page.villages(),
         Page::Village(i) => page.village(*i),
