@@ -25,14 +25,20 @@ pub(super) enum Page {
     Village(usize),
     Units,
     Unit(usize),
-    Notes,
+    /// Page `page` (from 0) of the notes, newest first.
+    Notes {
+        page: usize,
+    },
     Note(usize),
     Policy,
     Explainer(usize),
     Glossary,
     /// The search page.
     Search,
-    Overdue,
+    /// Page `page` (from 0) of the overdue tasks, longest overdue first.
+    Overdue {
+        page: usize,
+    },
     Print,
     Notice(usize),
     NotFound,
@@ -51,7 +57,6 @@ impl Page {
         matches!(
             self,
             Page::Print
-                | Page::Overdue
                 | Page::Sitemap
                 | Page::Data(DataFile::LedgerCsv | DataFile::LedgerXlsx | DataFile::SiteJson)
         )
@@ -64,23 +69,20 @@ pub(super) fn every_page(model: &Model) -> (Vec<Page>, usize) {
     let mut pages = vec![Page::Overview, Page::Plan];
     for open in [false, true] {
         let listed = model.issues.iter().filter(|i| !open || !is_finished(i));
-        let count = list_pages(listed.count());
+        let count = page_count(listed.count());
         pages.extend((0..count).map(|page| Page::List { open, page }));
     }
-    pages.extend([
-        Page::Villages,
-        Page::Units,
-        Page::Notes,
-        Page::Policy,
-        Page::Glossary,
-        Page::Search,
-    ]);
+    pages.extend([Page::Villages, Page::Units]);
+    let notes = page_count(model.notes.len());
+    pages.extend((0..notes).map(|page| Page::Notes { page }));
+    pages.extend([Page::Policy, Page::Glossary, Page::Search]);
     pages.extend((0..model.issues.len()).map(Page::Issue));
     pages.extend((0..model.villages.len()).map(Page::Village));
     pages.extend((0..model.units.len()).map(Page::Unit));
     pages.extend((0..model.notes.len()).map(Page::Note));
     pages.extend((0..model.policy.len()).map(Page::Explainer));
-    pages.push(Page::Overdue);
+    let overdue = page_count(model.tasks.iter().filter(|t| t.overdue).count());
+    pages.extend((0..overdue).map(|page| Page::Overdue { page }));
     pages.push(Page::Print);
     pages.extend((0..model.villages.len()).map(Page::Notice));
     let sitemapped = pages.len();
@@ -93,14 +95,24 @@ pub(super) fn every_page(model: &Model) -> (Vec<Page>, usize) {
     (pages, sitemapped)
 }
 
-/// Issues on one page of the rectification list: a county's thousands on
-/// one page made it tens of megabytes, more than a phone in WeChat on a
-/// village connection will open; a town's plan fits on one page.
-pub(super) const LIST_PAGE: usize = 100;
+/// Items on one page of a long list (the rectification list's issues,
+/// the overdue tasks, the notes): a county's thousands on one page made it
+/// tens of megabytes, more than a phone in WeChat on a village connection
+/// will open; a town's plan fits on one page.
+pub(super) const PER_PAGE: usize = 100;
 
-/// How many pages a list of `issues` takes: one, however short.
-pub(super) fn list_pages(issues: usize) -> usize {
-    issues.div_ceil(LIST_PAGE).max(1)
+/// How many pages a list of `items` takes: one, however short.
+pub(super) fn page_count(items: usize) -> usize {
+    items.div_ceil(PER_PAGE).max(1)
+}
+
+/// Where page `page` (from 0) of the list whose first page is at `first`
+/// lives: `first` itself, then `first` + `page/2/` and on.
+pub(super) fn paged_address(first: &str, page: usize) -> String {
+    match page {
+        0 => first.to_string(),
+        _ => format!("{first}page/{}/", page + 1),
+    }
 }
 
 /// Whether the open list leaves `issue` out: its report's word or its
@@ -114,11 +126,7 @@ pub(super) fn is_finished(issue: &crate::model::Issue) -> bool {
 /// Where page `page` (from 0) of the list lives: `list/`, `list/page/2/`,
 /// `list/open/`, `list/open/page/2/`.
 pub(super) fn list_address(open: bool, page: usize) -> String {
-    let list = if open { "list/open/" } else { "list/" };
-    match page {
-        0 => list.to_string(),
-        _ => format!("{list}page/{}/", page + 1),
-    }
+    paged_address(if open { "list/open/" } else { "list/" }, page)
 }
 
 /// Overdue tasks shown on the overview; all are on `/overdue/`.
@@ -153,7 +161,7 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
         Page::Village(i) => format!("villages/{}/", model.villages[*i].id),
         Page::Units => "units/".into(),
         Page::Unit(i) => format!("units/{}/", model.units[*i].id),
-        Page::Notes => "notes/".into(),
+        Page::Notes { page } => paged_address("notes/", *page),
         Page::Note(i) => format!("notes/{}/", model.notes[*i].slug),
         Page::Policy => "policy/".into(),
         Page::Explainer(i) => format!("policy/{}/", model.policy[*i].slug),
@@ -162,7 +170,7 @@ pub(super) fn address(model: &Model, page: &Page) -> String {
         Page::Print => "print/".into(),
         Page::Notice(i) => format!("villages/{}/notice/", model.villages[*i].id),
         Page::NotFound => "404.html".into(),
-        Page::Overdue => "overdue/".into(),
+        Page::Overdue { page } => paged_address("overdue/", *page),
         Page::Feed => "feed.xml".into(),
         Page::Sitemap => "sitemap.xml".into(),
         Page::Robots => "robots.txt".into(),

@@ -57,10 +57,6 @@ impl Renderer {
         // beside them, first among the small pages: seconds of one
         // thread's work, most of it in its temporary files and its deflate,
         // it would keep the other cores idle at the end of the sequence.
-        // The overdue page comes just before the print pack, once the
-        // workbook is done: its context holds every overdue task (25,000
-        // at a county's scale) as template values, and beside the workbook
-        // it was the tallest moment.
         let (big, small): (Vec<usize>, Vec<usize>) = (0..self.pages.len())
             .filter(|i| !matches!(self.pages[*i], Page::Issue(_)))
             .partition(|i| self.pages[*i].holds_the_ledger());
@@ -69,14 +65,10 @@ impl Renderer {
         let (print, big): (Vec<usize>, Vec<usize>) = big
             .into_iter()
             .partition(|i| matches!(self.pages[*i], Page::Print));
-        let (overdue, big): (Vec<usize>, Vec<usize>) = big
-            .into_iter()
-            .partition(|i| matches!(self.pages[*i], Page::Overdue));
         let ledger: Vec<Job> = big
             .into_iter()
             .map(Job::Page)
             .chain([Job::SearchIndex])
-            .chain(overdue.into_iter().map(Job::Page))
             .chain(print.into_iter().map(Job::Page))
             .collect();
         let rest: Vec<Job> = workbook

@@ -241,3 +241,52 @@ fn a_long_list_is_cut_into_pages_that_keep_their_headings() {
     assert!(open.contains("<h1>尚未完成的问题</h1>"));
     assert!(open.contains("href=\"../../list/open/page/2/\" rel=\"next\""));
 }
+
+/// The overdue tasks and the notes are cut into pages of 100 as the list
+/// is: every task and every note on exactly one page, in order.
+#[test]
+fn overdue_tasks_and_notes_are_cut_into_pages_too() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let size = taizhang::synthetic::Size {
+        issues: 60,
+        villages: 3,
+        notes: 150,
+    };
+    taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
+    let pages = pages(dir.path());
+    let paged = |first: &str| -> Vec<&String> {
+        (1..)
+            .map(|n| match n {
+                1 => format!("{first}index.html"),
+                _ => format!("{first}page/{n}/index.html"),
+            })
+            .map_while(|path| pages.get(&path))
+            .collect()
+    };
+    let notes = paged("notes/");
+    let links: Vec<usize> = notes
+        .iter()
+        .map(|p| p.matches("<li><time").count())
+        .collect();
+    assert_eq!(links, [100, 50]);
+    assert!(notes[1].contains("<title>工作动态(第 2 页,共 2 页)"));
+    assert!(notes[1].contains("每页 100 篇"));
+    let overdue = paged("overdue/");
+    let rows: Vec<usize> = overdue
+        .iter()
+        .map(|p| {
+            p.split("<tbody>")
+                .nth(1)
+                .unwrap_or_default()
+                .matches("<tr>")
+                .count()
+        })
+        .collect();
+    let total = rows.iter().sum::<usize>();
+    assert!(rows.len() >= 2, "{rows:?}");
+    assert!(rows[..rows.len() - 1].iter().all(|&r| r == 100), "{rows:?}");
+    let last = total.min(200);
+    let caption = format!("<caption>逾期未完成的整改任务({total}项,本页第 101–{last} 项)");
+    assert!(overdue[1].contains(&caption), "{caption}");
+    assert!(overdue[0].contains("<a href=\"../overdue/page/2/\" rel=\"next\">"));
+}

@@ -114,8 +114,8 @@ impl PageContext<'_> {
         let total = rows.len();
         let shown: Vec<ListRow<'_>> = rows
             .into_iter()
-            .skip(page * LIST_PAGE)
-            .take(LIST_PAGE)
+            .skip(page * PER_PAGE)
+            .take(PER_PAGE)
             .enumerate()
             .map(|(k, (i, mut row))| {
                 // A later page's first row stands inside every group of its
@@ -135,7 +135,7 @@ impl PageContext<'_> {
         self.put("issues", &shown);
         self.put(
             "pagination",
-            &Pagination::new(page, total, LIST_PAGE, |n| list_address(open_only, n)),
+            &Pagination::new(page, total, PER_PAGE, |n| list_address(open_only, n)),
         );
         "list.html"
     }
@@ -231,10 +231,20 @@ impl PageContext<'_> {
         "unit.html"
     }
 
-    fn notes(&mut self) -> &'static str {
+    /// Page `page` of the notes, newest first.
+    fn notes(&mut self, page: usize) -> &'static str {
         let model = self.model;
         self.put("page", &section("notes"));
-        self.put("notes", &model.notes);
+        let shown: Vec<_> = model
+            .notes
+            .iter()
+            .skip(page * PER_PAGE)
+            .take(PER_PAGE)
+            .collect();
+        self.put("notes", &shown);
+        let address = |n| paged_address("notes/", n);
+        let pagination = Pagination::new(page, model.notes.len(), PER_PAGE, address);
+        self.put("pagination", &pagination);
         "notes.html"
     }
 
@@ -297,10 +307,23 @@ impl PageContext<'_> {
         "404.html"
     }
 
-    fn overdue(&mut self) -> &'static str {
+    /// Page `page` of the overdue tasks, the longest overdue first.
+    fn overdue(&mut self, page: usize) -> &'static str {
         let model = self.model;
         self.put("page", &section("overview"));
-        self.put("overdue", &overdue_tasks(model));
+        let overdue = overdue_tasks(model);
+        let total = overdue.len();
+        let shown: Vec<_> = overdue
+            .into_iter()
+            .skip(page * PER_PAGE)
+            .take(PER_PAGE)
+            .collect();
+        self.put("overdue", &shown);
+        let address = |n| paged_address("overdue/", n);
+        self.put(
+            "pagination",
+            &Pagination::new(page, total, PER_PAGE, address),
+        );
         "overdue.html"
     }
 }
@@ -331,7 +354,7 @@ pub(super) fn context(
         Page::Village(i) => page.village(*i),
         Page::Units => page.units(),
         Page::Unit(i) => page.unit(*i),
-        Page::Notes => page.notes(),
+        Page::Notes { page: n } => page.notes(*n),
         Page::Note(i) => page.note(*i),
         Page::Policy => page.policy(),
         Page::Explainer(i) => page.explainer(*i),
@@ -341,7 +364,7 @@ pub(super) fn context(
         Page::Print => page.print(),
         Page::Notice(i) => page.notice(*i),
         Page::NotFound => page.not_found(),
-        Page::Overdue => page.overdue(),
+        Page::Overdue { page: n } => page.overdue(*n),
         Page::Feed => page.feed(),
         Page::Sitemap => page.sitemap(),
         Page::Robots => page.robots(),
