@@ -7,7 +7,7 @@ mod safety;
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
 pub use glossary::Glossary;
 use glossary::link_terms;
@@ -25,8 +25,11 @@ pub struct Converted {
 /// How to render one Markdown text.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TextOptions<'a> {
-    /// Prefix for generated heading ids, so several texts can share a page.
+    /// Prefix for heading ids, so several texts can share a page.
     pub id_prefix: &'a str,
+    /// Levels added to every heading (to `h6` at most), for a text shown
+    /// under headings of its page's own: a note in the print pack.
+    pub heading_offset: u8,
     /// Term id not to link (on the term's own glossary entry).
     pub skip_term: Option<&'a str>,
     /// Whether to link glossary terms at all.
@@ -247,18 +250,21 @@ impl<'a, 'g> Walk<'a, 'g> {
         buffer.extend(emit);
         if closes {
             let buffer = self.heading.take().expect("inside a heading");
-            let prefix = self.options.id_prefix;
+            let options = self.options;
             self.out
-                .extend(with_heading_id(buffer, prefix, &mut self.used_ids));
+                .extend(with_heading_id(buffer, options, &mut self.used_ids));
         }
     }
 }
 
+/// A heading's events with its id made unique on the page (prefixed, as
+/// `options` asks) and its level moved down by their offset.
 fn with_heading_id<'a>(
     mut events: Vec<Event<'a>>,
-    prefix: &str,
+    options: TextOptions<'_>,
     used: &mut HashSet<String>,
 ) -> Vec<Event<'a>> {
+    let prefix = options.id_prefix;
     let text: String = events
         .iter()
         .filter_map(|e| match e {
@@ -266,16 +272,27 @@ fn with_heading_id<'a>(
             _ => None,
         })
         .collect();
+    let lower = |level: HeadingLevel| {
+        let below = level as usize + usize::from(options.heading_offset);
+        HeadingLevel::try_from(below.min(6)).unwrap_or(HeadingLevel::H6)
+    };
+    if let Some(Event::End(TagEnd::Heading(level))) = events.last_mut() {
+        *level = lower(*level);
+    }
     if let Some(Event::Start(Tag::Heading {
-        id, classes, attrs, ..
+        level,
+        id,
+        classes,
+        attrs,
     })) = events.first_mut()
     {
+        *level = lower(*level);
         // `{.class key=value}` after a heading would become HTML attributes
         // (an `onclick`, say): only the id is kept.
         classes.clear();
         attrs.clear();
         let base = match id {
-            Some(given) => given.to_string(),
+            Some(given) => format!("{prefix}{given}"),
             None => format!("{prefix}{}", heading_slug(&text)),
         };
         let mut unique = base.clone();
@@ -425,6 +442,21 @@ mod tests {
     fn collects_internal_links_with_offsets() {
         let text = "见[问题7](/issues/07/#tasks)和[外部](https://example.org/)。";
         assert_eq!(links(text), [("@/issues/07/#tasks".to_string(), 3)]);
+    }
+
+    #[test]
+    fn headings_move_down_and_take_the_prefix_when_asked() {
+        let options = TextOptions {
+            id_prefix: "note-a-",
+            heading_offset: 2,
+            ..TextOptions::default()
+        };
+        let out = render("## 进展\n\n# 总 {#top}\n\n##### 细", &glossary(), options).html;
+        assert!(out.contains("<h4 id=\"note-a-进展\">进展</h4>"), "{out}");
+        assert!(out.contains("<h3 id=\"note-a-top\">总</h3>"), "{out}");
+        assert!(out.contains("<h6 id=\"note-a-细\">细</h6>"), "{out}");
+        let plain = render("## 进展", &glossary(), TextOptions::default()).html;
+        assert!(plain.contains("<h2 id=\"进展\">进展</h2>"), "{plain}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the internal links the texts contain, read without rendering them, for
 //! checking. An issue's HTML is let go once the pages that show it are made.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -50,6 +51,7 @@ pub(crate) struct IssueProse {
 
 const LINKED: TextOptions<'static> = TextOptions {
     id_prefix: "",
+    heading_offset: 0,
     link_terms: true,
     skip_term: None,
 };
@@ -133,6 +135,28 @@ impl Prose {
     /// The HTML of note `i`'s body.
     pub(crate) fn note(&self, model: &Model, i: usize) -> &str {
         self.notes[i].get_or_init(|| self.one(&model.notes[i].body, LINKED))
+    }
+
+    /// The HTML of note `i`'s body as the print pack shows it, under the
+    /// note's own `h3` among every other note: its headings two levels
+    /// down and their ids prefixed with the note's anchor, so that two
+    /// notes' 进展 are not one id. A note without headings is shown as on
+    /// its page.
+    pub(crate) fn note_in_pack(&self, model: &Model, i: usize) -> Cow<'_, str> {
+        let html = self.note(model, i);
+        let heading = html
+            .match_indices("<h")
+            .any(|(at, _)| html.as_bytes().get(at + 2).is_some_and(u8::is_ascii_digit));
+        if !heading {
+            return Cow::Borrowed(html);
+        }
+        let prefix = format!("note-{}-", model.notes[i].slug);
+        let options = TextOptions {
+            id_prefix: &prefix,
+            heading_offset: 2,
+            ..LINKED
+        };
+        Cow::Owned(self.one(&model.notes[i].body, options))
     }
 
     /// The HTML of policy page `i`'s body.

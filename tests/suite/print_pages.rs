@@ -287,3 +287,44 @@ fn a_pack_whose_pieces_do_not_join_is_made_whole_after_pieces_were_written() {
     );
     assert!(String::from_utf8_lossy(&whole).contains("<pre>"));
 }
+
+/// Offices head their progress notes alike (## 进展): in the pack, where
+/// every note stands under its own `h3`, each note's headings go two
+/// levels down and take the note's anchor before their ids, so no two
+/// share one; the note's own page keeps its `h2`. The pack made in pieces
+/// and made whole agree.
+#[test]
+fn notes_headed_alike_keep_their_ids_apart_in_the_pack() {
+    let dir = tempfile::tempdir().expect("a folder");
+    crate::common::copy_repository_content(dir.path());
+    let notes = dir.path().join("content/notes");
+    let slugs = ["2025-08-08-zhongqi-jinzhan", "2025-09-15-bajing-yanshou"];
+    for slug in slugs {
+        let path = notes.join(format!("{slug}.md"));
+        let text = fs::read_to_string(&path).expect("reads");
+        fs::write(
+            &path,
+            format!("{text}\n## 进展 {{#next}}\n\n下一步。\n\n## 进展\n"),
+        )
+        .expect("writes");
+    }
+    let (sink, _) = render_in_pieces(dir.path());
+    let written = sink.written.into_inner().expect("a lock");
+    let pack = String::from_utf8_lossy(&written[0].1).to_string();
+    assert!(
+        written[0].1 == pack_made_whole(dir.path()),
+        "pieces and whole differ"
+    );
+    for slug in slugs {
+        for id in ["next", "进展"] {
+            let heading = format!("<h4 id=\"note-{slug}-{id}\">进展</h4>");
+            assert_eq!(pack.matches(&heading).count(), 1, "{heading}");
+        }
+    }
+    assert!(!pack.contains("id=\"进展\"") && !pack.contains("id=\"next\""));
+    let page = crate::common::build_in_memory(dir.path(), Audience::Public)
+        .into_iter()
+        .find(|f| f.path == format!("notes/{}/index.html", slugs[0]))
+        .expect("the note's page");
+    assert!(String::from_utf8_lossy(&page.bytes).contains("<h2 id=\"进展\">进展</h2>"));
+}

@@ -21,14 +21,16 @@ impl PageContext<'_> {
         self.put("villages", &model.villages);
         self.put("villages_charts", &figures.villages(model));
         self.put("matrix_charts", &figures.matrix(model));
+        let texts: Vec<std::borrow::Cow<'_, str>> = (0..model.notes.len())
+            .map(|i| match parts.notes {
+                Some(markers) => markers[i].as_str().into(),
+                None => prose.note_in_pack(model, i),
+            })
+            .collect();
         let notes: Vec<NoteHtml<'_>> = model
             .notes
             .iter()
-            .enumerate()
-            .map(|(i, n)| match parts.notes {
-                Some(markers) => (n, markers[i].as_str()),
-                None => (n, prose.note(model, i)),
-            })
+            .zip(&texts)
             .rev()
             .map(|(n, html)| NoteHtml {
                 slug: &n.slug,

@@ -112,7 +112,7 @@ impl<'r> Pack<'r> {
                     block.map(|block| finished_piece(&block, relinker, polish))
                 }
                 Part::Note(i) => Ok(finished_piece(
-                    renderer.prose.note(&renderer.model, i),
+                    &renderer.prose.note_in_pack(&renderer.model, i),
                     relinker,
                     polish,
                 )),
