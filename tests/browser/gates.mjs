@@ -21,7 +21,7 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const VNU = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const BROWSER = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.resolve(process.env.SCREENSHOT_DIR || path.join(here, '../../target/screenshots'));
-const MAIN_PAGES = ['', 'list/', 'issues/07/', 'issues/01/', 'villages/bajing/', 'villages/dongcun/', 'policy/', 'print/', 'search/'];
+const MAIN_PAGES = ['', 'list/', 'list/page/2/', 'issues/07/', 'issues/01/', 'villages/bajing/', 'villages/dongcun/', 'policy/', 'print/', 'search/'];
 
 // ---------- serving ----------
 
@@ -116,7 +116,7 @@ async function checkSite(browser, label, dir, results, options = {}) {
 
   // 2. Accessibility: axe-core, WCAG 2.1 A/AA rules, serious or critical.
   const axePaths = options.axePaths || paths.filter((p) => [
-    '', 'plan/', 'list/', 'policy/', 'policy/glossary/', 'notes/', 'print/'].includes(p)
+    '', 'plan/', 'list/', 'list/page/2/', 'list/open/page/2/', 'policy/', 'policy/glossary/', 'notes/', 'print/'].includes(p)
     || /^(issues|villages|units)\/[^/]+\/$/.test(p) && [...paths].filter((q) => q.split('/')[0] === p.split('/')[0]).indexOf(p) === 0);
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   for (const p of axePaths) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the Sanjiang site (both audiences), the `init` skeleton and the
-# plans of other places, then runs the browser gates on them and the gates'
+# Builds the Sanjiang site (both audiences), the `init` skeleton, the
+# plans of other places and a generated ledger long enough for its list
+# to be cut into pages, then runs the browser gates on them and the gates'
 # own self-test, then the search gate (search.mjs) on Sanjiang.
 # Needs: chromium, fonts-noto-cjk, java, node (see .ci/run, which installs them).
 set -euo pipefail
@@ -35,8 +36,15 @@ for plan in "$repo"/tests/plans/*/; do
   plans+=("$name=$work/plan-$name")
 done
 
+# A county's list is cut into pages of 100 issues: a generated ledger of
+# 120 has two of each list, with their pagination.
+(cd "$repo" && cargo build --release --locked --quiet --example gen_ledger)
+"$repo/target/release/examples/gen_ledger" --issues 120 --villages 3 --notes 2 --out "$work/paged" > /dev/null
+"$taizhang" build --quiet --root "$work/paged" --out "$work/paged-public" --base-url "$root_url"
+
 node gates.mjs --self-test
-node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public" "${plans[@]}"
+node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public" \
+  paged="$work/paged-public" "${plans[@]}"
 # Search as a reader types it, on both audiences' builds and on the
 # portable build opened from disk.
 "$taizhang" build --quiet --root "$repo" --portable --out "$work/portable"
