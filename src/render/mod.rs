@@ -109,6 +109,10 @@ pub struct Renderer {
     issue_shown: Vec<AtomicU32>,
     /// Each village's tasks as values, shared by its page and its notice.
     village_tasks: VillageTasks,
+    /// The overdue tasks in the order they are listed, found on first
+    /// use: the overview shows the first, and each of a county's 250
+    /// pages of them its hundred.
+    overdue: OnceLock<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Renderer {
@@ -158,6 +162,7 @@ impl Renderer {
             options,
             statics,
             search: OnceLock::new(),
+            overdue: OnceLock::new(),
             issue_shown: (0..model_issues).map(|_| AtomicU32::new(0)).collect(),
         })
     }
@@ -171,6 +176,13 @@ impl Renderer {
             .find(|f| f.path == "static/style.css")
             .and_then(|f| std::str::from_utf8(&f.bytes).ok())
             .unwrap_or("")
+    }
+
+    /// The overdue tasks' positions in the model's tasks, in the order
+    /// they are listed ([`pages::overdue_order`]).
+    fn overdue(&self) -> &[usize] {
+        self.overdue
+            .get_or_init(|| pages::overdue_order(&self.model))
     }
 
     /// The model being rendered.

@@ -134,15 +134,13 @@ pub(super) const OVERVIEW_OVERDUE: usize = 30;
 /// Notes in the Atom feed: the newest, as feeds usually carry.
 pub(super) const FEED_ENTRIES: usize = 50;
 
-/// Overdue tasks, longest overdue first, then by issue, in a stable order.
-pub(super) fn overdue_tasks(model: &Model) -> Vec<&crate::model::Task> {
-    let mut overdue: Vec<&crate::model::Task> = model
-        .tasks
-        .iter()
-        .map(|t| &**t)
-        .filter(|t| t.overdue)
-        .collect();
-    overdue.sort_by(|a, b| {
+/// The overdue tasks' positions in the model's tasks, longest overdue
+/// first, then by issue, in a stable order.
+pub(super) fn overdue_order(model: &Model) -> Vec<usize> {
+    let tasks = &model.tasks;
+    let mut overdue: Vec<usize> = (0..tasks.len()).filter(|&i| tasks[i].overdue).collect();
+    overdue.sort_by(|&a, &b| {
+        let (a, b) = (&tasks[a], &tasks[b]);
         b.days_overdue
             .cmp(&a.days_overdue)
             .then(a.issue.cmp(&b.issue))

@@ -12,7 +12,7 @@ use super::templates::erased;
 use super::views::*;
 use super::village_tasks::{VillageTasks, listed};
 use super::{figures, prose};
-use crate::model::{Model, Status};
+use crate::model::{Model, Status, Task};
 
 /// What a page's template is given, built by one method per kind of page.
 struct PageContext<'a> {
@@ -21,6 +21,8 @@ struct PageContext<'a> {
     figures: &'a figures::Figures,
     village_tasks: &'a VillageTasks,
     sitemap: &'a [String],
+    /// The overdue tasks' positions, longest overdue first.
+    overdue: &'a [usize],
     print: PrintParts<'a>,
     stylesheet: &'a str,
     context: Context,
@@ -57,12 +59,12 @@ impl PageContext<'_> {
         self.put("villages", &model.villages);
         // The longest overdue first; the overview shows the worst few, the
         // overdue page all of them.
-        let overdue = overdue_tasks(model);
-        self.put("overdue_total", &overdue.len());
-        self.put(
-            "overdue",
-            &overdue.iter().take(OVERVIEW_OVERDUE).collect::<Vec<_>>(),
-        );
+        self.put("overdue_total", &self.overdue.len());
+        let worst: Vec<&Task> = self.overdue[..self.overdue.len().min(OVERVIEW_OVERDUE)]
+            .iter()
+            .map(|&t| &*model.tasks[t])
+            .collect();
+        self.put("overdue", &worst);
         let latest: Vec<_> = model.notes.iter().take(5).collect();
         self.put("latest_notes", &latest);
         self.put("villages_charts", &figures.villages(model));
@@ -88,42 +90,48 @@ impl PageContext<'_> {
     fn list(&mut self, open_only: bool, page: usize) -> &'static str {
         let model = self.model;
         self.put("page", &section("list"));
-        let mut rows: Vec<(usize, ListRow<'_>)> = Vec::new();
+        // The issues the list holds, each with the headings that open at
+        // it, found for the whole list (cheap) so that only this page's
+        // rows are made: a county's list has 200 pages.
+        let mut listed: Vec<(usize, Vec<GroupHeading<'_>>)> = Vec::new();
         // Headings that open at a left-out issue open at the next one kept,
         // unless a heading of its own starts a new group first.
         let mut held = Vec::new();
-        for (i, (issue, link)) in model.issues.iter().zip(grouped_links(model)).enumerate() {
+        let headings = group_headings(model);
+        for (i, (issue, groups)) in model.issues.iter().zip(headings).enumerate() {
             if open_only && is_finished(issue) {
-                if !link.groups.is_empty() {
-                    held = link.groups;
+                if !groups.is_empty() {
+                    held = groups;
                 }
                 continue;
             }
-            let groups = if link.groups.is_empty() {
+            let groups = if groups.is_empty() {
                 std::mem::take(&mut held)
             } else {
                 held.clear();
-                link.groups
+                groups
             };
-            let row = ListRow {
-                groups,
-                ..ListRow::from(&**issue)
-            };
-            rows.push((i, row));
+            listed.push((i, groups));
         }
-        let total = rows.len();
-        let shown: Vec<ListRow<'_>> = rows
+        let total = listed.len();
+        let shown: Vec<ListRow<'_>> = listed
             .into_iter()
             .skip(page * PER_PAGE)
             .take(PER_PAGE)
             .enumerate()
-            .map(|(k, (i, mut row))| {
+            .map(|(k, (i, groups))| {
+                let issue = &model.issues[i];
                 // A later page's first row stands inside every group of its
                 // issue, though most opened on a page before.
-                if page > 0 && k == 0 {
-                    row.groups = headings_open_at(&model.issues[i].category, &row.groups);
+                let groups = if page > 0 && k == 0 {
+                    headings_open_at(&issue.category, &groups)
+                } else {
+                    groups
+                };
+                ListRow {
+                    groups,
+                    ..ListRow::from(&**issue)
                 }
-                row
             })
             .collect();
         self.put("open_only", &open_only);
@@ -311,12 +319,13 @@ impl PageContext<'_> {
     fn overdue(&mut self, page: usize) -> &'static str {
         let model = self.model;
         self.put("page", &section("overview"));
-        let overdue = overdue_tasks(model);
-        let total = overdue.len();
-        let shown: Vec<_> = overdue
-            .into_iter()
+        let total = self.overdue.len();
+        let shown: Vec<&Task> = self
+            .overdue
+            .iter()
             .skip(page * PER_PAGE)
             .take(PER_PAGE)
+            .map(|&t| &*model.tasks[t])
             .collect();
         self.put("overdue", &shown);
         let address = |n| paged_address("overdue/", n);
@@ -342,6 +351,7 @@ pub(super) fn context(
         figures: &renderer.figures,
         village_tasks: &renderer.village_tasks,
         sitemap: &renderer.sitemap,
+        overdue: renderer.overdue(),
         print,
         stylesheet: renderer.stylesheet(),
         context: Context::new(),
