@@ -129,7 +129,8 @@ pub(super) fn list_address(open: bool, page: usize) -> String {
     paged_address(if open { "list/open/" } else { "list/" }, page)
 }
 
-/// Overdue tasks shown on the overview; all are on `/overdue/`.
+/// Overdue tasks shown on the overview; all are on `/overdue/` and the
+/// pages after it.
 pub(super) const OVERVIEW_OVERDUE: usize = 30;
 /// Notes in the Atom feed: the newest, as feeds usually carry.
 pub(super) const FEED_ENTRIES: usize = 50;

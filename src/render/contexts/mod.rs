@@ -58,7 +58,7 @@ impl PageContext<'_> {
         self.put("milestones", &model.milestones);
         self.put("villages", &model.villages);
         // The longest overdue first; the overview shows the worst few, the
-        // overdue page all of them.
+        // overdue pages all of them, a hundred to a page.
         self.put("overdue_total", &self.overdue.len());
         let worst: Vec<&Task> = self.overdue[..self.overdue.len().min(OVERVIEW_OVERDUE)]
             .iter()
