@@ -51,7 +51,7 @@ pub(super) enum Page {
 
 impl Page {
     /// Whether the page holds the whole ledger (the print pack, the data
-    /// files, the lists), so that it grows with the county rather than
+    /// files, the sitemap), so that it grows with the county rather than
     /// with one issue: tens of megabytes, seconds of one thread's work.
     pub(super) fn holds_the_ledger(&self) -> bool {
         matches!(

@@ -153,7 +153,7 @@ impl Rebuilder {
             // The site before is kept only to be served again should this
             // one fail its check, which is rare: its files render again if
             // it is. Kept, a county's big files (the print pack, site.json,
-            // the lists) were held twice while the new site was checked.
+            // the workbook) were held twice while the new site was checked.
             if let Some(fallback) = fallback {
                 fallback.files.clear();
             }
