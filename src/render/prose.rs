@@ -139,15 +139,13 @@ impl Prose {
 
     /// The HTML of note `i`'s body as the print pack shows it, under the
     /// note's own `h3` among every other note: its headings two levels
-    /// down and their ids prefixed with the note's anchor, so that two
-    /// notes' 进展 are not one id. A note without headings is shown as on
+    /// down, and their ids, its footnotes' and its links to either
+    /// prefixed with the note's anchor, so that two notes' 进展 or `[^1]`
+    /// are not one id. A note without ids or links to them is shown as on
     /// its page.
     pub(crate) fn note_in_pack(&self, model: &Model, i: usize) -> Cow<'_, str> {
         let html = self.note(model, i);
-        let heading = html
-            .match_indices("<h")
-            .any(|(at, _)| html.as_bytes().get(at + 2).is_some_and(u8::is_ascii_digit));
-        if !heading {
+        if !html.contains(" id=\"") && !html.contains("href=\"#") {
             return Cow::Borrowed(html);
         }
         let prefix = format!("note-{}-", model.notes[i].slug);

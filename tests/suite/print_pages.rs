@@ -291,8 +291,9 @@ fn a_pack_whose_pieces_do_not_join_is_made_whole_after_pieces_were_written() {
 /// Offices head their progress notes alike (## 进展): in the pack, where
 /// every note stands under its own `h3`, each note's headings go two
 /// levels down and take the note's anchor before their ids, so no two
-/// share one; the note's own page keeps its `h2`. The pack made in pieces
-/// and made whole agree.
+/// share one, and so do their footnotes and the links to either, which
+/// land in their own note; the note's own page keeps its `h2`. The pack
+/// made in pieces and made whole agree.
 #[test]
 fn notes_headed_alike_keep_their_ids_apart_in_the_pack() {
     let dir = tempfile::tempdir().expect("a folder");
@@ -304,7 +305,9 @@ fn notes_headed_alike_keep_their_ids_apart_in_the_pack() {
         let text = fs::read_to_string(&path).expect("reads");
         fs::write(
             &path,
-            format!("{text}\n## 进展 {{#next}}\n\n下一步。\n\n## 进展\n"),
+            format!(
+                "{text}\n见[下一步](#next)[^1]。\n\n## 进展 {{#next}}\n\n下一步。\n\n## 进展\n\n[^1]: 来源。\n"
+            ),
         )
         .expect("writes");
     }
@@ -320,8 +323,15 @@ fn notes_headed_alike_keep_their_ids_apart_in_the_pack() {
             let heading = format!("<h4 id=\"note-{slug}-{id}\">进展</h4>");
             assert_eq!(pack.matches(&heading).count(), 1, "{heading}");
         }
+        for anchor in ["next", "1"] {
+            let link = format!("href=\"#note-{slug}-{anchor}\"");
+            assert_eq!(pack.matches(&link).count(), 1, "{link}");
+        }
+        assert_eq!(pack.matches(&format!("id=\"note-{slug}-1\"")).count(), 1);
     }
-    assert!(!pack.contains("id=\"进展\"") && !pack.contains("id=\"next\""));
+    for id in ["进展", "next", "1"] {
+        assert!(!pack.contains(&format!("id=\"{id}\"")), "{id}");
+    }
     let page = crate::common::build_in_memory(dir.path(), Audience::Public)
         .into_iter()
         .find(|f| f.path == format!("notes/{}/index.html", slugs[0]))
