@@ -357,21 +357,6 @@ pub(crate) fn issue_links<'a>(model: &'a Model, numbers: &[u32]) -> Vec<IssueLin
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::summary;
-
-    #[test]
-    fn summarises_to_the_first_clause() {
-        assert_eq!(
-            summary("明确监测对象纳入标准,对“3+1”保障不到位……"),
-            "明确监测对象纳入标准"
-        );
-        assert_eq!(summary("**逐笔核实分类处置。**对存量…"), "逐笔核实分类处置");
-        assert_eq!(summary(&"长".repeat(50)).chars().count(), 41);
-    }
-}
-
 /// A village's burn-up among the overview's small multiples.
 #[derive(Serialize)]
 pub(crate) struct Multiple<'a> {
@@ -410,3 +395,6 @@ pub(crate) struct NoteHtml<'a> {
     pub(crate) date: Date,
     pub(crate) html: &'a str,
 }
+
+#[cfg(test)]
+mod tests;
