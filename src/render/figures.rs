@@ -118,10 +118,10 @@ impl Figures {
             .as_ref()
     }
 
-    /// Every village's small burn-up, drawn in parallel: the overview shows
-    /// them all, and a county has hundreds.
-    pub(crate) fn draw_small_multiples(&self, model: &Model) {
-        (0..self.village_small.len()).into_par_iter().for_each(|i| {
+    /// The small burn-ups of `villages`, drawn in parallel, for the
+    /// overview.
+    pub(crate) fn draw_small_multiples(&self, model: &Model, villages: &[usize]) {
+        villages.par_iter().for_each(|&i| {
             let _ = self.village_small(model, i);
         });
     }

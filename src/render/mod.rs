@@ -258,7 +258,10 @@ impl Renderer {
             Page::Print => return self.print_pack(index),
             // The overview's charts are drawn in parallel first; one at a
             // time they would take a county's overview seconds.
-            Page::Overview => self.figures.draw_small_multiples(model),
+            Page::Overview => {
+                let villages = pages::overview_villages(model);
+                self.figures.draw_small_multiples(model, &villages);
+            }
             _ => {}
         }
         let (template, text) = self.page_text(page, PrintParts::default())?;

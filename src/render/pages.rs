@@ -132,6 +132,10 @@ pub(super) fn list_address(open: bool, page: usize) -> String {
 /// Overdue tasks shown on the overview; all are on `/overdue/` and the
 /// pages after it.
 pub(super) const OVERVIEW_OVERDUE: usize = 30;
+/// Villages' small burn-ups on the overview. A county has hundreds: each
+/// has its burn-up on its own page and `/villages/` compares them all,
+/// so the page residents open first stays small enough for a phone.
+pub(super) const OVERVIEW_MULTIPLES: usize = 24;
 /// Notes in the Atom feed: the newest, as feeds usually carry.
 pub(super) const FEED_ENTRIES: usize = 50;
 
@@ -147,6 +151,30 @@ pub(super) fn overdue_order(model: &Model) -> Vec<usize> {
             .then(a.issue.cmp(&b.issue))
     });
     overdue
+}
+
+/// The villages whose small burn-up the overview shows: every village
+/// with tasks, in the plan's order, when there are no more than
+/// [`OVERVIEW_MULTIPLES`]; else that many of those furthest behind, the
+/// most tasks overdue first, then the smallest share closed, then in the
+/// plan's order.
+pub(super) fn overview_villages(model: &Model) -> Vec<usize> {
+    let villages = &model.villages;
+    let mut shown: Vec<usize> = (0..villages.len())
+        .filter(|&i| villages[i].tally.total > 0)
+        .collect();
+    if shown.len() <= OVERVIEW_MULTIPLES {
+        return shown;
+    }
+    shown.sort_by(|&a, &b| {
+        let (a, b) = (&villages[a].tally, &villages[b].tally);
+        // closed / total compared without division: both totals are > 0.
+        b.overdue
+            .cmp(&a.overdue)
+            .then((a.closed * b.total).cmp(&(b.closed * a.total)))
+    });
+    shown.truncate(OVERVIEW_MULTIPLES);
+    shown
 }
 
 /// The page's address under the site root: `issues/07/`, `feed.xml`, `` for home.

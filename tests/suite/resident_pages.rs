@@ -290,3 +290,46 @@ fn overdue_tasks_and_notes_are_cut_into_pages_too() {
     assert!(overdue[1].contains(&caption), "{caption}");
     assert!(overdue[0].contains("<a href=\"../overdue/page/2/\" rel=\"next\">"));
 }
+
+/// A county's overview does not draw hundreds of burn-ups: past 24
+/// villages with tasks it shows the 24 furthest behind, the most overdue
+/// first, says so, and leaves the rest to their own pages.
+#[test]
+fn a_county_overview_shows_the_villages_furthest_behind() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let size = taizhang::synthetic::Size {
+        issues: 60,
+        villages: 30,
+        notes: 2,
+    };
+    taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
+    let pages = pages(dir.path());
+    let overview = &pages["index.html"];
+    let multiples = overview
+        .split("<ul class=\"multiples\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .expect("the small multiples");
+    let shown: Vec<&str> = multiples.split("<li>").skip(1).collect();
+    assert_eq!(shown.len(), 24);
+    let overdue: Vec<usize> = shown
+        .iter()
+        .map(|li| {
+            li.split("逾期 ")
+                .nth(1)
+                .and_then(|n| n.split('<').next())
+                .map_or(0, |n| n.parse().expect("a count"))
+        })
+        .collect();
+    assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
+    let with_burnup = pages
+        .iter()
+        .filter(|(path, page)| {
+            path.starts_with("villages/v") && !path.contains("notice") && page.contains("累计进度")
+        })
+        .count();
+    assert!(with_burnup > 24, "{with_burnup}");
+    let said = format!("有整改任务的村(社区)共 {with_burnup} 个,这里列出进度最靠后的 24 个");
+    assert!(overview.contains(&said), "{said}");
+    assert!(overview.contains("全部村(社区)的进度对比见<a href=\"villages/\">"));
+}

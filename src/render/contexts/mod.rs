@@ -70,17 +70,17 @@ impl PageContext<'_> {
         self.put("villages_charts", &figures.villages(model));
         self.put("units_charts", &figures.units(model));
         self.put("matrix_charts", &figures.matrix(model));
-        let multiples: Vec<_> = model
-            .villages
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| figures.village_small(model, i).map(|c| (v, c)))
-            .map(|(v, c)| Multiple {
-                village: v,
-                chart: c,
+        let multiples: Vec<_> = overview_villages(model)
+            .into_iter()
+            .filter_map(|i| figures.village_small(model, i).map(|c| (i, c)))
+            .map(|(i, chart)| Multiple {
+                village: &model.villages[i],
+                chart,
             })
             .collect();
         self.put("multiples", &multiples);
+        let with_tasks = model.villages.iter().filter(|v| v.tally.total > 0);
+        self.put("villages_with_tasks", &with_tasks.count());
         "index.html"
     }
 
