@@ -73,6 +73,22 @@ impl Figures {
         })
     }
 
+    /// Tasks by status for `villages` alone, in the order given: the
+    /// overview's villages furthest behind, when a county has too many to
+    /// show them all.
+    pub(crate) fn villages_behind(&self, model: &Model, villages: &[usize]) -> Vec<Chart> {
+        let rows: Vec<BarRow> = villages
+            .iter()
+            .map(|&i| &model.villages[i])
+            .map(|v| linked(&v.name, &format!("@/villages/{}/", v.id), v.tally))
+            .collect();
+        bar_parts(
+            "c-villages-behind",
+            "进度最靠后的村(社区)整改任务状态",
+            &rows,
+        )
+    }
+
     /// Tasks by status per unit, in parts of [`ROWS`] units.
     pub(crate) fn units(&self, model: &Model) -> &[Chart] {
         self.units.get_or_init(|| {

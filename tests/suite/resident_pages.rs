@@ -291,9 +291,10 @@ fn overdue_tasks_and_notes_are_cut_into_pages_too() {
     assert!(overdue[0].contains("<a href=\"../overdue/page/2/\" rel=\"next\">"));
 }
 
-/// A county's overview does not draw hundreds of burn-ups: past 24
-/// villages with tasks it shows the 24 furthest behind, the most overdue
-/// first, says so, and leaves the rest to their own pages.
+/// A county's overview does not draw hundreds of villages: past 24 with
+/// tasks, its status bars and its burn-ups show the 24 furthest behind,
+/// the most overdue first, it says so, and leaves the rest to `/villages/`
+/// and their own pages.
 #[test]
 fn a_county_overview_shows_the_villages_furthest_behind() {
     let dir = tempfile::tempdir().expect("a folder");
@@ -332,4 +333,20 @@ fn a_county_overview_shows_the_villages_furthest_behind() {
     let said = format!("有整改任务的村(社区)共 {with_burnup} 个,这里列出进度最靠后的 24 个");
     assert!(overview.contains(&said), "{said}");
     assert!(overview.contains("全部村(社区)的进度对比见<a href=\"villages/\">"));
+    let linked = |html: &str| -> std::collections::BTreeSet<String> {
+        html.split("href=\"villages/")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("/\"").map(|(id, _)| id.to_string()))
+            .filter(|id| !id.contains('"'))
+            .collect()
+    };
+    let bars = overview
+        .split("<h2 id=\"villages\">")
+        .nth(1)
+        .and_then(|rest| rest.split("<h3 id=\"burnup\">").next())
+        .expect("the status bars");
+    assert!(bars.contains("进度最靠后的村(社区)整改任务状态"));
+    let in_bars = linked(bars);
+    assert_eq!(in_bars, linked(multiples));
+    assert_eq!(in_bars.len(), 24);
 }

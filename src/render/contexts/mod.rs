@@ -67,10 +67,20 @@ impl PageContext<'_> {
         self.put("overdue", &worst);
         let latest: Vec<_> = model.notes.iter().take(5).collect();
         self.put("latest_notes", &latest);
-        self.put("villages_charts", &figures.villages(model));
         self.put("units_charts", &figures.units(model));
         self.put("matrix_charts", &figures.matrix(model));
-        let multiples: Vec<_> = overview_villages(model)
+        // A county's villages are too many for the page residents open
+        // first: it shows those furthest behind, /villages/ all of them.
+        let shown = overview_villages(model);
+        let with_tasks = model.villages.iter().filter(|v| v.tally.total > 0);
+        let with_tasks = with_tasks.count();
+        if shown.len() < with_tasks {
+            self.put("villages_charts", &figures.villages_behind(model, &shown));
+        } else {
+            self.put("villages_charts", &figures.villages(model));
+        }
+        self.put("villages_with_tasks", &with_tasks);
+        let multiples: Vec<_> = shown
             .into_iter()
             .filter_map(|i| figures.village_small(model, i).map(|c| (i, c)))
             .map(|(i, chart)| Multiple {
@@ -79,8 +89,6 @@ impl PageContext<'_> {
             })
             .collect();
         self.put("multiples", &multiples);
-        let with_tasks = model.villages.iter().filter(|v| v.tally.total > 0);
-        self.put("villages_with_tasks", &with_tasks.count());
         "index.html"
     }
 
