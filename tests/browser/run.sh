@@ -45,7 +45,7 @@ done
 
 node gates.mjs --self-test
 node gates.mjs public="$work/public" internal="$work/internal" init="$work/init-public" \
-  paged="$work/paged-public" "${plans[@]}"
+  --sample=paged paged="$work/paged-public" "${plans[@]}"
 # Search as a reader types it, on both audiences' builds and on the
 # portable build opened from disk.
 "$taizhang" build --quiet --root "$repo" --portable --out "$work/portable"
