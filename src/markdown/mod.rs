@@ -220,7 +220,8 @@ impl<'a, 'g> Walk<'a, 'g> {
         };
         self.no_terms += 1;
         self.dropped_links.push(false);
-        let dest = match dest.strip_prefix('#') {
+        // `#` alone is the top of the page, whatever the text's prefix.
+        let dest = match dest.strip_prefix('#').filter(|own| !own.is_empty()) {
             Some(own) => format!("#{}", self.anchor(own.to_string().into())),
             None => dest,
         };

@@ -147,8 +147,9 @@ fn a_prefixed_text_links_to_its_own_anchors() {
         heading_offset: 2,
         ..TextOptions::default()
     };
-    let text = "见[进展](#进展)与脚注[^1]。\n\n## 进展\n\n[^1]: 来源。\n";
+    let text = "见[进展](#进展)与脚注[^1],[回到顶部](#)。\n\n## 进展\n\n[^1]: 来源。\n";
     let out = render(text, &glossary(), options).html;
+    assert!(out.contains("<a href=\"#\">回到顶部</a>"), "{out}");
     assert!(out.contains("href=\"#note-a-%E8%BF%9B%E5%B1%95\""), "{out}");
     assert!(out.contains("href=\"#note-a-1\""), "{out}");
     assert!(out.contains("id=\"note-a-1\""), "{out}");
