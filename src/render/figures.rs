@@ -67,7 +67,7 @@ impl Figures {
                 .villages
                 .iter()
                 .filter(|v| v.tally.total > 0)
-                .map(|v| linked(&v.name, &format!("@/villages/{}/", v.id), v.tally))
+                .map(village_row)
                 .collect();
             bar_parts("c-villages", "各村(社区)整改任务状态", &rows)
         })
@@ -80,7 +80,7 @@ impl Figures {
         let rows: Vec<BarRow> = villages
             .iter()
             .map(|&i| &model.villages[i])
-            .map(|v| linked(&v.name, &format!("@/villages/{}/", v.id), v.tally))
+            .map(village_row)
             .collect();
         bar_parts(
             "c-villages-behind",
@@ -188,6 +188,12 @@ fn linked(name: &str, href: &str, tally: Tally) -> BarRow {
         href: Some(href.to_string()),
         tally,
     }
+}
+
+/// A village's row in a status chart, linked to its page.
+fn village_row(village: &crate::model::Village) -> BarRow {
+    let page = format!("@/villages/{}/", village.id);
+    linked(&village.name, &page, village.tally)
 }
 
 /// A page's own bar: its label leads nowhere, the reader is there.
