@@ -219,7 +219,7 @@ fn scalar_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(4096))]
 
     /// The property this path rests on: an edited file, whatever the
     /// edit broke, is read here only as the full way reads it, and a
