@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         issues: 100,
         villages: 20,
         notes: 200,
+        units: 0,
     };
     let mut out: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -23,15 +24,18 @@ fn main() -> ExitCode {
             ("--issues", Some(n)) => size.issues = n,
             ("--villages", Some(n)) => size.villages = n,
             ("--notes", Some(n)) => size.notes = n,
+            ("--units", Some(n)) => size.units = n,
             ("--out", _) if value.is_some() => out = value.map(PathBuf::from),
             _ => {
-                eprintln!("usage: gen_ledger --issues N --villages V --notes K --out DIR");
+                eprintln!(
+                    "usage: gen_ledger --issues N --villages V --notes K [--units U] --out DIR"
+                );
                 return ExitCode::from(2);
             }
         }
     }
     let Some(out) = out else {
-        eprintln!("usage: gen_ledger --issues N --villages V --notes K --out DIR");
+        eprintln!("usage: gen_ledger --issues N --villages V --notes K [--units U] --out DIR");
         return ExitCode::from(2);
     };
     if out.join("content").exists() {

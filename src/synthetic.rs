@@ -17,6 +17,10 @@ pub struct Size {
     pub villages: usize,
     /// Notes.
     pub notes: usize,
+    /// Offices beside the eight that lead issues (a county's
+    /// departments): each issue gets one more task, owned by one of them
+    /// in turn; 0 writes none.
+    pub units: usize,
 }
 
 /// A small deterministic generator (xorshift64*), so output never varies.
@@ -74,14 +78,14 @@ pub fn village_id(index: usize) -> String {
     format!("v{index:04}")
 }
 
-/// Writes a site of `size` under `root` (which must not hold content yet).
-pub fn write_site(root: &Path, size: Size) -> io::Result<()> {
-    let content = root.join("content");
-    fs::create_dir_all(content.join("issues"))?;
-    fs::create_dir_all(content.join("notes"))?;
-    let mut random = Random(0x9E37_79B9_7F4A_7C15);
-    let villages = size.villages.max(1);
+/// The id `d001` of an office beside the eight.
+fn unit_id(index: usize) -> String {
+    format!("d{index:03}")
+}
 
+/// site.yaml: the plan's document, `villages` villages, the eight units
+/// that lead issues and `units` offices beside them, phases, milestones.
+fn site_yaml(villages: usize, units: usize) -> String {
     let mut site = String::from(
         "document:\n  issuer: 示例县人民政府\n  number: 示政发〔2025〕9号\n  title: 关于印发《示例县问题整改方案》的通知\n  date: 2025-07-01\n  preamble: 为抓好问题整改,特制定本方案。\nas_of: 2025-10-20\nsample_data: true\ncontact: 县乡村振兴局\nbase_url: https://example.org/county/\nvillages:\n",
     );
@@ -92,8 +96,27 @@ pub fn write_site(root: &Path, size: Size) -> io::Result<()> {
     for (id, name) in UNITS {
         let _ = writeln!(site, "  - {{ id: {id}, name: {name} }}");
     }
+    for u in 0..units {
+        let _ = writeln!(
+            site,
+            "  - {{ id: {}, name: 县直第{}单位 }}",
+            unit_id(u),
+            u + 1
+        );
+    }
     site.push_str("phases:\n  - { name: 集中整改阶段, start: 2025-07-01, end: 2025-09-30 }\n  - { name: 巩固提升阶段, start: 2025-10-01, end: 2025-12-31 }\nmilestones:\n  - { date: 2025-08-08, title: 报送中期进展 }\n");
-    fs::write(content.join("site.yaml"), site)?;
+    site
+}
+
+/// Writes a site of `size` under `root` (which must not hold content yet).
+pub fn write_site(root: &Path, size: Size) -> io::Result<()> {
+    let content = root.join("content");
+    fs::create_dir_all(content.join("issues"))?;
+    fs::create_dir_all(content.join("notes"))?;
+    let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    let villages = size.villages.max(1);
+
+    fs::write(content.join("site.yaml"), site_yaml(villages, size.units))?;
 
     let mut people = String::from("people:\n");
     let mut glossary = String::from("terms:\n");
@@ -132,8 +155,13 @@ pub fn write_site(root: &Path, size: Size) -> io::Result<()> {
             40 + random.below(40),
             80 + random.below(20)
         );
-        for t in 0..10 {
-            let village = village_id((n * 10 + t) % villages);
+        let tasks = if size.units > 0 { 11 } else { 10 };
+        for t in 0..tasks {
+            let owner = if t == 10 {
+                format!("unit: {}", unit_id(n % size.units))
+            } else {
+                format!("village: {}", village_id((n * 10 + t) % villages))
+            };
             let roll = random.below(100);
             let start = 2 + random.below(27);
             let status = match roll {
@@ -144,7 +172,7 @@ pub fn write_site(root: &Path, size: Size) -> io::Result<()> {
             };
             let _ = write!(
                 issue,
-                "\n  - village: {village}\n    measure: {}\n    what: 落实第{}条措施\n    status: {status}\n",
+                "\n  - {owner}\n    measure: {}\n    what: 落实第{}条措施\n    status: {status}\n",
                 1 + t % measures,
                 1 + t % measures
             );

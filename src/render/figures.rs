@@ -96,10 +96,18 @@ impl Figures {
                 .units
                 .iter()
                 .filter(|u| u.tally.total > 0)
-                .map(|u| linked(&u.name, &format!("@/units/{}/", u.id), u.tally))
+                .map(unit_row)
                 .collect();
             bar_parts("c-units", "各责任单位整改任务状态", &rows)
         })
+    }
+
+    /// Tasks by status for `units` alone, in the order given: the
+    /// overview's units furthest behind, when a county has too many to
+    /// show them all.
+    pub(crate) fn units_behind(&self, model: &Model, units: &[usize]) -> Vec<Chart> {
+        let rows: Vec<BarRow> = units.iter().map(|&i| unit_row(&model.units[i])).collect();
+        bar_parts("c-units-behind", "进度最靠后的责任单位整改任务状态", &rows)
     }
 
     /// Villages by issues, in parts of [`ROWS`] villages; none past
@@ -194,6 +202,11 @@ fn linked(name: &str, href: &str, tally: Tally) -> BarRow {
 fn village_row(village: &crate::model::Village) -> BarRow {
     let page = format!("@/villages/{}/", village.id);
     linked(&village.name, &page, village.tally)
+}
+
+/// A unit's row, its label linking to the unit's page.
+fn unit_row(unit: &crate::model::Unit) -> BarRow {
+    linked(&unit.name, &format!("@/units/{}/", unit.id), unit.tally)
 }
 
 /// A page's own bar: its label leads nowhere, the reader is there.

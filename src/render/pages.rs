@@ -7,7 +7,7 @@ use super::templates::error_text;
 use super::views::*;
 use super::{figures, prose};
 use crate::export::DataFile;
-use crate::model::Model;
+use crate::model::{Model, Tally};
 
 /// One page to produce: output file, template, navigation section.
 pub(super) enum Page {
@@ -136,6 +136,9 @@ pub(super) const OVERVIEW_OVERDUE: usize = 30;
 /// has its burn-up on its own page and `/villages/` compares them all,
 /// so the page residents open first stays small enough for a phone.
 pub(super) const OVERVIEW_MULTIPLES: usize = 24;
+/// Units in the overview's status bars: a county has dozens of offices,
+/// each with its page, and `/units/` compares them all.
+pub(super) const OVERVIEW_UNITS: usize = 24;
 /// Notes in the Atom feed: the newest, as feeds usually carry.
 pub(super) const FEED_ENTRIES: usize = 50;
 
@@ -155,25 +158,39 @@ pub(super) fn overdue_order(model: &Model) -> Vec<usize> {
 
 /// The villages whose small burn-up the overview shows: every village
 /// with tasks, in the plan's order, when there are no more than
-/// [`OVERVIEW_MULTIPLES`]; else that many of those furthest behind, the
+/// [`OVERVIEW_MULTIPLES`]; else that many of those furthest behind
+/// ([`furthest_behind`]).
+pub(super) fn overview_villages(model: &Model) -> Vec<usize> {
+    let tallies: Vec<Tally> = model.villages.iter().map(|v| v.tally).collect();
+    furthest_behind(&tallies, OVERVIEW_MULTIPLES)
+}
+
+/// The units in the overview's status bars, by the same rule, up to
+/// [`OVERVIEW_UNITS`].
+pub(super) fn overview_units(model: &Model) -> Vec<usize> {
+    let tallies: Vec<Tally> = model.units.iter().map(|u| u.tally).collect();
+    furthest_behind(&tallies, OVERVIEW_UNITS)
+}
+
+/// The places of `tallies` with tasks: all, in the plan's order, when
+/// there are no more than `most`; else the `most` furthest behind, the
 /// most tasks overdue first, then the smallest share closed, then in the
 /// plan's order.
-pub(super) fn overview_villages(model: &Model) -> Vec<usize> {
-    let villages = &model.villages;
-    let mut shown: Vec<usize> = (0..villages.len())
-        .filter(|&i| villages[i].tally.total > 0)
+fn furthest_behind(tallies: &[Tally], most: usize) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..tallies.len())
+        .filter(|&i| tallies[i].total > 0)
         .collect();
-    if shown.len() <= OVERVIEW_MULTIPLES {
+    if shown.len() <= most {
         return shown;
     }
     shown.sort_by(|&a, &b| {
-        let (a, b) = (&villages[a].tally, &villages[b].tally);
+        let (a, b) = (&tallies[a], &tallies[b]);
         // closed / total compared without division: both totals are > 0.
         b.overdue
             .cmp(&a.overdue)
             .then((a.closed * b.total).cmp(&(b.closed * a.total)))
     });
-    shown.truncate(OVERVIEW_MULTIPLES);
+    shown.truncate(most);
     shown
 }
 

@@ -179,6 +179,7 @@ fn generated_hundred_village_chart_tables_equal_the_ledger() {
             issues: 60,
             villages: 100,
             notes: 5,
+            units: 0,
         },
     )
     .expect("writes");
@@ -235,6 +236,7 @@ fn edge_cases_draw_valid_svg() {
             issues: 3,
             villages: 1,
             notes: 1,
+            units: 0,
         },
     )
     .expect("writes");
@@ -248,6 +250,7 @@ fn edge_cases_draw_valid_svg() {
             issues: 20,
             villages: 100,
             notes: 1,
+            units: 0,
         },
     )
     .expect("writes");
@@ -289,6 +292,7 @@ fn same_input_draws_the_same_svg() {
             issues: 10,
             villages: 12,
             notes: 2,
+            units: 0,
         },
     )
     .expect("writes");

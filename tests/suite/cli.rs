@@ -315,6 +315,7 @@ fn check_piped_into_a_reader_that_stops_early_still_exits_cleanly() {
         issues: 400,
         villages: 20,
         notes: 10,
+        units: 0,
     };
     taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
     let mut child = taizhang()

@@ -184,6 +184,7 @@ fn a_long_list_is_cut_into_pages_that_keep_their_headings() {
         issues: 250,
         villages: 5,
         notes: 2,
+        units: 0,
     };
     taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
     let issues = dir.path().join("content/issues");
@@ -251,6 +252,7 @@ fn overdue_tasks_and_notes_are_cut_into_pages_too() {
         issues: 60,
         villages: 3,
         notes: 150,
+        units: 0,
     };
     taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
     let pages = pages(dir.path());
@@ -302,6 +304,7 @@ fn a_county_overview_shows_the_villages_furthest_behind() {
         issues: 60,
         villages: 30,
         notes: 2,
+        units: 0,
     };
     taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
     let pages = pages(dir.path());
@@ -349,4 +352,69 @@ fn a_county_overview_shows_the_villages_furthest_behind() {
     let in_bars = linked(bars);
     assert_eq!(in_bars, linked(multiples));
     assert_eq!(in_bars.len(), 24);
+}
+
+#[test]
+fn a_county_overview_shows_the_units_furthest_behind() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let size = taizhang::synthetic::Size {
+        issues: 120,
+        villages: 10,
+        notes: 2,
+        units: 40,
+    };
+    taizhang::synthetic::write_site(dir.path(), size).expect("writes the site");
+    let pages = pages(dir.path());
+    let overview = &pages["index.html"];
+    let section = overview
+        .split("<h2 id=\"units\">")
+        .nth(1)
+        .and_then(|rest| rest.split("<h2 ").next())
+        .expect("the units' section");
+    let with_tasks = pages
+        .iter()
+        .filter(|(path, page)| {
+            path.starts_with("units/")
+                && path.len() > "units/index.html".len()
+                && page.contains("整改任务状态")
+        })
+        .count();
+    assert!(with_tasks > 24, "{with_tasks}");
+    let said = format!("有整改任务的责任单位共 {with_tasks} 个,这里列出进度最靠后的 24 个");
+    assert!(section.contains(&said), "{said}");
+    assert!(section.contains("进度最靠后的责任单位整改任务状态"));
+    assert!(section.contains("全部责任单位的进度对比见<a href=\"units/\">"));
+    let linked: std::collections::BTreeSet<&str> = section
+        .split("href=\"units/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("/\"").map(|(id, _)| id))
+        .filter(|id| !id.contains('"'))
+        .collect();
+    assert_eq!(linked.len(), 24, "{linked:?}");
+    // The most tasks overdue first, as the units' pages count them, and
+    // no unit left out has more than the last one shown.
+    let overdue = |id: &str| -> usize {
+        let page = &pages[&format!("units/{id}/index.html")];
+        page.split("逾期任务(")
+            .nth(1)
+            .and_then(|n| n.split('项').next())
+            .map_or(0, |n| n.parse().expect("a count"))
+    };
+    let order: Vec<usize> = section
+        .split("href=\"units/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("/\"").map(|(id, _)| id))
+        .filter(|id| !id.contains('"'))
+        .map(overdue)
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] >= w[1]), "{order:?}");
+    assert!(order[0] > order[23], "{order:?}");
+    let left_out = pages
+        .keys()
+        .filter_map(|path| path.strip_prefix("units/")?.strip_suffix("/index.html"))
+        .filter(|id| !linked.contains(id))
+        .map(overdue)
+        .max()
+        .unwrap_or(0);
+    assert!(left_out <= order[23], "{left_out} > {order:?}");
 }

@@ -67,8 +67,17 @@ impl PageContext<'_> {
         self.put("overdue", &worst);
         let latest: Vec<_> = model.notes.iter().take(5).collect();
         self.put("latest_notes", &latest);
-        self.put("units_charts", &figures.units(model));
         self.put("matrix_charts", &figures.matrix(model));
+        // So are its offices: the furthest behind here, /units/ all.
+        let shown = overview_units(model);
+        let with_tasks = model.units.iter().filter(|u| u.tally.total > 0).count();
+        if shown.len() < with_tasks {
+            self.put("units_charts", &figures.units_behind(model, &shown));
+        } else {
+            self.put("units_charts", &figures.units(model));
+        }
+        self.put("units_with_tasks", &with_tasks);
+        self.put("units_shown", &shown.len());
         // A county's villages are too many for the page residents open
         // first: it shows those furthest behind, /villages/ all of them.
         let shown = overview_villages(model);
