@@ -78,7 +78,7 @@ pub(super) fn parse(text: &str, file: FileId, line_offset: u32) -> Option<Node> 
                 ..
             } => {
                 let in_key = matches!(stack.last(), Some(Open::Map(_, None, _)));
-                let value = scalar(&value, style, in_key)?;
+                let value = scalar(value, style, in_key)?;
                 Node { value, span: at }
             }
             EventData::SequenceStart {
@@ -284,15 +284,15 @@ fn block_content(text: &str, header: &Mark, end: &Mark) -> Option<(Mark, Mark)> 
 
 /// The value of a scalar without a tag or anchor, or `None` when the full
 /// way should read the file.
-fn scalar(text: &str, style: ScalarStyle, in_key: bool) -> Option<Value> {
-    if style != ScalarStyle::Plain || surely_text(text) {
-        return Some(Value::Str(text.to_string()));
+fn scalar(text: String, style: ScalarStyle, in_key: bool) -> Option<Value> {
+    if style != ScalarStyle::Plain || surely_text(&text) {
+        return Some(Value::Str(text));
     }
     // Keys are typed with the key's rules, which this path leaves alone.
     if in_key || text.contains(['$', ':', '#', '\n']) {
         return None;
     }
-    typed(text)
+    typed(&text)
 }
 
 /// Whether a plain scalar reads as text under every rule serde-saphyr
