@@ -260,7 +260,7 @@ impl Renderer {
             // time they would take a county's overview seconds.
             Page::Overview => {
                 let villages = pages::overview_villages(model);
-                self.figures.draw_small_multiples(model, &villages);
+                self.figures.draw_small_multiples(model, &villages.places);
             }
             _ => {}
         }

@@ -156,18 +156,33 @@ pub(super) fn overdue_order(model: &Model) -> Vec<usize> {
     overdue
 }
 
+/// The places of one kind (villages, units) the overview shows.
+pub(super) struct Shown {
+    /// Their positions in the model, in the order shown.
+    pub places: Vec<usize>,
+    /// How many of that kind have tasks.
+    pub with_tasks: usize,
+}
+
+impl Shown {
+    /// Whether some with tasks are left out.
+    pub(super) fn is_cut(&self) -> bool {
+        self.places.len() < self.with_tasks
+    }
+}
+
 /// The villages whose small burn-up the overview shows: every village
 /// with tasks, in the plan's order, when there are no more than
 /// [`OVERVIEW_MULTIPLES`]; else that many of those furthest behind
 /// ([`furthest_behind`]).
-pub(super) fn overview_villages(model: &Model) -> Vec<usize> {
+pub(super) fn overview_villages(model: &Model) -> Shown {
     let tallies: Vec<Tally> = model.villages.iter().map(|v| v.tally).collect();
     furthest_behind(&tallies, OVERVIEW_MULTIPLES)
 }
 
 /// The units in the overview's status bars, by the same rule, up to
 /// [`OVERVIEW_UNITS`].
-pub(super) fn overview_units(model: &Model) -> Vec<usize> {
+pub(super) fn overview_units(model: &Model) -> Shown {
     let tallies: Vec<Tally> = model.units.iter().map(|u| u.tally).collect();
     furthest_behind(&tallies, OVERVIEW_UNITS)
 }
@@ -176,22 +191,22 @@ pub(super) fn overview_units(model: &Model) -> Vec<usize> {
 /// there are no more than `most`; else the `most` furthest behind, the
 /// most tasks overdue first, then the smallest share closed, then in the
 /// plan's order.
-fn furthest_behind(tallies: &[Tally], most: usize) -> Vec<usize> {
-    let mut shown: Vec<usize> = (0..tallies.len())
+fn furthest_behind(tallies: &[Tally], most: usize) -> Shown {
+    let mut places: Vec<usize> = (0..tallies.len())
         .filter(|&i| tallies[i].total > 0)
         .collect();
-    if shown.len() <= most {
-        return shown;
+    let with_tasks = places.len();
+    if with_tasks > most {
+        places.sort_by(|&a, &b| {
+            let (a, b) = (&tallies[a], &tallies[b]);
+            // closed / total compared without division: both totals are > 0.
+            b.overdue
+                .cmp(&a.overdue)
+                .then((a.closed * b.total).cmp(&(b.closed * a.total)))
+        });
+        places.truncate(most);
     }
-    shown.sort_by(|&a, &b| {
-        let (a, b) = (&tallies[a], &tallies[b]);
-        // closed / total compared without division: both totals are > 0.
-        b.overdue
-            .cmp(&a.overdue)
-            .then((a.closed * b.total).cmp(&(b.closed * a.total)))
-    });
-    shown.truncate(most);
-    shown
+    Shown { places, with_tasks }
 }
 
 /// The page's address under the site root: `issues/07/`, `feed.xml`, `` for home.

@@ -68,28 +68,18 @@ impl PageContext<'_> {
         let latest: Vec<_> = model.notes.iter().take(5).collect();
         self.put("latest_notes", &latest);
         self.put("matrix_charts", &figures.matrix(model));
-        // So are its offices: the furthest behind here, /units/ all.
-        let shown = overview_units(model);
-        let with_tasks = model.units.iter().filter(|u| u.tally.total > 0).count();
-        if shown.len() < with_tasks {
-            self.put("units_charts", &figures.units_behind(model, &shown));
-        } else {
-            self.put("units_charts", &figures.units(model));
-        }
-        self.put("units_with_tasks", &with_tasks);
-        self.put("units_shown", &shown.len());
         // A county's villages are too many for the page residents open
         // first: it shows those furthest behind, /villages/ all of them.
-        let shown = overview_villages(model);
-        let with_tasks = model.villages.iter().filter(|v| v.tally.total > 0);
-        let with_tasks = with_tasks.count();
-        if shown.len() < with_tasks {
-            self.put("villages_charts", &figures.villages_behind(model, &shown));
+        let villages = overview_villages(model);
+        if villages.is_cut() {
+            let charts = figures.villages_behind(model, &villages.places);
+            self.put("villages_charts", &charts);
         } else {
             self.put("villages_charts", &figures.villages(model));
         }
-        self.put("villages_with_tasks", &with_tasks);
-        let multiples: Vec<_> = shown
+        self.put("villages_with_tasks", &villages.with_tasks);
+        let multiples: Vec<_> = villages
+            .places
             .into_iter()
             .filter_map(|i| figures.village_small(model, i).map(|c| (i, c)))
             .map(|(i, chart)| Multiple {
@@ -97,6 +87,15 @@ impl PageContext<'_> {
                 chart,
             })
             .collect();
+        // So are its offices: the furthest behind here, /units/ all.
+        let units = overview_units(model);
+        if units.is_cut() {
+            self.put("units_charts", &figures.units_behind(model, &units.places));
+        } else {
+            self.put("units_charts", &figures.units(model));
+        }
+        self.put("units_with_tasks", &units.with_tasks);
+        self.put("units_shown", &units.places.len());
         self.put("multiples", &multiples);
         "index.html"
     }
